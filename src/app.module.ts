@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { HaloValidationPipe } from './common/validation/halo-validation.pipe';
+import { HaloConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MembersModule } from './members/members.module';
+import { PurchasesModule } from './purchases/purchases.module';
+
+@Module({
+  imports: [
+    HaloConfigModule,
+    DatabaseModule,
+    AuthModule,
+    HealthModule,
+    MembersModule,
+    PurchasesModule,
+    CampaignsModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useClass: HaloValidationPipe },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,102 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { IsNull, Repository } from 'typeorm';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { HaloSettings } from '../config/halo-settings';
+import { AppSecretsService } from '../database/app-secrets.service';
+import { ApiKey, Role } from './api-key.entity';
+import { displayPrefix, generateKeySecret, hashKeySecret, hashesEqual } from './key-secrets';
+
+const PEPPER = 'api-key-pepper';
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface CreatedKey {
+  key: ApiKey;
+  secret: string;
+}
+
+@Injectable()
+export class ApiKeysService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly secrets: AppSecretsService,
+    private readonly settings: HaloSettings,
+  ) {}
+
+  /** HALO_ADMIN_KEY makes sure an admin key with that secret exists. */
+  async onApplicationBootstrap(): Promise<void> {
+    const secret = this.settings.auth.adminKey;
+    if (!secret) return;
+    const secretHash = hashKeySecret(secret, await this.secrets.get(PEPPER));
+    const existing = await this.keys.findOneBy({ secretHash });
+    if (existing && !existing.revokedAt && existing.role === 'admin') return;
+    if (existing) {
+      await this.keys.update(existing.id, { role: 'admin', revokedAt: null });
+    } else {
+      await this.keys
+        .createQueryBuilder()
+        .insert()
+        .values(this.newKey('HALO_ADMIN_KEY', 'admin', secret, secretHash))
+        .orIgnore()
+        .execute();
+    }
+    this.logger.log('admin key from HALO_ADMIN_KEY is in place');
+  }
+
+  async create(name: string, role: Role): Promise<CreatedKey> {
+    const secret = generateKeySecret();
+    const key = this.newKey(
+      name,
+      role,
+      secret,
+      hashKeySecret(secret, await this.secrets.get(PEPPER)),
+    );
+    await this.keys.insert(key);
+    return { key, secret };
+  }
+
+  list(): Promise<ApiKey[]> {
+    return this.keys.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async revoke(id: string): Promise<ApiKey> {
+    const key = await this.keys.findOneBy({ id });
+    if (!key) throw notFound('api key', 'id', id);
+    if (!key.revokedAt) {
+      key.revokedAt = Date.now();
+      await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
+    }
+    return key;
+  }
+
+  /** The active key for a presented secret, or undefined. */
+  async authenticate(secret: string): Promise<ApiKey | undefined> {
+    if (secret.length < 16 || secret.length > 512) return undefined;
+    const secretHash = hashKeySecret(secret, await this.secrets.get(PEPPER));
+    const key = await this.keys.findOneBy({ secretHash });
+    if (!key || key.revokedAt || !hashesEqual(key.secretHash, secretHash)) return undefined;
+    const now = Date.now();
+    if (!key.lastUsedAt || now - key.lastUsedAt > LAST_USED_RESOLUTION_MS) {
+      await this.keys.update(key.id, { lastUsedAt: now });
+    }
+    return key;
+  }
+
+  private newKey(name: string, role: Role, secret: string, secretHash: string): ApiKey {
+    if (!name.trim())
+      throw new DomainError('invalid', 'VALIDATION_FAILED', 'name must not be empty');
+    return Object.assign(new ApiKey(), {
+      id: randomUUID(),
+      name,
+      role,
+      prefix: displayPrefix(secret),
+      secretHash,
+      createdAt: Date.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+  }
+}

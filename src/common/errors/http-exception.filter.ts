@@ -1,0 +1,120 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
+import { ErrorBody } from './error-body';
+import { isUniqueViolation } from '../../database/database-errors';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unprocessable: 422,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Maps every error to the one body shape; nothing internal (stack, SQL) ever leaves. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { requestId?: string }>();
+    const response = context.getResponse<Response>();
+    const body = this.toBody(exception, request.requestId ?? null);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        { requestId: body.requestId, path: request.path, error: describe(exception) },
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string | null): ErrorBody {
+    if (exception instanceof DomainError) {
+      return shape(
+        STATUS_BY_KIND[exception.kind],
+        exception.code,
+        exception.message,
+        exception.details,
+        requestId,
+      );
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && payload && 'details' in payload && 'code' in payload) {
+        const { code, message, details } = payload as {
+          code: string;
+          message: string;
+          details: ErrorDetail[];
+        };
+        return shape(status, code, message, details, requestId);
+      }
+      const message =
+        typeof payload === 'string'
+          ? payload
+          : ((payload as { message?: unknown }).message ?? exception.message);
+      return shape(status, CODE_BY_STATUS[status] ?? 'ERROR', String(message), [], requestId);
+    }
+    if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
+      return shape(
+        409,
+        'CONFLICT',
+        'a record with the same unique value already exists',
+        [],
+        requestId,
+      );
+    }
+    return shape(
+      500,
+      'INTERNAL',
+      'an unexpected error occurred; quote the requestId when reporting it',
+      [],
+      requestId,
+    );
+  }
+}
+
+function shape(
+  statusCode: number,
+  code: string,
+  message: string,
+  details: ErrorDetail[],
+  requestId: string | null,
+): ErrorBody {
+  return {
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    code,
+    message,
+    requestId,
+    details,
+  };
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+}

@@ -1,0 +1,32 @@
+import { Logger } from '@nestjs/common';
+import { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+
+export type HaloRequest = Request & { requestId: string };
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const logger = new Logger('HTTP');
+
+/**
+ * Gives every request an id (the caller's X-Request-Id when it is sane), echoes it in the
+ * response, and logs one structured line when the response is done. Headers are not
+ * logged: they carry API keys.
+ */
+export function requestContext(request: Request, response: Response, next: NextFunction): void {
+  const incoming = request.header('x-request-id');
+  const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  (request as HaloRequest).requestId = requestId;
+  response.setHeader('X-Request-Id', requestId);
+  const started = process.hrtime.bigint();
+  response.on('finish', () => {
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.log({
+      requestId,
+      method: request.method,
+      path: request.path,
+      status: response.statusCode,
+      durationMs: Math.round(durationMs * 10) / 10,
+    });
+  });
+  next();
+}

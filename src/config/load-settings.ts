@@ -1,0 +1,121 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { HaloSettings } from './halo-settings';
+import { projectRoot } from './project-root';
+
+export type Environment = Record<string, string | undefined>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON tree before validation
+type Tree = Record<string, any>;
+
+/** Where each environment variable lands in the settings tree, and how it is read. */
+const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string) => unknown }> = {
+  PORT: { path: 'server.port', parse: toNumber },
+  PUBLIC_BASE_URL: { path: 'server.publicBaseUrl', parse: String },
+  BODY_MAX_BYTES: { path: 'server.bodyMaxBytes', parse: toNumber },
+  IMPORT_MAX_BYTES: { path: 'server.importMaxBytes', parse: toNumber },
+  LOG_LEVEL: { path: 'server.logLevel', parse: String },
+  SQLITE_PATH: { path: 'database.sqlitePath', parse: String },
+  DATABASE_URL: { path: 'database.url', parse: String },
+  DB_BUSY_TIMEOUT_MS: { path: 'database.busyTimeoutMs', parse: toNumber },
+  HALO_ADMIN_KEY: { path: 'auth.adminKey', parse: String },
+  BASE_CURRENCY: { path: 'money.baseCurrency', parse: String },
+  CURRENCY_RATES: { path: 'money.currencyRates', parse: parseRates },
+};
+
+export class SettingsError extends Error {
+  constructor(
+    readonly setting: string,
+    reason: string,
+  ) {
+    super(`Invalid setting ${setting}: ${reason}`);
+  }
+}
+
+/**
+ * Defaults from config/halo.json, then an operator's file (HALO_CONFIG_FILE), then the
+ * environment. Throws a SettingsError naming the first bad setting.
+ */
+export function loadSettings(environment: Environment = process.env): HaloSettings {
+  const root = projectRoot();
+  const tree = readJson(join(root, 'config', 'halo.json'), 'config/halo.json');
+  const operatorFile = environment.HALO_CONFIG_FILE;
+  if (operatorFile) {
+    const file = isAbsolute(operatorFile) ? operatorFile : resolve(operatorFile);
+    deepMerge(tree, readJson(file, 'HALO_CONFIG_FILE'));
+  }
+  tree.auth ??= {};
+  for (const [name, { path, parse }] of Object.entries(ENVIRONMENT_OVERRIDES)) {
+    const raw = environment[name];
+    if (raw === undefined || raw === '') continue;
+    setPath(tree, path, parse(raw.trim()));
+  }
+  const settings = plainToInstance(HaloSettings, tree, { enableImplicitConversion: false });
+  const errors = validateSync(settings, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    const { path, reason } = firstProblem(errors[0]);
+    throw new SettingsError(describe(path), reason);
+  }
+  return settings;
+}
+
+function describe(path: string): string {
+  const variable = Object.entries(ENVIRONMENT_OVERRIDES).find(
+    ([, target]) => path === target.path || path.startsWith(`${target.path}.`),
+  );
+  return variable ? `${variable[0]} (${path})` : path;
+}
+
+function firstProblem(error: ValidationError, prefix = ''): { path: string; reason: string } {
+  const path = prefix ? `${prefix}.${error.property}` : error.property;
+  if (error.constraints) {
+    const reason = Object.values(error.constraints)[0].replace(/^\S+ /, '');
+    return { path, reason };
+  }
+  return firstProblem(error.children![0], path);
+}
+
+function readJson(file: string, label: string): Tree {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Tree;
+  } catch (error) {
+    throw new SettingsError(label, `cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function deepMerge(target: Tree, source: Tree): void {
+  for (const [key, value] of Object.entries(source)) {
+    const isObject = value && typeof value === 'object' && !Array.isArray(value);
+    if (isObject && target[key] && typeof target[key] === 'object') deepMerge(target[key], value);
+    else target[key] = value;
+  }
+}
+
+function setPath(tree: Tree, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = tree;
+  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+  node[keys[keys.length - 1]] = value;
+}
+
+function toNumber(raw: string): number | string {
+  return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+}
+
+/** `USD=0.92,GBP=1.17` or a JSON object. */
+function parseRates(raw: string): unknown {
+  if (raw.startsWith('{')) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return Object.fromEntries(
+    raw
+      .split(/[,;]/)
+      .filter(Boolean)
+      .map((pair) => pair.split('=').map((part) => part.trim())),
+  );
+}

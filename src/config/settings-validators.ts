@@ -1,0 +1,39 @@
+import { ValidationOptions, registerDecorator } from 'class-validator';
+import { isKnownCurrency } from '../common/money/currency';
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+export function IsCurrencyCode(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCurrencyCode',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be an ISO 4217 currency code', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isKnownCurrency(value),
+      },
+    });
+}
+
+export function IsRateTable(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isRateTable',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: 'must map ISO 4217 codes to positive decimal rates, e.g. {"USD": "0.92"}',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          Object.entries(value).every(
+            ([code, rate]) =>
+              isKnownCurrency(code) && DECIMAL.test(String(rate)) && Number(rate) > 0,
+          ),
+      },
+    });
+}

@@ -1,0 +1,49 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import { requestContext } from './common/http/request-context.middleware';
+import { bodyParserError } from './common/errors/body-parser-error';
+import { HaloSettings } from './config/halo-settings';
+
+/** Raw-body routes (imports) read their own stream with their own limit. */
+export const RAW_BODY_PREFIX = '/api/v1/import';
+
+/**
+ * Everything the HTTP app needs beyond the module graph, shared by main.ts and the tests:
+ * request ids, body limits, OpenAPI, shutdown hooks.
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  const settings = app.get(HaloSettings);
+  const express_ = app as NestExpressApplication;
+  express_.disable('x-powered-by');
+  express_.set('trust proxy', 'loopback');
+  express_.set('query parser', 'extended');
+  app.use(requestContext);
+  const json = express.json({
+    limit: settings.server.bodyMaxBytes,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
+    request.path.startsWith(RAW_BODY_PREFIX)
+      ? next()
+      : json(request, response, (error?: unknown) =>
+          next(error ? bodyParserError(error) : undefined),
+        ),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Halo')
+      .setDescription(
+        'Community-engagement and advocacy tracker. Every route but /health needs `Authorization: Bearer <key>`. ' +
+          'Money is a decimal string in JSON; dates are ISO 8601. Errors: {statusCode, error, code, message, requestId, details}.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

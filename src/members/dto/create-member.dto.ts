@@ -1,0 +1,3 @@
+import { MemberFieldsDto } from './member-fields';
+
+export class CreateMemberDto extends MemberFieldsDto {}

@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { toIso } from '../../common/dates/iso-date';
+import { Identity } from '../identity.entity';
+
+export class CreateIdentityDto {
+  @ApiProperty({ example: 'instagram', description: 'Lower-case platform name.', maxLength: 32 })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_.-]*$/i, { message: 'must be letters, digits, _ . or -' })
+  @MaxLength(32)
+  platform!: string;
+
+  @ApiProperty({
+    example: '@ada',
+    description: 'Unique per platform ignoring case; a leading @ is ignored.',
+    maxLength: 200,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  handle!: string;
+}
+
+export class IdentityResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) memberId!: string;
+  @ApiProperty({ example: 'instagram' }) platform!: string;
+  @ApiProperty({ example: 'ada' }) handle!: string;
+  @ApiProperty() createdAt!: string;
+
+  static from(identity: Identity): IdentityResponseDto {
+    return {
+      id: identity.id,
+      memberId: identity.memberId,
+      platform: identity.platform,
+      handle: identity.handle,
+      createdAt: toIso(identity.createdAt)!,
+    };
+  }
+}
+
+export class IdentityListDto {
+  @ApiProperty({ type: [IdentityResponseDto] }) items!: IdentityResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty() total!: number;
+}

@@ -1,0 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { toIso } from '../../common/dates/iso-date';
+import { Member } from '../member.entity';
+
+export class MemberResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'crm-10042' }) externalId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'ada@example.com' }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Ada Lovelace' }) name!: string | null;
+  @ApiProperty({
+    example: 'ADA-7K3P9Q',
+    description: 'Unique; printed on invitations, carried by purchases.',
+  })
+  referralCode!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2025-03-01T00:00:00.000Z' }) acquiredAt!:
+    string | null;
+  @ApiProperty({ nullable: true, enum: ['given', 'firstPurchase'] }) acquiredAtSource!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'referral' }) acquisitionChannel!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) acquisitionCampaignId!:
+    string | null;
+  @ApiProperty({ type: [String], example: ['vip'] }) tags!: string[];
+  @ApiProperty({ example: false }) profilingObjection!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'When the objection was recorded.' })
+  profilingObjectionAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Set when merged into another member.',
+  })
+  mergedIntoId!: string | null;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) createdAt!: string;
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) updatedAt!: string;
+
+  static from(member: Member): MemberResponseDto {
+    return {
+      id: member.id,
+      externalId: member.externalId,
+      email: member.email,
+      name: member.name,
+      referralCode: member.referralCode,
+      acquiredAt: toIso(member.acquiredAt),
+      acquiredAtSource: member.acquiredAtSource,
+      acquisitionChannel: member.acquisitionChannel,
+      acquisitionCampaignId: member.acquisitionCampaignId,
+      tags: (member.tags ?? []).map((tag) => tag.tag).sort(),
+      profilingObjection: member.profilingObjectionAt !== null,
+      profilingObjectionAt: toIso(member.profilingObjectionAt),
+      mergedIntoId: member.mergedIntoId,
+      createdAt: toIso(member.createdAt)!,
+      updatedAt: toIso(member.updatedAt)!,
+    };
+  }
+}
+
+export class MemberListDto {
+  @ApiProperty({ type: [MemberResponseDto] }) items!: MemberResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ example: 1 }) total!: number;
+}

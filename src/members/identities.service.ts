@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { conflict, notFound } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../database/database-errors';
+import { Identity } from './identity.entity';
+import { Member } from './member.entity';
+import { normalizeHandle, normalizePlatform } from './normalize';
+
+/** Called inside the transaction that adds an identity, so that records waiting for it link at once. */
+export type IdentityListener = (manager: EntityManager, identity: Identity) => Promise<void>;
+
+@Injectable()
+export class IdentitiesService {
+  private readonly listeners: IdentityListener[] = [];
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onIdentityAdded(listener: IdentityListener): void {
+    this.listeners.push(listener);
+  }
+
+  async add(
+    memberId: string,
+    platform: string,
+    handle: string,
+  ): Promise<{ identity: Identity; created: boolean }> {
+    const member = await this.dataSource.getRepository(Member).findOneBy({ id: memberId });
+    if (!member) throw notFound('member', 'id', memberId);
+    const key = {
+      platform: normalizePlatform(platform),
+      handleNormalized: normalizeHandle(handle),
+    };
+    const existing = await this.dataSource.getRepository(Identity).findOneBy(key);
+    if (existing) {
+      if (existing.memberId === memberId) return { identity: existing, created: false };
+      throw conflict(
+        'IDENTITY_TAKEN',
+        `${key.platform} handle ${handle} belongs to another member`,
+        'handle',
+      );
+    }
+    const identity = Object.assign(new Identity(), {
+      id: randomUUID(),
+      memberId,
+      ...key,
+      handle: handle.trim().replace(/^@/, ''),
+      createdAt: Date.now(),
+    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(Identity, identity);
+        for (const listener of this.listeners) await listener(manager, identity);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return this.add(memberId, platform, handle);
+      throw error;
+    }
+    return { identity, created: true };
+  }
+
+  listFor(memberId: string): Promise<Identity[]> {
+    return this.dataSource
+      .getRepository(Identity)
+      .find({ where: { memberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}

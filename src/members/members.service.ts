@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { parseIsoInstant } from '../common/dates/iso-date';
+import { conflict, notFound, unknownReference } from '../common/errors/domain-error';
+import { Page } from '../common/pagination/cursor';
+import { keysetPage } from '../common/pagination/keyset';
+import { Campaign } from '../campaigns/campaign.entity';
+import { isUniqueViolation } from '../database/database-errors';
+import { CreateMemberDto } from './dto/create-member.dto';
+import { ListMembersQuery } from './dto/list-members.query';
+import { MemberFieldsDto } from './dto/member-fields';
+import { UpdateMemberDto } from './dto/update-member.dto';
+import { MemberTag } from './member-tag.entity';
+import { Member } from './member.entity';
+import { normalizeEmail } from './normalize';
+import { generateReferralCode } from './referral-code';
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+const SORT_COLUMNS = {
+  createdAt: { column: 'member.created_at', value: (member: Member) => member.createdAt },
+  name: { column: "COALESCE(member.name, '')", value: (member: Member) => member.name ?? '' },
+  externalId: {
+    column: "COALESCE(member.external_id, '')",
+    value: (member: Member) => member.externalId ?? '',
+  },
+};
+
+@Injectable()
+export class MembersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Creates a member, or returns the existing one when the same externalId (or, without one,
+   * the same email) arrives again with the same content; other content is a 409.
+   */
+  async create(input: CreateMemberDto): Promise<{ member: Member; outcome: WriteOutcome }> {
+    const existing = await this.findByNaturalKey(input);
+    if (existing) {
+      if (this.sameContent(existing, input)) return { member: existing, outcome: 'unchanged' };
+      const key = input.externalId ? 'externalId' : 'email';
+      throw conflict('MEMBER_EXISTS', `a member with this ${key} exists with other content`, key);
+    }
+    await this.assertCampaignExists(input.acquisitionCampaignId);
+    await this.assertEmailFree(input.email);
+    const now = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      const member = Object.assign(new Member(), {
+        id: randomUUID(),
+        externalId: input.externalId ?? null,
+        email: input.email ?? null,
+        emailNormalized: input.email ? normalizeEmail(input.email) : null,
+        name: input.name ?? null,
+        referralCode: generateReferralCode(input.name),
+        acquiredAt: input.acquiredAt ? parseIsoInstant(input.acquiredAt)! : null,
+        acquiredAtSource: input.acquiredAt ? 'given' : null,
+        acquisitionChannel: input.acquisitionChannel ?? null,
+        acquisitionCampaignId: input.acquisitionCampaignId ?? null,
+        profilingObjectionAt: input.profilingObjection ? now : null,
+        mergedIntoId: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      member.tags = uniqueTags(input.tags).map((tag) =>
+        Object.assign(new MemberTag(), { memberId: member.id, tag }),
+      );
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          await manager.insert(Member, { ...member, tags: undefined });
+          if (member.tags.length)
+            await manager.insert(
+              MemberTag,
+              member.tags.map(({ memberId, tag }) => ({ memberId, tag })),
+            );
+        });
+        return { member, outcome: 'created' };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const raced = await this.findByNaturalKey(input);
+        if (raced) return this.create(input);
+        await this.assertEmailFree(input.email);
+        // Only the random referral code can still collide; draw again.
+        if (attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async get(id: string): Promise<Member> {
+    const member = await this.dataSource
+      .getRepository(Member)
+      .findOne({ where: { id }, relations: { tags: true } });
+    if (!member) throw notFound('member', 'id', id);
+    return member;
+  }
+
+  async update(id: string, input: UpdateMemberDto): Promise<Member> {
+    const member = await this.get(id);
+    await this.assertCampaignExists(input.acquisitionCampaignId);
+    await this.assertEmailFree(input.email, id);
+    const changes: Partial<Member> = {};
+    if (input.externalId !== undefined) changes.externalId = input.externalId;
+    if (input.email !== undefined)
+      Object.assign(changes, { email: input.email, emailNormalized: normalizeEmail(input.email) });
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.acquiredAt !== undefined)
+      Object.assign(changes, {
+        acquiredAt: parseIsoInstant(input.acquiredAt),
+        acquiredAtSource: 'given',
+      });
+    if (input.acquisitionChannel !== undefined)
+      changes.acquisitionChannel = input.acquisitionChannel;
+    if (input.acquisitionCampaignId !== undefined)
+      changes.acquisitionCampaignId = input.acquisitionCampaignId;
+    if (
+      input.profilingObjection !== undefined &&
+      input.profilingObjection !== (member.profilingObjectionAt !== null)
+    ) {
+      changes.profilingObjectionAt = input.profilingObjection ? Date.now() : null;
+    }
+    changes.updatedAt = Date.now();
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(Member, { id }, changes);
+        if (input.tags !== undefined) await this.replaceTags(manager, id, input.tags);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const field = changes.emailNormalized ? 'email' : 'externalId';
+        throw conflict('MEMBER_EXISTS', `another member has this ${field}`, field);
+      }
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async list(query: ListMembersQuery): Promise<Page<Member>> {
+    const builder = this.dataSource
+      .getRepository(Member)
+      .createQueryBuilder('member')
+      .where('member.merged_into_id IS NULL');
+    if (query.tag) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM member_tags t WHERE t.member_id = member.id AND t.tag = :tag)',
+        { tag: query.tag },
+      );
+    }
+    if (query.q) {
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      builder.andWhere(
+        new Brackets((where) =>
+          where
+            .where("LOWER(COALESCE(member.name, '')) LIKE :pattern ESCAPE '\\'", { pattern })
+            .orWhere("COALESCE(member.email_normalized, '') LIKE :pattern ESCAPE '\\'", { pattern })
+            .orWhere("LOWER(COALESCE(member.external_id, '')) LIKE :pattern ESCAPE '\\'", {
+              pattern,
+            }),
+        ),
+      );
+    }
+    if (query.channel)
+      builder.andWhere('member.acquisition_channel = :channel', { channel: query.channel });
+    if (query.campaignId)
+      builder.andWhere('member.acquisition_campaign_id = :campaignId', {
+        campaignId: query.campaignId,
+      });
+    if (query.acquiredFrom)
+      builder.andWhere('member.acquired_at >= :from', {
+        from: parseIsoInstant(query.acquiredFrom),
+      });
+    if (query.acquiredTo)
+      builder.andWhere('member.acquired_at < :to', { to: parseIsoInstant(query.acquiredTo) });
+    const sort = SORT_COLUMNS[query.sort ?? 'createdAt'];
+    const page = await keysetPage(builder, {
+      sortColumn: sort.column,
+      idColumn: 'member.id',
+      sortValue: sort.value,
+      rowId: (member) => member.id,
+      order: query.order === 'desc' ? 'DESC' : 'ASC',
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
+    await this.attachTags(page.items);
+    return page;
+  }
+
+  private async attachTags(members: Member[]): Promise<void> {
+    if (!members.length) return;
+    const tags = await this.dataSource
+      .getRepository(MemberTag)
+      .findBy({ memberId: In(members.map((member) => member.id)) });
+    for (const member of members) member.tags = tags.filter((tag) => tag.memberId === member.id);
+  }
+
+  private async replaceTags(
+    manager: EntityManager,
+    memberId: string,
+    tags: string[],
+  ): Promise<void> {
+    await manager.delete(MemberTag, { memberId });
+    const rows = uniqueTags(tags).map((tag) => ({ memberId, tag }));
+    if (rows.length) await manager.insert(MemberTag, rows);
+  }
+
+  private async findByNaturalKey(input: MemberFieldsDto): Promise<Member | null> {
+    const repository = this.dataSource.getRepository(Member);
+    if (input.externalId)
+      return repository.findOne({
+        where: { externalId: input.externalId },
+        relations: { tags: true },
+      });
+    if (input.email)
+      return repository.findOne({
+        where: { emailNormalized: normalizeEmail(input.email) },
+        relations: { tags: true },
+      });
+    return null;
+  }
+
+  private sameContent(member: Member, input: MemberFieldsDto): boolean {
+    const given = (value: unknown, stored: unknown) => value === undefined || value === stored;
+    const tags = (member.tags ?? []).map((tag) => tag.tag).sort();
+    return (
+      given(input.externalId, member.externalId) &&
+      (input.email === undefined || normalizeEmail(input.email) === member.emailNormalized) &&
+      given(input.name, member.name) &&
+      (input.acquiredAt === undefined || parseIsoInstant(input.acquiredAt) === member.acquiredAt) &&
+      given(input.acquisitionChannel, member.acquisitionChannel) &&
+      given(input.acquisitionCampaignId, member.acquisitionCampaignId) &&
+      (input.profilingObjection === undefined ||
+        input.profilingObjection === (member.profilingObjectionAt !== null)) &&
+      (input.tags === undefined || uniqueTags(input.tags).sort().join('\n') === tags.join('\n'))
+    );
+  }
+
+  private async assertEmailFree(email: string | undefined, exceptId?: string): Promise<void> {
+    if (!email) return;
+    const owner = await this.dataSource
+      .getRepository(Member)
+      .findOneBy({ emailNormalized: normalizeEmail(email) });
+    if (owner && owner.id !== exceptId)
+      throw conflict('MEMBER_EXISTS', 'another member has this email', 'email');
+  }
+
+  private async assertCampaignExists(campaignId: string | undefined): Promise<void> {
+    if (!campaignId) return;
+    const exists = await this.dataSource.getRepository(Campaign).existsBy({ id: campaignId });
+    if (!exists) throw unknownReference('campaign', 'acquisitionCampaignId', campaignId);
+  }
+}
+
+function uniqueTags(tags: string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
+}
