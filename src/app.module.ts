@@ -7,6 +7,7 @@ import { HaloValidationPipe } from './common/validation/halo-validation.pipe';
 import { HaloConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImportRegistryModule } from './imports/import-registry.module';
 import { MembersModule } from './members/members.module';
 import { PurchasesModule } from './purchases/purchases.module';
 
@@ -14,6 +15,7 @@ import { PurchasesModule } from './purchases/purchases.module';
   imports: [
     HaloConfigModule,
     DatabaseModule,
+    ImportRegistryModule,
     AuthModule,
     HealthModule,
     MembersModule,

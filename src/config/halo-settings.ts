@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -70,6 +71,35 @@ export class AuthSettings {
   adminKey?: string;
 }
 
+export class ReferralSettings {
+  /** A refund of the converting order within this many days voids the conversion. */
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  refundVoidDays!: number;
+
+  /** More than burstThreshold referrals by one member within burstWindowHours are flagged. */
+  @IsInt()
+  @Min(1)
+  burstWindowHours!: number;
+
+  @IsInt()
+  @Min(1)
+  burstThreshold!: number;
+
+  @IsArray()
+  @IsString({ each: true })
+  disposableDomains!: string[];
+}
+
+export class ImportSettings {
+  /** Rows stored per transaction. */
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  batchSize!: number;
+}
+
 /** Every setting of the service, validated at start. */
 export class HaloSettings {
   @ValidateNested()
@@ -87,4 +117,12 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => AuthSettings)
   auth!: AuthSettings;
+
+  @ValidateNested()
+  @Type(() => ReferralSettings)
+  referrals!: ReferralSettings;
+
+  @ValidateNested()
+  @Type(() => ImportSettings)
+  imports!: ImportSettings;
 }

@@ -19,6 +19,9 @@ import { generateReferralCode } from './referral-code';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
+/** Runs in the transaction that creates a member (e.g. to link a pending referral by email). */
+export type MemberListener = (manager: EntityManager, member: Member) => Promise<void>;
+
 const SORT_COLUMNS = {
   createdAt: { column: 'member.created_at', value: (member: Member) => member.createdAt },
   name: { column: "COALESCE(member.name, '')", value: (member: Member) => member.name ?? '' },
@@ -30,21 +33,30 @@ const SORT_COLUMNS = {
 
 @Injectable()
 export class MembersService {
+  private readonly listeners: MemberListener[] = [];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onMemberCreated(listener: MemberListener): void {
+    this.listeners.push(listener);
+  }
 
   /**
    * Creates a member, or returns the existing one when the same externalId (or, without one,
    * the same email) arrives again with the same content; other content is a 409.
    */
-  async create(input: CreateMemberDto): Promise<{ member: Member; outcome: WriteOutcome }> {
-    const existing = await this.findByNaturalKey(input);
+  async create(
+    input: CreateMemberDto,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ member: Member; outcome: WriteOutcome }> {
+    const existing = await this.findByNaturalKey(input, manager);
     if (existing) {
       if (this.sameContent(existing, input)) return { member: existing, outcome: 'unchanged' };
       const key = input.externalId ? 'externalId' : 'email';
       throw conflict('MEMBER_EXISTS', `a member with this ${key} exists with other content`, key);
     }
-    await this.assertCampaignExists(input.acquisitionCampaignId);
-    await this.assertEmailFree(input.email);
+    await this.assertCampaignExists(input.acquisitionCampaignId, manager);
+    await this.assertEmailFree(input.email, undefined, manager);
     const now = Date.now();
     for (let attempt = 0; ; attempt += 1) {
       const member = Object.assign(new Member(), {
@@ -67,20 +79,22 @@ export class MembersService {
         Object.assign(new MemberTag(), { memberId: member.id, tag }),
       );
       try {
-        await this.dataSource.transaction(async (manager) => {
+        // On an outer transaction (an import batch) this is a savepoint: a failed row undoes only itself.
+        await manager.transaction(async (manager) => {
           await manager.insert(Member, { ...member, tags: undefined });
           if (member.tags.length)
             await manager.insert(
               MemberTag,
               member.tags.map(({ memberId, tag }) => ({ memberId, tag })),
             );
+          for (const listener of this.listeners) await listener(manager, member);
         });
         return { member, outcome: 'created' };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        const raced = await this.findByNaturalKey(input);
-        if (raced) return this.create(input);
-        await this.assertEmailFree(input.email);
+        const raced = await this.findByNaturalKey(input, manager);
+        if (raced) return this.create(input, manager);
+        await this.assertEmailFree(input.email, undefined, manager);
         // Only the random referral code can still collide; draw again.
         if (attempt >= 5) throw error;
       }
@@ -203,8 +217,11 @@ export class MembersService {
     if (rows.length) await manager.insert(MemberTag, rows);
   }
 
-  private async findByNaturalKey(input: MemberFieldsDto): Promise<Member | null> {
-    const repository = this.dataSource.getRepository(Member);
+  private async findByNaturalKey(
+    input: MemberFieldsDto,
+    manager: EntityManager,
+  ): Promise<Member | null> {
+    const repository = manager.getRepository(Member);
     if (input.externalId)
       return repository.findOne({
         where: { externalId: input.externalId },
@@ -234,18 +251,25 @@ export class MembersService {
     );
   }
 
-  private async assertEmailFree(email: string | undefined, exceptId?: string): Promise<void> {
+  private async assertEmailFree(
+    email: string | undefined,
+    exceptId?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     if (!email) return;
-    const owner = await this.dataSource
+    const owner = await manager
       .getRepository(Member)
       .findOneBy({ emailNormalized: normalizeEmail(email) });
     if (owner && owner.id !== exceptId)
       throw conflict('MEMBER_EXISTS', 'another member has this email', 'email');
   }
 
-  private async assertCampaignExists(campaignId: string | undefined): Promise<void> {
+  private async assertCampaignExists(
+    campaignId: string | undefined,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     if (!campaignId) return;
-    const exists = await this.dataSource.getRepository(Campaign).existsBy({ id: campaignId });
+    const exists = await manager.getRepository(Campaign).existsBy({ id: campaignId });
     if (!exists) throw unknownReference('campaign', 'acquisitionCampaignId', campaignId);
   }
 }
