@@ -11,7 +11,7 @@ export const RAW_BODY_PREFIX = '/api/v1/import';
 
 /**
  * Everything the HTTP app needs beyond the module graph, shared by main.ts and the tests:
- * request ids, body limits, OpenAPI, shutdown hooks.
+ * request ids, body limits, OpenAPI.
  */
 export function configureApp(app: INestApplication): INestApplication {
   const settings = app.get(HaloSettings);
@@ -44,6 +44,5 @@ export function configureApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  app.enableShutdownHooks();
   return app;
 }

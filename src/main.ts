@@ -24,10 +24,37 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app);
   await app.listen(settings.server.port, '0.0.0.0');
+  closeOnSignals(app);
   createLogger(settings.server.logLevel).log(
     `Halo listens on ${await app.getUrl()} (docs at /docs)`,
     'Bootstrap',
   );
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish, close the
+ * database (Nest closes the HTTP server before the TypeORM module shuts down), exit 0.
+ */
+function closeOnSignals(app: NestExpressApplication): void {
+  let closing = false;
+  const close = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    const logger = createLogger();
+    logger.log(`${signal} received: finishing in-flight requests`, 'Shutdown');
+    app
+      .close()
+      .then(() => {
+        logger.log('closed', 'Shutdown');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error(`shutdown failed: ${String(error)}`, undefined, 'Shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
 }
 
 void bootstrap();

@@ -70,7 +70,9 @@ function describe(path: string): string {
 function firstProblem(error: ValidationError, prefix = ''): { path: string; reason: string } {
   const path = prefix ? `${prefix}.${error.property}` : error.property;
   if (error.constraints) {
-    const reason = Object.values(error.constraints)[0].replace(/^\S+ /, '');
+    const reason = Object.values(error.constraints)
+      .map((message) => message.replace(/^\S+ /, ''))
+      .join('; ');
     return { path, reason };
   }
   return firstProblem(error.children![0], path);

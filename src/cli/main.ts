@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { action, withAppContext } from './cli-context';
+import { keysCreateCommand } from './keys-create.command';
+import { migrateCommand } from './migrate.command';
+
+const program = new Command('halo')
+  .description(
+    'Halo operator commands. Settings come from config/ and the environment (see README).',
+  )
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (the server also does this at start)')
+  .option('--revert', 'undo the last migration instead')
+  .action(action((options: { revert?: boolean }) => migrateCommand(options)));
+
+program
+  .command('keys:create')
+  .description('create an API key and print its secret (shown once)')
+  .requiredOption('--role <role>', 'viewer, manager or admin')
+  .option('--name <name>', 'what the key is for', 'cli')
+  .action(
+    action((options: { role: string; name: string }) =>
+      withAppContext((app) => keysCreateCommand(app, options)),
+    ),
+  );
+
+void program.parseAsync(process.argv);

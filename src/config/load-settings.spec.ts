@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SettingsError, loadSettings } from './load-settings';
+
+describe('loadSettings', () => {
+  it('reads the defaults from config/halo.json', () => {
+    const settings = loadSettings({});
+    expect(settings.server.port).toBe(3000);
+    expect(settings.money.baseCurrency).toBe('EUR');
+    expect(settings.database.sqlitePath).toBe('data/halo.sqlite');
+    expect(settings.database.url).toBeUndefined();
+  });
+
+  it('lets the environment override settings', () => {
+    const settings = loadSettings({
+      PORT: '8080',
+      BASE_CURRENCY: 'USD',
+      CURRENCY_RATES: 'EUR=1.08, GBP=1.27',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      HALO_ADMIN_KEY: 'a-long-enough-admin-secret-123',
+    });
+    expect(settings.server.port).toBe(8080);
+    expect(settings.money).toEqual({
+      baseCurrency: 'USD',
+      currencyRates: { EUR: '1.08', GBP: '1.27' },
+    });
+    expect(settings.database.url).toBe('postgres://postgres@127.0.0.1:5432/test');
+    expect(settings.auth.adminKey).toBe('a-long-enough-admin-secret-123');
+  });
+
+  it('merges an operator file over the defaults', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'halo-config-'));
+    const file = join(folder, 'halo.json');
+    writeFileSync(file, JSON.stringify({ money: { baseCurrency: 'GBP' } }));
+    const settings = loadSettings({ HALO_CONFIG_FILE: file });
+    expect(settings.money.baseCurrency).toBe('GBP');
+    expect(settings.money.currencyRates.USD).toBe('0.92');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT (server.port)'],
+    [{ PORT: '70000' }, 'PORT (server.port)'],
+    [{ BASE_CURRENCY: 'EURO' }, 'BASE_CURRENCY (money.baseCurrency)'],
+    [{ CURRENCY_RATES: 'USD=-1' }, 'CURRENCY_RATES (money.currencyRates)'],
+    [{ CURRENCY_RATES: 'XXQ=1' }, 'CURRENCY_RATES (money.currencyRates)'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL (database.url)'],
+    [{ HALO_ADMIN_KEY: 'short' }, 'HALO_ADMIN_KEY (auth.adminKey)'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL (server.logLevel)'],
+    [{ HALO_CONFIG_FILE: '/nonexistent/halo.json' }, 'HALO_CONFIG_FILE'],
+  ])('refuses %p naming %s', (environment, setting) => {
+    expect(() => loadSettings(environment)).toThrow(SettingsError);
+    expect(() => loadSettings(environment)).toThrow(`Invalid setting ${setting}`);
+  });
+
+  it('refuses an unknown key in an operator file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'halo-config-'));
+    const file = join(folder, 'halo.json');
+    writeFileSync(file, JSON.stringify({ server: { prot: 1 } }));
+    expect(() => loadSettings({ HALO_CONFIG_FILE: file })).toThrow('Invalid setting server.prot');
+  });
+});
