@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { HaloValidationPipe } from './common/validation/halo-validation.pipe';
 import { HaloConfigModule } from './config/config.module';
@@ -17,6 +18,7 @@ import { PurchasesModule } from './purchases/purchases.module';
     DatabaseModule,
     ImportRegistryModule,
     AuthModule,
+    IdempotencyModule,
     HealthModule,
     MembersModule,
     PurchasesModule,
