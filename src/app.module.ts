@@ -7,22 +7,36 @@ import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { HaloValidationPipe } from './common/validation/halo-validation.pipe';
 import { HaloConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { HealthModule } from './health/health.module';
 import { ImportRegistryModule } from './imports/import-registry.module';
+import { ImportsModule } from './imports/imports.module';
 import { MembersModule } from './members/members.module';
+import { MentionsModule } from './mentions/mentions.module';
 import { PurchasesModule } from './purchases/purchases.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { ValueModule } from './value/value.module';
 
 @Module({
   imports: [
     HaloConfigModule,
     DatabaseModule,
     ImportRegistryModule,
+    ImportsModule,
     AuthModule,
     IdempotencyModule,
     HealthModule,
     MembersModule,
     PurchasesModule,
+    ReferralsModule,
     CampaignsModule,
+    ReviewsModule,
+    MentionsModule,
+    EventsModule,
+    FeedbackModule,
+    ValueModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: HaloValidationPipe },

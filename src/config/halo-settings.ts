@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCurrencyCode, IsRateTable } from './settings-validators';
+import { ValueSettings } from './value-settings';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelSetting = (typeof LOG_LEVELS)[number];
@@ -126,4 +127,8 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => ImportSettings)
   imports!: ImportSettings;
+
+  @ValidateNested()
+  @Type(() => ValueSettings)
+  value!: ValueSettings;
 }

@@ -22,6 +22,8 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   HALO_ADMIN_KEY: { path: 'auth.adminKey', parse: String },
   BASE_CURRENCY: { path: 'money.baseCurrency', parse: String },
   CURRENCY_RATES: { path: 'money.currencyRates', parse: parseRates },
+  VALUE_RECOMPUTE_CRON: { path: 'value.recomputeCron', parse: String },
+  VALUE_RECOMPUTE_IN_WORKER: { path: 'value.recomputeInWorker', parse: toBoolean },
 };
 
 export class SettingsError extends Error {
@@ -99,6 +101,12 @@ function setPath(tree: Tree, path: string, value: unknown): void {
   let node = tree;
   for (const key of keys.slice(0, -1)) node = node[key] ??= {};
   node[keys[keys.length - 1]] = value;
+}
+
+function toBoolean(raw: string): boolean | string {
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  return raw;
 }
 
 function toNumber(raw: string): number | string {

@@ -37,3 +37,23 @@ export function IsRateTable(options?: ValidationOptions): PropertyDecorator {
       },
     });
 }
+
+/** An object whose values are all numbers between 0 and 1 (margins, conversion rates). */
+export function IsFractionRecord(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isFractionRecord',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must map names to numbers between 0 and 1', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.values(value).every(
+            (entry) => typeof entry === 'number' && entry >= 0 && entry <= 1,
+          ),
+      },
+    });
+}

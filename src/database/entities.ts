@@ -1,10 +1,20 @@
 import { ApiKey } from '../auth/api-key.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { Attendance } from '../events/attendance.entity';
+import { EventGuest } from '../events/event-guest.entity';
+import { CommunityEvent } from '../events/event.entity';
+import { Feedback } from '../feedback/feedback.entity';
 import { Identity } from '../members/identity.entity';
 import { Member } from '../members/member.entity';
 import { MemberTag } from '../members/member-tag.entity';
+import { Mention } from '../mentions/mention.entity';
+import { PurchaseMentionUrl } from '../mentions/purchase-mention-url.entity';
 import { Purchase } from '../purchases/purchase.entity';
+import { Referral } from '../referrals/referral.entity';
+import { Review } from '../reviews/review.entity';
+import { ValueRun } from '../value/value-run.entity';
+import { ValueSnapshot } from '../value/value-snapshot.entity';
 import { AppSecret } from './app-secret.entity';
 
 /** Every entity, listed once for the app, the CLI and worker threads. */
@@ -16,5 +26,15 @@ export const ENTITIES = [
   MemberTag,
   Identity,
   Purchase,
+  Referral,
+  Review,
+  Mention,
+  PurchaseMentionUrl,
   IdempotencyRecord,
+  CommunityEvent,
+  Attendance,
+  EventGuest,
+  Feedback,
+  ValueRun,
+  ValueSnapshot,
 ];

@@ -11,6 +11,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { isUniqueViolation } from '../database/database-errors';
 import { requireMember } from '../members/member-reference';
 import { Member } from '../members/member.entity';
+import { mentionIdForUrl } from '../mentions/mention-url-lookup';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
@@ -168,7 +169,9 @@ export class PurchasesService {
       refundOfId,
       attributionReferralCode: attribution.referralCode?.trim().toUpperCase() ?? null,
       attributionReviewId: attribution.reviewId?.toLowerCase() ?? null,
-      attributionMentionId: attribution.mentionId?.toLowerCase() ?? null,
+      attributionMentionId:
+        attribution.mentionId?.toLowerCase() ??
+        (await mentionIdForUrl(manager, attribution.mentionUrl)),
       attributionMentionUrl: attribution.mentionUrl ?? null,
       attributionEventId: attribution.eventId?.toLowerCase() ?? null,
       attributionCampaignId: attribution.campaignId?.toLowerCase() ?? null,

@@ -65,3 +65,101 @@ export async function createPurchase(
     throw new Error(`purchase not created: ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+export function buildReview(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const id = next();
+  return {
+    product: 'Trail shoes',
+    rating: 5,
+    title: 'Great shoes',
+    body: 'Comfortable from the first day.',
+    platform: 'trustpilot',
+    url: `https://www.trustpilot.com/reviews/${id}`,
+    publishedAt: '2026-02-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export function buildMention(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const id = next();
+  return {
+    platform: 'instagram',
+    handle: `@fan_${id}`,
+    url: `https://instagram.com/p/${id}`,
+    postedAt: '2026-02-01T09:00:00Z',
+    reach: 1000,
+    likes: 50,
+    shares: 3,
+    comments: 7,
+    clicks: 20,
+    sentiment: 0.5,
+    ...overrides,
+  };
+}
+
+export async function createMention(
+  test: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  const response = await test
+    .http()
+    .post('/api/v1/mentions')
+    .set('Authorization', test.keys.manager)
+    .send(buildMention(overrides));
+  if (response.status !== 201)
+    throw new Error(`mention not created: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** A referral body; name both sides with referrerId, refereeEmail, ... in the overrides. */
+export function buildReferral(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { invitedAt: '2026-01-01T00:00:00Z', channel: 'email', ...overrides };
+}
+
+export async function createReferral(
+  test: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  const response = await test
+    .http()
+    .post('/api/v1/referrals')
+    .set('Authorization', test.keys.manager)
+    .send(buildReferral(overrides));
+  if (response.status !== 201)
+    throw new Error(`referral not created: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+export function buildEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: `Meetup ${next()}`,
+    kind: 'in-person',
+    startsAt: '2026-01-10T18:00:00Z',
+    location: 'Berlin',
+    ...overrides,
+  };
+}
+
+export async function createEvent(
+  test: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  const response = await test
+    .http()
+    .post('/api/v1/events')
+    .set('Authorization', test.keys.manager)
+    .send(buildEvent(overrides));
+  if (response.status !== 201)
+    throw new Error(`event not created: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** A feedback body; name the member with member* fields in the overrides. */
+export function buildFeedback(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'idea',
+    text: `Please add a dark mode (${next()})`,
+    submittedAt: '2026-01-05T09:00:00Z',
+    ...overrides,
+  };
+}

@@ -11,7 +11,8 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
-  | 'too_large';
+  | 'too_large'
+  | 'unsupported_media_type';
 
 /**
  * What services throw. The kind decides the HTTP status (only the exception filter knows

@@ -1,5 +1,16 @@
 import { Foundation1732000000000 } from './1732000000000-foundation';
+import { Referrals1732000001000 } from './1732000001000-referrals';
+import { ReviewsMentions1732000002000 } from './1732000002000-reviews-mentions';
+import { EventsFeedback1732000003000 } from './1732000003000-events-feedback';
 import { IdempotencyRecords1732000005000 } from './1732000005000-idempotency-records';
+import { ValueSnapshots1732000006000 } from './1732000006000-value-snapshots';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
-export const MIGRATIONS = [Foundation1732000000000, IdempotencyRecords1732000005000];
+export const MIGRATIONS = [
+  Foundation1732000000000,
+  Referrals1732000001000,
+  ReviewsMentions1732000002000,
+  EventsFeedback1732000003000,
+  IdempotencyRecords1732000005000,
+  ValueSnapshots1732000006000,
+];

@@ -1,0 +1,123 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+import { IsFractionRecord } from './settings-validators';
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+export class ReferralValueSettings {
+  /** Share of referees who would have joined anyway (Kumar's CRV). */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  joinAnyway!: number;
+
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  secondDegreeWeight!: number;
+
+  /** Acquisition cost saved when no paid campaign gives a CAC, in the base currency. */
+  @IsString()
+  @Matches(DECIMAL, { message: 'must be a decimal amount such as "25.00"' })
+  defaultCac!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  cacLookbackMonths!: number;
+}
+
+export class InfluenceValueSettings {
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  attributionWindowDays!: number;
+
+  @IsIn(['last', 'first', 'linear'])
+  attributionModel!: 'last' | 'first' | 'linear';
+
+  @IsInt()
+  @Min(1)
+  minCalibrationOrders!: number;
+
+  /** Orders per unit of reach by platform, before calibration; `default` for the rest. */
+  @IsFractionRecord()
+  conversionPerReach!: Record<string, number>;
+}
+
+export class KnowledgeValueSettings {
+  @IsString()
+  @Matches(DECIMAL, { message: 'must be a decimal amount such as "20.00"' })
+  accepted!: string;
+
+  @IsString()
+  @Matches(DECIMAL, { message: 'must be a decimal amount such as "80.00"' })
+  shipped!: string;
+}
+
+/** The value model's coefficients (DESIGN.md, Value model). */
+export class ValueSettings {
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  margin!: number;
+
+  @IsFractionRecord()
+  marginByCategory!: Record<string, number>;
+
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  horizonMonths!: number;
+
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  annualDiscountRate!: number;
+
+  @IsInt()
+  @Min(1)
+  minRepeatBuyers!: number;
+
+  @IsNumber()
+  @Min(0)
+  @Max(50)
+  remainingLifespanYears!: number;
+
+  @ValidateNested()
+  @Type(() => ReferralValueSettings)
+  referral!: ReferralValueSettings;
+
+  @ValidateNested()
+  @Type(() => InfluenceValueSettings)
+  influence!: InfluenceValueSettings;
+
+  @ValidateNested()
+  @Type(() => KnowledgeValueSettings)
+  knowledge!: KnowledgeValueSettings;
+
+  @IsString()
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a five-field cron expression' })
+  recomputeCron!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  driversPerMember!: number;
+
+  /** Run recomputes in a worker thread with its own connection (off only to debug). */
+  @IsBoolean()
+  recomputeInWorker!: boolean;
+}

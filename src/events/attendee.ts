@@ -1,0 +1,85 @@
+import { EntityManager, IsNull } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+import { requireMember } from '../members/member-reference';
+import { Member } from '../members/member.entity';
+import { normalizeEmail } from '../members/normalize';
+import { Attendance } from './attendance.entity';
+import { CreateAttendanceDto } from './dto/create-attendance.dto';
+import { EventGuest } from './event-guest.entity';
+
+/** Who an attendance is for: a member, or the email of someone not yet a member. */
+export type Attendee = Pick<Attendance, 'memberId' | 'email' | 'emailNormalized'>;
+
+/** A merged member stands for its survivor. */
+export async function followMerges(manager: EntityManager, member: Member): Promise<Member> {
+  let current = member;
+  for (let hops = 0; current.mergedIntoId && hops < 10; hops += 1) {
+    const next = await manager.getRepository(Member).findOneBy({ id: current.mergedIntoId });
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+export async function resolveAttendee(
+  manager: EntityManager,
+  input: CreateAttendanceDto,
+): Promise<Attendee> {
+  const namesMember = Boolean(
+    input.memberId || input.memberExternalId || input.memberEmail || input.platform || input.handle,
+  );
+  if (namesMember && input.email) {
+    throw new DomainError('invalid', 'VALIDATION_FAILED', 'give a member or an email, not both', [
+      { field: 'email', reason: 'is only for someone not named as a member', code: 'exclusive' },
+    ]);
+  }
+  if (namesMember) {
+    const member = await requireMember(manager, {
+      id: input.memberId,
+      externalId: input.memberExternalId,
+      email: input.memberEmail,
+      platform: input.platform,
+      handle: input.handle,
+    });
+    return { memberId: member.id, email: null, emailNormalized: null };
+  }
+  if (!input.email) {
+    throw new DomainError(
+      'invalid',
+      'VALIDATION_FAILED',
+      'name the member by memberId, memberExternalId, memberEmail or platform and handle, or give an email',
+      [
+        {
+          field: 'memberId',
+          reason:
+            'one of memberId, memberExternalId, memberEmail, platform and handle, or email is required',
+          code: 'isDefined',
+        },
+      ],
+    );
+  }
+  const emailNormalized = normalizeEmail(input.email);
+  const owner = await manager.getRepository(Member).findOneBy({ emailNormalized });
+  if (owner)
+    return {
+      memberId: (await followMerges(manager, owner)).id,
+      email: null,
+      emailNormalized: null,
+    };
+  return { memberId: null, email: input.email.trim(), emailNormalized };
+}
+
+/** Links attendance and guests recorded by email to the member just created with that email. */
+export async function linkWaitingRecords(manager: EntityManager, member: Member): Promise<void> {
+  if (!member.emailNormalized) return;
+  await manager.update(
+    Attendance,
+    { emailNormalized: member.emailNormalized, memberId: IsNull() },
+    { memberId: member.id, updatedAt: Date.now() },
+  );
+  await manager.update(
+    EventGuest,
+    { guestEmailNormalized: member.emailNormalized, guestMemberId: IsNull() },
+    { guestMemberId: member.id },
+  );
+}

@@ -1,0 +1,46 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { ImportRegistry } from '../imports/import-registry';
+import { MembersModule } from '../members/members.module';
+import { MembersService } from '../members/members.service';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
+import { linkWaitingRecords } from './attendee';
+import { CreateEventDto } from './dto/event-fields';
+import { ImportAttendanceDto } from './dto/import-attendance.dto';
+import { EventGuestsService } from './event-guests.service';
+import { EventsController } from './events.controller';
+import { EventsService } from './events.service';
+
+@Module({
+  imports: [MembersModule],
+  controllers: [EventsController, AttendanceController],
+  providers: [EventsService, AttendanceService, EventGuestsService, CurrencyConverter],
+  exports: [EventsService, AttendanceService, EventGuestsService],
+})
+export class EventsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ImportRegistry,
+    private readonly members: MembersService,
+    private readonly events: EventsService,
+    private readonly attendance: AttendanceService,
+  ) {}
+
+  onModuleInit(): void {
+    this.members.onMemberCreated(linkWaitingRecords);
+    this.registry.register({
+      type: 'events',
+      dto: CreateEventDto,
+      write: async (manager, row) => (await this.events.create(row, manager)).outcome,
+    });
+    this.registry.register({
+      type: 'attendance',
+      dto: ImportAttendanceDto,
+      write: async (manager, row) => {
+        const { eventId, eventExternalId, ...attendance } = row;
+        const event = await this.events.resolveReference(manager, { eventId, eventExternalId });
+        return (await this.attendance.recordAt(manager, event, attendance)).outcome;
+      },
+    });
+  }
+}

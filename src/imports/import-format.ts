@@ -1,0 +1,74 @@
+import { extname } from 'node:path';
+import { DomainError } from '../common/errors/domain-error';
+import { readCsv } from './readers/csv-reader';
+import { readJsonArray } from './readers/json-array-reader';
+import { readNdjson } from './readers/ndjson-reader';
+import { SourceRow } from './readers/source-row';
+
+export const IMPORT_FORMATS = ['json', 'ndjson', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const MEDIA_TYPES: Record<string, ImportFormat> = {
+  'application/json': 'json',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+  'application/jsonl': 'ndjson',
+  'application/x-jsonlines': 'ndjson',
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+};
+
+export const IMPORT_MEDIA_TYPES = Object.keys(MEDIA_TYPES);
+
+const EXTENSIONS: Record<string, ImportFormat> = {
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.csv': 'csv',
+  '.tsv': 'csv',
+};
+
+/** The format named by a Content-Type header; anything else (or a charset other than UTF-8) is a 415. */
+export function formatFromContentType(contentType: string | undefined): ImportFormat {
+  const [mediaType, ...parameters] = (contentType ?? '').split(';').map((part) => part.trim());
+  const format = MEDIA_TYPES[mediaType.toLowerCase()];
+  const charset = parameters
+    .map((parameter) => /^charset="?([^"]*)"?$/i.exec(parameter)?.[1].toLowerCase())
+    .find((value) => value !== undefined);
+  if (format && (charset === undefined || ['utf-8', 'utf8', 'us-ascii'].includes(charset)))
+    return format;
+  throw new DomainError(
+    'unsupported_media_type',
+    'UNSUPPORTED_MEDIA_TYPE',
+    `send the import as ${IMPORT_MEDIA_TYPES.join(', ')} in UTF-8`,
+    [
+      {
+        field: 'Content-Type',
+        reason: format
+          ? `charset ${charset} is not supported`
+          : `${mediaType || '(none)'} is not an import format`,
+        code: 'unsupportedMediaType',
+      },
+    ],
+  );
+}
+
+/** The format a file name suggests (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`). */
+export function formatFromFileName(file: string): ImportFormat | undefined {
+  return EXTENSIONS[extname(file).toLowerCase()];
+}
+
+export function isImportFormat(value: string): value is ImportFormat {
+  return (IMPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** The rows of a text stream in one format; CSV needs the DTO to check its header. */
+export function readRows(
+  format: ImportFormat,
+  text: AsyncIterable<string>,
+  dto: new () => object,
+): AsyncGenerator<SourceRow> {
+  if (format === 'csv') return readCsv(text, dto);
+  if (format === 'ndjson') return readNdjson(text);
+  return readJsonArray(text);
+}

@@ -1,0 +1,57 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Request } from 'express';
+import { HaloSettings } from '../config/halo-settings';
+import { ImportResultDto } from './dto/import-result.dto';
+import { IMPORT_MEDIA_TYPES } from './import-format';
+import { ImportPipeline } from './import-pipeline.service';
+import { importRequestFormat } from './import-request';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('api/v1/import')
+export class ImportsController {
+  constructor(
+    private readonly pipeline: ImportPipeline,
+    private readonly settings: HaloSettings,
+  ) {}
+
+  @Post(':type')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Bulk import of one record type from a JSON array, NDJSON or CSV body, streamed.',
+    description:
+      'The format comes from Content-Type (application/json: one array of objects; application/x-ndjson or application/jsonl: one object a line; text/csv: a header row of field names, delimiter , ; or tab detected from it, nested fields as dotted columns such as attribution.referralCode, lists |-separated, empty cells absent). ' +
+      'Each row is validated like the single POST of its type and stored in batches, one transaction each; a refused row is reported with its line and never stops the others. ' +
+      'Rows are idempotent on their natural keys: sending the same file again stores nothing twice (unchanged), so an interrupted import is finished by running it again. ' +
+      'A bad CSV header refuses the file (400) before any row is stored. Bodies up to IMPORT_MAX_BYTES (default 1 GB).',
+  })
+  @ApiParam({
+    name: 'type',
+    description:
+      'The record type: members, purchases, referrals, reviews, events, attendance, mentions, feedback.',
+    example: 'members',
+  })
+  @ApiConsumes(...IMPORT_MEDIA_TYPES)
+  @ApiBody({
+    description: 'The file, as is.',
+    schema: {
+      type: 'string',
+      example: 'externalId,email,name,tags\ncrm-1,ada@example.com,Ada Lovelace,vip|berlin\n',
+    },
+  })
+  @ApiOkResponse({ type: ImportResultDto })
+  async import(@Param('type') type: string, @Req() request: Request): Promise<ImportResultDto> {
+    const maxBytes = this.settings.server.importMaxBytes;
+    const format = importRequestFormat(request, maxBytes);
+    return this.pipeline.run(type, format, request, { maxBytes });
+  }
+}

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { IsOccurrenceInstant } from '../../common/validation/decorators';
+import { MentionMetricsDto } from './mention-metrics.dto';
+
+export class CreateMentionDto extends MentionMetricsDto {
+  @ApiPropertyOptional({
+    description: 'Your id for the mention; unique, the idempotency key when given.',
+    example: 'brandwatch-88123',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId?: string;
+
+  @ApiProperty({ example: 'instagram', description: 'Lower-case platform name.', maxLength: 32 })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_.-]*$/i, { message: 'must be letters, digits, _ . or -' })
+  @MaxLength(32)
+  platform!: string;
+
+  @ApiProperty({
+    example: '@ada',
+    description:
+      "The author's handle; finds the member through identities, ignoring case and a leading @.",
+    maxLength: 200,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  handle!: string;
+
+  @ApiProperty({
+    example: 'https://instagram.com/p/AbC123',
+    description:
+      'The post. The same url without fragment, utm_* parameters or trailing slash is the same mention.',
+    maxLength: 2000,
+  })
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'], require_tld: false },
+    { message: 'must be an http(s) URL' },
+  )
+  @MaxLength(2000)
+  url!: string;
+
+  @ApiPropertyOptional({
+    example: '3141592653',
+    description: "The platform's id of the post; (platform, externalPostId) is unique.",
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalPostId?: string;
+
+  @ApiProperty({
+    description: 'When it was posted; ISO 8601, at most a day ahead.',
+    example: '2026-11-20T09:30:00Z',
+  })
+  @IsOccurrenceInstant()
+  postedAt!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The author, when known otherwise than by handle (or memberExternalId, or memberEmail).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  memberId?: string;
+
+  @ApiPropertyOptional({ example: 'crm-10042', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  memberExternalId?: string;
+
+  @ApiPropertyOptional({ example: 'ada@example.com', maxLength: 320 })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(320)
+  memberEmail?: string;
+}

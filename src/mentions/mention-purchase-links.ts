@@ -1,0 +1,48 @@
+import { EntityManager } from 'typeorm';
+import { Purchase } from '../purchases/purchase.entity';
+import { Mention } from './mention.entity';
+import { normalizeUrl } from './normalize-url';
+import { PurchaseMentionUrl } from './purchase-mention-url.entity';
+
+const NAMED_BY_URL =
+  'id IN (SELECT purchase_id FROM purchase_mention_urls WHERE url_normalized = :url)';
+
+/** Purchase listener: remembers the normalised attribution.mentionUrl of a new purchase. */
+export async function rememberMentionUrl(
+  manager: EntityManager,
+  purchase: Purchase,
+): Promise<void> {
+  const urlNormalized = purchase.attributionMentionUrl
+    ? normalizeUrl(purchase.attributionMentionUrl)
+    : undefined;
+  if (!urlNormalized) return;
+  await manager.insert(PurchaseMentionUrl, { purchaseId: purchase.id, urlNormalized });
+}
+
+/** A new mention: the purchases that named its url before it existed now name it. */
+export async function linkPurchasesToMention(
+  manager: EntityManager,
+  mention: Mention,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(Purchase)
+    .set({ attributionMentionId: mention.id })
+    .where('attribution_mention_id IS NULL')
+    .andWhere(NAMED_BY_URL, { url: mention.urlNormalized })
+    .execute();
+}
+
+/** A deleted mention: purchases that named it by url no longer name it (as a new write would not). */
+export async function unlinkPurchasesFromMention(
+  manager: EntityManager,
+  mention: Mention,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(Purchase)
+    .set({ attributionMentionId: null })
+    .where('attribution_mention_id = :id', { id: mention.id })
+    .andWhere(NAMED_BY_URL, { url: mention.urlNormalized })
+    .execute();
+}

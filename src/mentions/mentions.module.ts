@@ -1,0 +1,37 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ImportRegistry } from '../imports/import-registry';
+import { IdentitiesService } from '../members/identities.service';
+import { MembersModule } from '../members/members.module';
+import { PurchasesModule } from '../purchases/purchases.module';
+import { PurchasesService } from '../purchases/purchases.service';
+import { CreateMentionDto } from './dto/create-mention.dto';
+import { rememberMentionUrl } from './mention-purchase-links';
+import { MentionsController } from './mentions.controller';
+import { MentionsService } from './mentions.service';
+
+@Module({
+  imports: [MembersModule, PurchasesModule],
+  controllers: [MentionsController],
+  providers: [MentionsService],
+  exports: [MentionsService],
+})
+export class MentionsModule implements OnModuleInit {
+  constructor(
+    private readonly mentions: MentionsService,
+    private readonly identities: IdentitiesService,
+    private readonly purchases: PurchasesService,
+    private readonly imports: ImportRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.identities.onIdentityAdded((manager, identity) =>
+      this.mentions.linkToIdentity(manager, identity),
+    );
+    this.purchases.onPurchaseRecorded(rememberMentionUrl);
+    this.imports.register({
+      type: 'mentions',
+      dto: CreateMentionDto,
+      write: async (manager, row) => (await this.mentions.write(row, manager)).outcome,
+    });
+  }
+}

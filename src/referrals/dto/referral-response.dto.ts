@@ -1,0 +1,83 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { toIso } from '../../common/dates/iso-date';
+import { formatAmount } from '../../common/money/money';
+import { awaitsApproval, countsForValue, parseFlags } from '../referral-state';
+import { REFERRAL_FLAGS, REFERRAL_STATUSES, Referral } from '../referral.entity';
+
+const instant = { nullable: true, type: String, example: '2026-02-01T10:00:00.000Z' };
+
+export class ReferralResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'ref-2026-0042' }) externalId!:
+    string | null;
+  @ApiProperty({ format: 'uuid' }) referrerId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Null while the referee is only an email.',
+  })
+  refereeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'grace@example.org' }) refereeEmail!:
+    string | null;
+  @ApiProperty({ example: 'ADA-7K3P9Q' }) code!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'email' }) channel!: string | null;
+  @ApiProperty({ enum: REFERRAL_STATUSES, example: 'converted' }) status!: string;
+  @ApiProperty({ example: '10.00' }) rewardCost!: string;
+  @ApiProperty({ example: 'EUR' }) rewardCurrency!: string;
+  @ApiProperty({ example: '10.00', description: 'rewardCost in the base currency.' })
+  baseRewardCost!: string;
+  @ApiProperty({ example: 'EUR' }) baseCurrency!: string;
+  @ApiProperty({ example: '2026-02-01T10:00:00.000Z' }) invitedAt!: string;
+  @ApiProperty(instant) signedUpAt!: string | null;
+  @ApiProperty({ ...instant, description: "The converting order's occurredAt." })
+  convertedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) convertingPurchaseId!:
+    string | null;
+  @ApiProperty(instant) voidedAt!: string | null;
+  @ApiProperty({ enum: REFERRAL_FLAGS, isArray: true, example: ['similar_email'] })
+  flags!: string[];
+  @ApiProperty(instant) approvedAt!: string | null;
+  @ApiProperty(instant) rejectedAt!: string | null;
+  @ApiProperty({ description: 'Flagged, and no manager has approved or rejected it yet.' })
+  awaitingApproval!: boolean;
+  @ApiProperty({ description: 'Converted, and approved if it was flagged: counts as value.' })
+  countsForValue!: boolean;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static from(referral: Referral, baseCurrency: string): ReferralResponseDto {
+    return {
+      id: referral.id,
+      externalId: referral.externalId,
+      referrerId: referral.referrerId,
+      refereeId: referral.refereeMemberId,
+      refereeEmail: referral.refereeEmail,
+      code: referral.code,
+      channel: referral.channel,
+      status: referral.status,
+      rewardCost: formatAmount(referral.rewardMinor, referral.rewardCurrency),
+      rewardCurrency: referral.rewardCurrency,
+      baseRewardCost: formatAmount(referral.baseRewardMinor, baseCurrency),
+      baseCurrency,
+      invitedAt: toIso(referral.invitedAt)!,
+      signedUpAt: toIso(referral.signedUpAt),
+      convertedAt: toIso(referral.convertedAt),
+      convertingPurchaseId: referral.convertingPurchaseId,
+      voidedAt: toIso(referral.voidedAt),
+      flags: parseFlags(referral.flags),
+      approvedAt: toIso(referral.approvedAt),
+      rejectedAt: toIso(referral.rejectedAt),
+      awaitingApproval: awaitsApproval(referral),
+      countsForValue: countsForValue(referral),
+      createdAt: toIso(referral.createdAt)!,
+      updatedAt: toIso(referral.updatedAt)!,
+    };
+  }
+}
+
+export class ReferralListDto {
+  @ApiProperty({ type: [ReferralResponseDto] }) items!: ReferralResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ example: 1 }) total!: number;
+}

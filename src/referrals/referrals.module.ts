@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { MembersModule } from '../members/members.module';
+import { PurchasesModule } from '../purchases/purchases.module';
+import { ReferralChecks } from './referral-checks';
+import { ReferralConversionService } from './referral-conversion.service';
+import { ReferralQueries } from './referral.queries';
+import { ReferralsController } from './referrals.controller';
+import { ReferralsService } from './referrals.service';
+
+@Module({
+  imports: [MembersModule, PurchasesModule],
+  controllers: [ReferralsController],
+  providers: [
+    ReferralsService,
+    ReferralConversionService,
+    ReferralChecks,
+    ReferralQueries,
+    CurrencyConverter,
+  ],
+  exports: [ReferralsService],
+})
+export class ReferralsModule {}

@@ -1,0 +1,165 @@
+import { roundMinor } from '../../common/money/money';
+import { Calibration, computeInfluenceValues } from './influence-value';
+import { CampaignCost, cacSavedFunction, computeReferralValues } from './referral-value';
+import { SpendModel, SpendPredictor, fitSpendModel } from './spend-model';
+import {
+  AttributedPurchase,
+  Coefficients,
+  Content,
+  Driver,
+  FeedbackCounts,
+  GuestOrder,
+  MemberValue,
+  ReferralEdge,
+  SpendSummary,
+} from './value-types';
+
+export interface ValueInputs {
+  memberIds: readonly string[];
+  spend: readonly SpendSummary[];
+  referrals: readonly ReferralEdge[];
+  campaigns: readonly CampaignCost[];
+  contents: readonly Content[];
+  attributedPurchases: readonly AttributedPurchase[];
+  guestOrders: readonly GuestOrder[];
+  feedback: ReadonlyMap<string, FeedbackCounts>;
+  averageOrderMarginMinor: number;
+}
+
+export interface ValueResult {
+  model: SpendModel;
+  calibration: Calibration[];
+  values: MemberValue[];
+}
+
+/** The whole value model for every member, as of one date (DESIGN.md, Value model). */
+export function computeValues(
+  inputs: ValueInputs,
+  coefficients: Coefficients,
+  driversPerMember = 10,
+): ValueResult {
+  const model = fitSpendModel(inputs.spend, coefficients);
+  const predictor = new SpendPredictor(model, coefficients);
+  const spendBy = new Map<
+    string,
+    {
+      realized: number;
+      predicted: number;
+      pAlive: number | null;
+      expectedPurchases: number | null;
+      summary: SpendSummary;
+    }
+  >();
+  for (const summary of inputs.spend) {
+    const margin =
+      summary.totalNetMinor > 0
+        ? summary.realizedMarginMinor / summary.totalNetMinor
+        : coefficients.margin;
+    const prediction = predictor.predict(summary, margin);
+    spendBy.set(summary.memberId, {
+      realized: roundMinor(summary.realizedMarginMinor),
+      predicted: roundMinor(prediction.predictedMinor),
+      pAlive: prediction.pAlive,
+      expectedPurchases: prediction.expectedPurchases,
+      summary,
+    });
+  }
+  const spendOf = (memberId: string) => {
+    const spend = spendBy.get(memberId);
+    return spend ? spend.realized + spend.predicted : 0;
+  };
+  const referrals = computeReferralValues(
+    inputs.referrals,
+    spendOf,
+    cacSavedFunction(
+      inputs.campaigns,
+      coefficients.cacLookbackMonths,
+      coefficients.defaultCacMinor,
+    ),
+    coefficients,
+  );
+  const influence = computeInfluenceValues(
+    inputs.contents,
+    inputs.attributedPurchases,
+    inputs.guestOrders,
+    inputs.averageOrderMarginMinor,
+    coefficients,
+  );
+
+  const values = inputs.memberIds.map((memberId): MemberValue => {
+    const spend = spendBy.get(memberId);
+    const referral = referrals.get(memberId);
+    const memberInfluence = influence.values.get(memberId);
+    const feedback = inputs.feedback.get(memberId) ?? { accepted: 0, shipped: 0 };
+    const drivers: Driver[] = [];
+    if (spend) {
+      drivers.push({
+        component: 'spend',
+        kind: 'purchases',
+        id: null,
+        label: `margin of ${spend.summary.purchaseDays} purchase day(s)`,
+        amountMinor: spend.realized,
+        basis: 'measured',
+      });
+      drivers.push({
+        component: 'spend',
+        kind: 'prediction',
+        id: null,
+        label: `expected future margin (${model.method})`,
+        amountMinor: spend.predicted,
+        basis: 'modeled',
+      });
+    }
+    drivers.push(...(referral?.drivers ?? []), ...(memberInfluence?.drivers ?? []));
+    const knowledge =
+      feedback.accepted * coefficients.knowledgeAcceptedMinor +
+      feedback.shipped * coefficients.knowledgeShippedMinor;
+    if (knowledge)
+      drivers.push({
+        component: 'knowledge',
+        kind: 'feedback',
+        id: null,
+        label: `${feedback.accepted} accepted, ${feedback.shipped} shipped`,
+        amountMinor: knowledge,
+        basis: 'measured',
+      });
+    const spendRealizedMinor = spend?.realized ?? 0;
+    const spendPredictedMinor = spend?.predicted ?? 0;
+    const referralMinor = roundMinor(referral?.amountMinor ?? 0);
+    const influenceMeasuredMinor = roundMinor(memberInfluence?.measuredMinor ?? 0);
+    const influenceModeledMinor = roundMinor(memberInfluence?.modeledMinor ?? 0);
+    const knowledgeMinor = roundMinor(knowledge);
+    const spendMinor = spendRealizedMinor + spendPredictedMinor;
+    const influenceMinor = influenceMeasuredMinor + influenceModeledMinor;
+    return {
+      memberId,
+      spendRealizedMinor,
+      spendPredictedMinor,
+      spendMinor,
+      method: spend && spend.summary.purchaseDays > 0 ? model.method : 'none',
+      pAlive: spend?.pAlive ?? null,
+      expectedPurchases: spend?.expectedPurchases ?? null,
+      referralMinor,
+      influenceMeasuredMinor,
+      influenceModeledMinor,
+      influenceMinor,
+      knowledgeMinor,
+      extendedMinor: spendMinor + referralMinor + influenceMinor + knowledgeMinor,
+      byChannel: Object.fromEntries(
+        Object.entries(memberInfluence?.byChannel ?? {}).map(([name, channel]) => [
+          name,
+          {
+            measuredMinor: roundMinor(channel.measuredMinor),
+            modeledMinor: roundMinor(channel.modeledMinor),
+          },
+        ]),
+      ),
+      drivers: drivers
+        .filter((driver) => driver.amountMinor !== 0)
+        .map((driver) => ({ ...driver, amountMinor: roundMinor(driver.amountMinor) }))
+        .sort((left, right) => Math.abs(right.amountMinor) - Math.abs(left.amountMinor))
+        .slice(0, driversPerMember),
+    };
+  });
+  return { model, calibration: influence.calibration, values };
+}

@@ -1,0 +1,122 @@
+import {
+  BgNbdFit,
+  GammaGammaFit,
+  bgNbdDiscountedMargin,
+  conditionalExpectedSpend,
+  fitBgNbd,
+  fitGammaGamma,
+  ordersPerYear,
+  populationMeanSpend,
+  probabilityAlive,
+  simpleFormulaValue,
+} from '../math';
+import { Coefficients, SpendMethod, SpendSummary } from './value-types';
+
+export interface SpendModel {
+  method: Exclude<SpendMethod, 'none'>;
+  reason: string | null;
+  customers: number;
+  repeatBuyers: number;
+  bgnbd: BgNbdFit | null;
+  gammaGamma: GammaGammaFit | null;
+}
+
+export interface SpendPrediction {
+  predictedMinor: number;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+}
+
+/** Fits BG/NBD and Gamma-Gamma once per run, or says why the simple formula is used. */
+export function fitSpendModel(
+  summaries: readonly SpendSummary[],
+  coefficients: Coefficients,
+): SpendModel {
+  const repeatBuyers = summaries.filter((summary) => summary.x > 0).length;
+  const base = { customers: summaries.length, repeatBuyers, bgnbd: null, gammaGamma: null };
+  if (repeatBuyers < coefficients.minRepeatBuyers) {
+    return {
+      ...base,
+      method: 'simple',
+      reason: `${repeatBuyers} repeat buyers, fewer than minRepeatBuyers (${coefficients.minRepeatBuyers})`,
+    };
+  }
+  const bgnbd = fitBgNbd(summaries.map(({ x, tx, T }) => ({ x, tx, T })));
+  const gammaGamma = fitGammaGamma(
+    summaries
+      .filter((summary) => summary.x > 0 && summary.zbar > 0)
+      .map(({ x, zbar }) => ({ x, zbar })),
+  );
+  if (!bgnbd.converged || !gammaGamma.converged) {
+    const reason = `the fit did not converge (${bgnbd.reason ?? gammaGamma.reason ?? 'unknown'})`;
+    return { ...base, bgnbd, gammaGamma, method: 'simple', reason };
+  }
+  return { ...base, bgnbd, gammaGamma, method: 'bgnbd', reason: null };
+}
+
+/**
+ * Predicts one member's discounted future margin. `margin` is the member's own margin rate
+ * (per-category margins weighted by what they bought). Identical histories share one result.
+ */
+export class SpendPredictor {
+  private readonly cache = new Map<
+    string,
+    { expectedPurchases: number; presentValuePerUnit: number; pAlive: number }
+  >();
+
+  constructor(
+    private readonly model: SpendModel,
+    private readonly coefficients: Coefficients,
+  ) {}
+
+  predict(summary: SpendSummary, margin: number): SpendPrediction {
+    if (summary.purchaseDays === 0)
+      return { predictedMinor: 0, pAlive: null, expectedPurchases: null };
+    if (this.model.method === 'simple') {
+      const averageOrder = summary.totalNetMinor / summary.purchaseDays;
+      const perYear = ordersPerYear(summary.purchaseDays, summary.T);
+      const predictedMinor = Math.max(
+        0,
+        simpleFormulaValue({
+          averageOrderValue: averageOrder,
+          ordersPerYear: perYear,
+          remainingLifespanYears: this.coefficients.remainingLifespanYears,
+          margin,
+        }),
+      );
+      return {
+        predictedMinor,
+        pAlive: null,
+        expectedPurchases: perYear * this.coefficients.remainingLifespanYears,
+      };
+    }
+    const { bgnbd, gammaGamma } = this.model as { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit };
+    const key = `${summary.x}|${summary.tx}|${summary.T}`;
+    let curve = this.cache.get(key);
+    if (!curve) {
+      // Spend per purchase and margin scale the present value linearly: compute it once per history shape.
+      const unit = bgNbdDiscountedMargin(bgnbd, summary, {
+        horizonMonths: this.coefficients.horizonMonths,
+        annualDiscountRate: this.coefficients.annualDiscountRate,
+        margin: 1,
+        spendPerPurchase: 1,
+        timeUnitDays: 1,
+      });
+      curve = {
+        expectedPurchases: unit.expectedPurchases,
+        presentValuePerUnit: unit.presentValue,
+        pAlive: probabilityAlive(bgnbd, summary.x, summary.tx, summary.T),
+      };
+      this.cache.set(key, curve);
+    }
+    const spendPerPurchase =
+      summary.x > 0 && summary.zbar > 0
+        ? conditionalExpectedSpend(gammaGamma, summary.x, summary.zbar)
+        : populationMeanSpend(gammaGamma);
+    return {
+      predictedMinor: curve.presentValuePerUnit * spendPerPurchase * margin,
+      pAlive: curve.pAlive,
+      expectedPurchases: curve.expectedPurchases,
+    };
+  }
+}

@@ -1,0 +1,105 @@
+/** Plain inputs and outputs of the value engine: no Nest, no TypeORM; amounts in base minor units. */
+
+export interface Coefficients {
+  margin: number;
+  horizonMonths: number;
+  annualDiscountRate: number;
+  minRepeatBuyers: number;
+  remainingLifespanYears: number;
+  joinAnyway: number;
+  secondDegreeWeight: number;
+  defaultCacMinor: number;
+  cacLookbackMonths: number;
+  attributionWindowDays: number;
+  attributionModel: 'last' | 'first' | 'linear';
+  minCalibrationOrders: number;
+  conversionPerReach: Record<string, number>;
+  knowledgeAcceptedMinor: number;
+  knowledgeShippedMinor: number;
+}
+
+/** One member's repeat-buying summary to asOf (days), with realized margin. */
+export interface SpendSummary {
+  memberId: string;
+  x: number;
+  tx: number;
+  T: number;
+  /** Mean net spend of repeat purchase days, minor units. */
+  zbar: number;
+  purchaseDays: number;
+  totalNetMinor: number;
+  realizedMarginMinor: number;
+}
+
+export type SpendMethod = 'bgnbd' | 'simple' | 'none';
+
+export interface Driver {
+  component: 'spend' | 'referral' | 'influence' | 'knowledge';
+  kind: string;
+  id: string | null;
+  label: string;
+  amountMinor: number;
+  basis: 'measured' | 'modeled';
+}
+
+export interface ReferralEdge {
+  id: string;
+  referrerId: string;
+  refereeId: string;
+  convertedAt: number;
+  rewardMinor: number;
+}
+
+export interface Content {
+  kind: 'review' | 'mention' | 'event';
+  id: string;
+  /** The members credited: the author, or an event's hosts. */
+  ownerIds: string[];
+  datedAt: number;
+  platform: string;
+  reach: number;
+}
+
+export interface AttributedPurchase {
+  purchaseId: string;
+  buyerId: string;
+  occurredAt: number;
+  marginMinor: number;
+  contentKeys: string[];
+}
+
+/** A guest's first order, credited to whoever brought the guest. */
+export interface GuestOrder {
+  purchaseId: string;
+  guestId: string;
+  bringerId: string;
+  eventId: string;
+  marginMinor: number;
+}
+
+export interface FeedbackCounts {
+  accepted: number;
+  shipped: number;
+}
+
+export interface MemberValue {
+  memberId: string;
+  spendRealizedMinor: number;
+  spendPredictedMinor: number;
+  spendMinor: number;
+  method: SpendMethod;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  referralMinor: number;
+  influenceMeasuredMinor: number;
+  influenceModeledMinor: number;
+  influenceMinor: number;
+  knowledgeMinor: number;
+  extendedMinor: number;
+  byChannel: Record<string, { measuredMinor: number; modeledMinor: number }>;
+  drivers: Driver[];
+}
+
+export function contentKey(kind: string, id: string): string {
+  return `${kind}:${id}`;
+}

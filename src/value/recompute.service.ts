@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DataSource } from 'typeorm';
+import { DAY_MS } from '../common/dates/iso-date';
+import { invalidField } from '../common/errors/domain-error';
+import { HaloSettings } from '../config/halo-settings';
+import { JobSettings, RecomputeOutcome, asOfDate, executeRecompute } from './recompute-job';
+import { ValueRun } from './value-run.entity';
+
+export type Progress = (stage: string, done: number, total: number) => void;
+
+/** Starts recomputes (API, CLI, schedule) and runs each in a worker thread. */
+@Injectable()
+export class RecomputeService {
+  private readonly logger = new Logger(RecomputeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: HaloSettings,
+  ) {}
+
+  async recompute(
+    options: { asOf?: number; trigger: string },
+    progress: Progress = () => undefined,
+  ): Promise<ValueRun> {
+    const asOf = options.asOf ?? Date.now();
+    if (asOf > Date.now() + DAY_MS)
+      throw invalidField('asOf', 'must not lie more than a day in the future', 'future');
+    const run = Object.assign(new ValueRun(), {
+      id: randomUUID(),
+      asOf,
+      asOfDate: asOfDate(asOf),
+      status: 'running',
+      trigger: options.trigger,
+      startedAt: Date.now(),
+      finishedAt: null,
+      durationMs: null,
+      members: 0,
+      method: null,
+      model: null,
+      error: null,
+    });
+    await this.dataSource.getRepository(ValueRun).insert(run);
+    const jobSettings: JobSettings = {
+      value: this.settings.value,
+      money: this.settings.money,
+      database: this.settings.database,
+    };
+    try {
+      const outcome = this.settings.value.recomputeInWorker
+        ? await this.inWorker(jobSettings, run.id, asOf, progress)
+        : await executeRecompute(this.dataSource, jobSettings, run.id, asOf, progress);
+      this.logger.log({ runId: run.id, asOf: new Date(asOf).toISOString(), ...outcome });
+    } catch (error) {
+      this.logger.error({ runId: run.id, error: String(error) });
+    }
+    return this.dataSource.getRepository(ValueRun).findOneByOrFail({ id: run.id });
+  }
+
+  private inWorker(
+    settings: JobSettings,
+    runId: string,
+    asOf: number,
+    progress: Progress,
+  ): Promise<RecomputeOutcome> {
+    const compiled = __filename.endsWith('.js');
+    const file = join(__dirname, `recompute.worker.${compiled ? 'js' : 'ts'}`);
+    // Under ts-jest or ts-node the worker is TypeScript too and needs the same loader.
+    const worker = new Worker(file, {
+      workerData: { settings: JSON.parse(JSON.stringify(settings)), runId, asOf },
+      execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'],
+    });
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      worker.on(
+        'message',
+        (message: {
+          type: string;
+          stage?: string;
+          done?: number;
+          total?: number;
+          outcome?: RecomputeOutcome;
+          message?: string;
+        }) => {
+          if (message.type === 'progress') progress(message.stage!, message.done!, message.total!);
+          if (message.type === 'done') {
+            settled = true;
+            resolve(message.outcome!);
+          }
+          if (message.type === 'failed') {
+            settled = true;
+            reject(new Error(message.message));
+          }
+        },
+      );
+      worker.on('error', (error) => {
+        settled = true;
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`recompute worker exited with code ${code}`));
+      });
+    });
+  }
+}

@@ -1,0 +1,327 @@
+import { DataSource } from 'typeorm';
+import { CampaignCost } from './engine/referral-value';
+import { ValueInputs } from './engine/compute-values';
+import {
+  AttributedPurchase,
+  Content,
+  FeedbackCounts,
+  GuestOrder,
+  ReferralEdge,
+  SpendSummary,
+  contentKey,
+} from './engine/value-types';
+
+const DAY_MS = 86_400_000;
+type Row = Record<string, unknown>;
+
+export interface MarginRates {
+  margin: number;
+  marginByCategory: Record<string, number>;
+}
+
+/**
+ * Reads everything the value model needs as of one instant, aggregated in SQL so that the
+ * rows crossing into JavaScript are per member-day, not per purchase. The same SQL runs on
+ * SQLite and PostgreSQL (instants are epoch-ms integers).
+ */
+export class ValueInputsLoader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async load(asOf: number, rates: MarginRates): Promise<ValueInputs> {
+    const marginOf = (category: unknown) =>
+      rates.marginByCategory[String(category ?? '')] ?? rates.margin;
+    const [
+      memberIds,
+      spend,
+      referrals,
+      campaigns,
+      contents,
+      attributedPurchases,
+      guestOrders,
+      feedback,
+      averageOrderMarginMinor,
+    ] = await Promise.all([
+      this.memberIds(),
+      this.spendSummaries(asOf, marginOf),
+      this.referralEdges(asOf),
+      this.campaignCosts(),
+      this.contents(asOf),
+      this.attributedPurchases(asOf, marginOf),
+      this.guestOrders(asOf, marginOf),
+      this.feedbackCounts(asOf),
+      this.averageOrderMargin(asOf, rates.margin),
+    ]);
+    return {
+      memberIds,
+      spend,
+      referrals,
+      campaigns,
+      contents,
+      attributedPurchases,
+      guestOrders,
+      feedback,
+      averageOrderMarginMinor,
+    };
+  }
+
+  private async query(sql: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return this.dataSource.query(text, values);
+  }
+
+  private async memberIds(): Promise<string[]> {
+    const rows = await this.query(
+      'SELECT id FROM members WHERE merged_into_id IS NULL ORDER BY id',
+    );
+    return rows.map((row) => String(row.id));
+  }
+
+  private async spendSummaries(
+    asOf: number,
+    marginOf: (category: unknown) => number,
+  ): Promise<SpendSummary[]> {
+    // Refunds are netted on their order's day; same-day orders are one purchase day.
+    const days = await this.query(
+      `SELECT p.member_id AS member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS} AS day,
+              SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) AS net
+         FROM purchases p LEFT JOIN purchases o ON o.id = p.refund_of_id
+        WHERE p.occurred_at <= :asOf
+        GROUP BY p.member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS}
+        ORDER BY p.member_id, day`,
+      { asOf },
+    );
+    const categories = await this.query(
+      `SELECT p.member_id AS member_id, COALESCE(o.product_category, p.product_category) AS category,
+              SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) AS net
+         FROM purchases p LEFT JOIN purchases o ON o.id = p.refund_of_id
+        WHERE p.occurred_at <= :asOf
+        GROUP BY p.member_id, COALESCE(o.product_category, p.product_category)`,
+      { asOf },
+    );
+    const realized = new Map<string, number>();
+    for (const row of categories) {
+      const memberId = String(row.member_id);
+      realized.set(
+        memberId,
+        (realized.get(memberId) ?? 0) + Number(row.net) * marginOf(row.category),
+      );
+    }
+    const asOfDay = Math.floor(asOf / DAY_MS);
+    const summaries: SpendSummary[] = [];
+    let current: { memberId: string; days: [number, number][] } | undefined;
+    const flush = () => {
+      if (current)
+        summaries.push(
+          summarize(current.memberId, current.days, asOfDay, realized.get(current.memberId) ?? 0),
+        );
+    };
+    for (const row of days) {
+      const memberId = String(row.member_id);
+      if (current?.memberId !== memberId) {
+        flush();
+        current = { memberId, days: [] };
+      }
+      current.days.push([Number(row.day), Number(row.net)]);
+    }
+    flush();
+    return summaries;
+  }
+
+  private async referralEdges(asOf: number): Promise<ReferralEdge[]> {
+    const rows = await this.query(
+      `SELECT id, referrer_id, referee_member_id, converted_at, base_reward_minor FROM referrals
+        WHERE status = 'converted' AND converted_at <= :asOf AND referee_member_id IS NOT NULL
+          AND rejected_at IS NULL AND (flags = '' OR approved_at IS NOT NULL)`,
+      { asOf },
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      referrerId: String(row.referrer_id),
+      refereeId: String(row.referee_member_id),
+      convertedAt: Number(row.converted_at),
+      rewardMinor: Number(row.base_reward_minor),
+    }));
+  }
+
+  private async campaignCosts(): Promise<CampaignCost[]> {
+    const rows = await this.query(
+      `SELECT c.starts_at AS starts_at, c.base_spend_minor AS spend, COUNT(m.id) AS acquired
+         FROM campaigns c LEFT JOIN members m ON m.acquisition_campaign_id = c.id
+        GROUP BY c.id, c.starts_at, c.base_spend_minor`,
+    );
+    return rows.map((row) => ({
+      startsAt: Number(row.starts_at),
+      baseSpendMinor: Number(row.spend),
+      acquiredMembers: Number(row.acquired),
+    }));
+  }
+
+  private async contents(asOf: number): Promise<Content[]> {
+    const reviews = await this.query(
+      'SELECT id, member_id, published_at, platform, views FROM reviews WHERE published_at <= :asOf',
+      { asOf },
+    );
+    const mentions = await this.query(
+      'SELECT id, member_id, posted_at, platform, reach FROM mentions WHERE member_id IS NOT NULL AND posted_at <= :asOf',
+      { asOf },
+    );
+    const hosts = await this.query(
+      `SELECT e.id AS event_id, e.starts_at AS starts_at, a.member_id AS host_id,
+              (SELECT COUNT(*) FROM event_attendance x WHERE x.event_id = e.id AND x.status = 'attended') AS attendees,
+              (SELECT COUNT(*) FROM event_guests g WHERE g.event_id = e.id) AS guests
+         FROM events e JOIN event_attendance a ON a.event_id = e.id
+        WHERE a.role = 'host' AND a.member_id IS NOT NULL AND e.starts_at <= :asOf`,
+      { asOf },
+    );
+    const events = new Map<string, Content>();
+    for (const row of hosts) {
+      const id = String(row.event_id);
+      const event = events.get(id) ?? {
+        kind: 'event' as const,
+        id,
+        ownerIds: [],
+        datedAt: Number(row.starts_at),
+        platform: 'event',
+        reach: Number(row.attendees) + Number(row.guests),
+      };
+      event.ownerIds.push(String(row.host_id));
+      events.set(id, event);
+    }
+    return [
+      ...reviews.map((row) => ({
+        kind: 'review' as const,
+        id: String(row.id),
+        ownerIds: [String(row.member_id)],
+        datedAt: Number(row.published_at),
+        platform: String(row.platform),
+        reach: Number(row.views),
+      })),
+      ...mentions.map((row) => ({
+        kind: 'mention' as const,
+        id: String(row.id),
+        ownerIds: [String(row.member_id)],
+        datedAt: Number(row.posted_at),
+        platform: String(row.platform),
+        reach: Number(row.reach),
+      })),
+      ...events.values(),
+    ];
+  }
+
+  private async attributedPurchases(
+    asOf: number,
+    marginOf: (category: unknown) => number,
+  ): Promise<AttributedPurchase[]> {
+    const rows = await this.query(
+      `SELECT p.id AS id, p.member_id AS member_id, p.occurred_at AS occurred_at, p.product_category AS category,
+              p.base_amount_minor - COALESCE((SELECT SUM(r.base_amount_minor) FROM purchases r
+                                               WHERE r.refund_of_id = p.id AND r.occurred_at <= :asOf), 0) AS net,
+              p.attribution_review_id AS review_id, p.attribution_mention_id AS mention_id, p.attribution_event_id AS event_id
+         FROM purchases p
+        WHERE p.kind = 'order' AND p.occurred_at <= :asOf
+          AND (p.attribution_review_id IS NOT NULL OR p.attribution_mention_id IS NOT NULL OR p.attribution_event_id IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.converting_purchase_id = p.id AND f.status = 'converted')`,
+      { asOf },
+    );
+    return rows.map((row) => ({
+      purchaseId: String(row.id),
+      buyerId: String(row.member_id),
+      occurredAt: Number(row.occurred_at),
+      marginMinor: Math.max(0, Number(row.net)) * marginOf(row.category),
+      contentKeys: [
+        row.review_id ? contentKey('review', String(row.review_id)) : null,
+        row.mention_id ? contentKey('mention', String(row.mention_id)) : null,
+        row.event_id ? contentKey('event', String(row.event_id)) : null,
+      ].filter((key): key is string => key !== null),
+    }));
+  }
+
+  private async guestOrders(
+    asOf: number,
+    marginOf: (category: unknown) => number,
+  ): Promise<GuestOrder[]> {
+    const rows = await this.query(
+      `SELECT g.guest_member_id AS guest_id, a.member_id AS bringer_id, g.event_id AS event_id, p.id AS purchase_id, p.product_category AS category,
+              p.base_amount_minor - COALESCE((SELECT SUM(r.base_amount_minor) FROM purchases r
+                                               WHERE r.refund_of_id = p.id AND r.occurred_at <= :asOf), 0) AS net
+         FROM event_guests g
+         JOIN event_attendance a ON a.id = g.attendance_id
+         JOIN events e ON e.id = g.event_id
+         JOIN purchases p ON p.id = (SELECT q.id FROM purchases q WHERE q.member_id = g.guest_member_id AND q.kind = 'order'
+                                      ORDER BY q.occurred_at, q.id LIMIT 1)
+        WHERE g.guest_member_id IS NOT NULL AND a.member_id IS NOT NULL
+          AND p.occurred_at >= e.starts_at AND p.occurred_at <= :asOf
+          AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.converting_purchase_id = p.id AND f.status = 'converted')`,
+      { asOf },
+    );
+    return rows.map((row) => ({
+      purchaseId: String(row.purchase_id),
+      guestId: String(row.guest_id),
+      bringerId: String(row.bringer_id),
+      eventId: String(row.event_id),
+      marginMinor: Math.max(0, Number(row.net)) * marginOf(row.category),
+    }));
+  }
+
+  private async feedbackCounts(asOf: number): Promise<Map<string, FeedbackCounts>> {
+    const rows = await this.query(
+      `SELECT member_id,
+              SUM(CASE WHEN accepted_at <= :asOf AND (declined_at IS NULL OR declined_at > :asOf) THEN 1 ELSE 0 END) AS accepted,
+              SUM(CASE WHEN shipped_at <= :asOf THEN 1 ELSE 0 END) AS shipped
+         FROM feedback GROUP BY member_id`,
+      { asOf },
+    );
+    return new Map(
+      rows.map((row) => [
+        String(row.member_id),
+        { accepted: Number(row.accepted), shipped: Number(row.shipped) },
+      ]),
+    );
+  }
+
+  private async averageOrderMargin(asOf: number, margin: number): Promise<number> {
+    const [row] = await this.query(
+      `SELECT SUM(CASE WHEN kind = 'refund' THEN -base_amount_minor ELSE base_amount_minor END) AS net,
+              SUM(CASE WHEN kind = 'order' THEN 1 ELSE 0 END) AS orders
+         FROM purchases WHERE occurred_at <= :asOf`,
+      { asOf },
+    );
+    const orders = Number(row?.orders ?? 0);
+    return orders > 0 ? (Number(row.net) / orders) * margin : 0;
+  }
+}
+
+/** x, t_x, T in whole days to asOf; purchase days are days whose net is positive. */
+function summarize(
+  memberId: string,
+  days: [number, number][],
+  asOfDay: number,
+  realizedMarginMinor: number,
+): SpendSummary {
+  const totalNetMinor = days.reduce((total, [, net]) => total + net, 0);
+  const purchaseDays = days.filter(([, net]) => net > 0);
+  if (!purchaseDays.length) {
+    return {
+      memberId,
+      x: 0,
+      tx: 0,
+      T: 0,
+      zbar: 0,
+      purchaseDays: 0,
+      totalNetMinor,
+      realizedMarginMinor,
+    };
+  }
+  const first = purchaseDays[0][0];
+  const repeat = purchaseDays.slice(1);
+  return {
+    memberId,
+    x: repeat.length,
+    tx: repeat.length ? repeat[repeat.length - 1][0] - first : 0,
+    T: Math.max(0, asOfDay - first),
+    zbar: repeat.length ? repeat.reduce((total, [, net]) => total + net, 0) / repeat.length : 0,
+    purchaseDays: purchaseDays.length,
+    totalNetMinor,
+    realizedMarginMinor,
+  };
+}

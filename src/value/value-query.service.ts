@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { Member } from '../members/member.entity';
+import { ValueRun } from './value-run.entity';
+import { ValueSnapshot } from './value-snapshot.entity';
+
+/** Reads stored snapshots and runs; never computes. */
+@Injectable()
+export class ValueQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The member's latest snapshot (the current value), with the run that made it. */
+  async current(memberId: string): Promise<{ snapshot: ValueSnapshot; run: ValueRun | null }> {
+    await this.assertMember(memberId);
+    const snapshot = await this.dataSource
+      .getRepository(ValueSnapshot)
+      .findOne({ where: { memberId }, order: { asOfDate: 'DESC' } });
+    if (!snapshot) {
+      throw new DomainError(
+        'not_found',
+        'VALUE_NOT_COMPUTED',
+        'no value has been computed for this member yet; run POST /api/v1/value/recompute',
+      );
+    }
+    const run = await this.dataSource.getRepository(ValueRun).findOneBy({ id: snapshot.runId });
+    return { snapshot, run };
+  }
+
+  async history(memberId: string): Promise<ValueSnapshot[]> {
+    await this.assertMember(memberId);
+    return this.dataSource
+      .getRepository(ValueSnapshot)
+      .find({ where: { memberId }, order: { asOfDate: 'ASC' } });
+  }
+
+  /** The model of the latest successful run. */
+  async latestRun(): Promise<ValueRun> {
+    const run = await this.dataSource
+      .getRepository(ValueRun)
+      .findOne({ where: { status: 'succeeded' }, order: { startedAt: 'DESC' } });
+    if (!run)
+      throw new DomainError(
+        'not_found',
+        'MODEL_NOT_FITTED',
+        'no recompute has finished yet; run POST /api/v1/value/recompute',
+      );
+    return run;
+  }
+
+  private async assertMember(memberId: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(Member).existsBy({ id: memberId })))
+      throw notFound('member', 'id', memberId);
+  }
+}

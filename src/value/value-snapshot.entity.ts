@@ -1,0 +1,51 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn, MinorUnitsColumn } from '../database/columns';
+
+/** One member's extended value as of one date; (member, asOfDate) is unique and a re-run replaces it. */
+@Entity('value_snapshots')
+export class ValueSnapshot {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  memberId!: string;
+
+  /** The UTC date (YYYY-MM-DD) of asOf: the snapshot's key with the member. */
+  @Column({ type: 'varchar', length: 10 })
+  asOfDate!: string;
+
+  @InstantColumn()
+  asOf!: number;
+
+  @Column({ type: 'varchar', length: 36 })
+  runId!: string;
+
+  @Column({ type: 'varchar', length: 3 })
+  currency!: string;
+
+  @MinorUnitsColumn() extendedMinor!: number;
+  @MinorUnitsColumn() spendRealizedMinor!: number;
+  @MinorUnitsColumn() spendPredictedMinor!: number;
+  @MinorUnitsColumn() spendMinor!: number;
+  @MinorUnitsColumn() referralMinor!: number;
+  @MinorUnitsColumn() influenceMeasuredMinor!: number;
+  @MinorUnitsColumn() influenceModeledMinor!: number;
+  @MinorUnitsColumn() influenceMinor!: number;
+  @MinorUnitsColumn() knowledgeMinor!: number;
+
+  @Column({ type: 'varchar', length: 8 })
+  method!: string;
+
+  @Column({ type: 'double precision', nullable: true })
+  pAlive!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  expectedPurchases!: number | null;
+
+  /** JSON: byChannel and drivers, so that a value explains itself without recomputing. */
+  @Column({ type: 'text' })
+  breakdown!: string;
+
+  @InstantColumn()
+  createdAt!: number;
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseIsoInstant } from '../common/dates/iso-date';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe';
+import { MemberValueDto, ValueHistoryDto, ValueHistoryPointDto } from './dto/member-value.dto';
+import { ModelDto, RecomputeDto, ValueRunDto } from './dto/value-run.dto';
+import { RecomputeService } from './recompute.service';
+import { ValueQueryService } from './value-query.service';
+
+@ApiTags('value')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ValueController {
+  constructor(
+    private readonly recomputes: RecomputeService,
+    private readonly values: ValueQueryService,
+  ) {}
+
+  @Get('members/:id/value')
+  @ApiOperation({
+    summary:
+      "A member's current extended value (latest snapshot), with components, drivers and coefficients.",
+  })
+  @ApiOkResponse({ type: MemberValueDto })
+  async value(@Param('id', ParseIdPipe) id: string): Promise<MemberValueDto> {
+    const { snapshot, run } = await this.values.current(id);
+    return MemberValueDto.from(snapshot, run);
+  }
+
+  @Get('members/:id/value/history')
+  @ApiOperation({ summary: "A member's value snapshots, oldest first (one per asOf date)." })
+  @ApiOkResponse({ type: ValueHistoryDto })
+  async history(@Param('id', ParseIdPipe) id: string): Promise<ValueHistoryDto> {
+    const items = (await this.values.history(id)).map((snapshot) =>
+      ValueHistoryPointDto.from(snapshot),
+    );
+    return { items, nextCursor: null, total: items.length };
+  }
+
+  @Post('value/recompute')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Recompute every member as of asOf (default now); replaces the snapshots of that date.',
+  })
+  @ApiOkResponse({ type: ValueRunDto })
+  async recompute(@Body() body: RecomputeDto): Promise<ValueRunDto> {
+    const run = await this.recomputes.recompute({
+      asOf: body.asOf ? parseIsoInstant(body.asOf) : undefined,
+      trigger: 'api',
+    });
+    return ValueRunDto.from(run);
+  }
+
+  @Get('model')
+  @ApiOperation({
+    summary:
+      'The repeat-buying model of the latest recompute: parameters, time unit, log-likelihood, data counts, method.',
+  })
+  @ApiOkResponse({ type: ModelDto })
+  async model(): Promise<ModelDto> {
+    const run = await this.values.latestRun();
+    const model = JSON.parse(run.model ?? '{}');
+    return {
+      method: model.method,
+      reason: model.reason ?? null,
+      timeUnit: model.timeUnit ?? 'days',
+      bgnbd: model.bgnbd ?? null,
+      gammaGamma: model.gammaGamma ?? null,
+      data: { customers: model.customers ?? 0, repeatBuyers: model.repeatBuyers ?? 0 },
+      calibration: model.calibration ?? [],
+      fittedAt: new Date(run.finishedAt ?? run.startedAt).toISOString(),
+      asOf: new Date(run.asOf).toISOString(),
+      runId: run.id,
+    };
+  }
+}

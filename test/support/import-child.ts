@@ -1,0 +1,47 @@
+/**
+ * Runs one import in its own process for the kill test: reports every committed batch, then,
+ * after `hangAfter` batches, stops inside the next batch's transaction (rows written, nothing
+ * committed) and says so, so that the test can SIGKILL it at exactly that point.
+ *
+ *   node -r ts-node/register/transpile-only test/support/import-child.ts <type> <file> <hangAfter>
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { createReadStream } from 'node:fs';
+import { AppModule } from '../../src/app.module';
+import { formatFromFileName } from '../../src/imports/import-format';
+import { ImportPipeline } from '../../src/imports/import-pipeline.service';
+import { ImportRegistry } from '../../src/imports/import-registry';
+
+async function main(): Promise<void> {
+  const [type, file, hangAfter] = process.argv.slice(2);
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  const registry = app.get(ImportRegistry);
+  const importer = registry.get(type)!;
+  let committed = 0;
+  let writtenInBatch = 0;
+  registry.register({
+    ...importer,
+    write: async (manager, row) => {
+      const outcome = await importer.write(manager, row);
+      writtenInBatch += 1;
+      if (committed >= Number(hangAfter) && writtenInBatch === 10) {
+        process.stdout.write(`hanging inside batch ${committed + 1}\n`);
+        setInterval(() => undefined, 60_000);
+        await new Promise(() => undefined);
+      }
+      return outcome;
+    },
+  });
+  await app.get(ImportPipeline).run(type, formatFromFileName(file)!, createReadStream(file), {
+    onBatch: (progress) => {
+      committed = progress.batches;
+      writtenInBatch = 0;
+      process.stdout.write(`committed batch ${committed}\n`);
+    },
+  });
+  process.stdout.write('finished\n');
+  await app.close();
+}
+
+void main();
