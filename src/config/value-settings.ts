@@ -4,7 +4,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsString,
   Matches,
   Max,
