@@ -70,18 +70,23 @@ async function main(): Promise<void> {
   const file = join(folder, `${type}.ndjson`);
   await generate(file, type === 'mentions' ? mention : member);
   const megabytes = statSync(file).size / 1e6;
-  console.log(`${ROWS} ${type} rows, ${megabytes.toFixed(1)} MB of NDJSON; peak RSS after setup ${peakMegabytes()} MB`);
+  console.log(
+    `${ROWS} ${type} rows, ${megabytes.toFixed(1)} MB of NDJSON; peak RSS after setup ${peakMegabytes()} MB`,
+  );
 
   const report = (label: string, rows: number, started: number) => {
     const seconds = (performance.now() - started) / 1000;
     const rate = Math.round(rows / seconds);
-    console.log(`${label.padEnd(18)} ${seconds.toFixed(1).padStart(7)} s  ${String(rate).padStart(8)} rows/s  peak RSS ${peakMegabytes()} MB`);
+    console.log(
+      `${label.padEnd(18)} ${seconds.toFixed(1).padStart(7)} s  ${String(rate).padStart(8)} rows/s  peak RSS ${peakMegabytes()} MB`,
+    );
     return rate;
   };
 
   let started = performance.now();
   let count = 0;
-  for await (const row of readRows('ndjson', utf8Text(createReadStream(file)), dto)) if (row.value) count += 1;
+  for await (const row of readRows('ndjson', utf8Text(createReadStream(file)), dto))
+    if (row.value) count += 1;
   const parseRate = report('parse only', count, started);
 
   started = performance.now();
@@ -92,9 +97,20 @@ async function main(): Promise<void> {
 
   started = performance.now();
   let rssSampled = 0;
-  const result = await pipeline.run(type, 'ndjson', createReadStream(file, { highWaterMark: 1 << 20 }), {
-    onBatch: () => (rssSampled = Math.max(rssSampled, process.memoryUsage().rss)),
-  });
+  const result = await pipeline.run(
+    type,
+    'ndjson',
+    createReadStream(file, { highWaterMark: 1 << 20 }),
+    {
+      onBatch: (progress) => {
+        rssSampled = Math.max(rssSampled, process.memoryUsage().rss);
+        if (progress.batches % 200 === 0)
+          console.log(
+            `  ${progress.rows} rows, ${Math.round(progress.rows / ((performance.now() - started) / 1000))} rows/s so far, RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+          );
+      },
+    },
+  );
   const importRate = report('import', result.rows, started);
   console.log(
     `import result: created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, refused ${result.refused}` +

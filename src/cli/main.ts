@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { action, withAppContext } from './cli-context';
 import { keysCreateCommand } from './keys-create.command';
 import { migrateCommand } from './migrate.command';
+import { valueRecomputeCommand } from './value-recompute.command';
 
 const program = new Command('halo')
   .description(
@@ -24,6 +25,16 @@ program
   .action(
     action((options: { role: string; name: string }) =>
       withAppContext((app) => keysCreateCommand(app, options)),
+    ),
+  );
+
+program
+  .command('value:recompute')
+  .description("recompute every member's extended value and store dated snapshots")
+  .option('--as-of <date>', 'only data up to this instant counts (default now)')
+  .action(
+    action((options: { asOf?: string }) =>
+      withAppContext((app) => valueRecomputeCommand(app, options)),
     ),
   );
 

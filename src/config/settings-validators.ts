@@ -1,3 +1,4 @@
+import { CronTime } from 'cron';
 import { ValidationOptions, registerDecorator } from 'class-validator';
 import { isKnownCurrency } from '../common/money/currency';
 
@@ -54,6 +55,28 @@ export function IsFractionRecord(options?: ValidationOptions): PropertyDecorator
           Object.values(value).every(
             (entry) => typeof entry === 'number' && entry >= 0 && entry <= 1,
           ),
+      },
+    });
+}
+
+/** A cron expression the scheduler accepts (five or six fields). */
+export function IsCronExpression(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCronExpression',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be a cron expression such as "0 2 * * *"', ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          try {
+            new CronTime(value, 'UTC');
+            return true;
+          } catch {
+            return false;
+          }
+        },
       },
     });
 }

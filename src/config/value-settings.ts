@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { IsFractionRecord } from './settings-validators';
+import { IsCronExpression, IsFractionRecord } from './settings-validators';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -107,8 +107,7 @@ export class ValueSettings {
   @Type(() => KnowledgeValueSettings)
   knowledge!: KnowledgeValueSettings;
 
-  @IsString()
-  @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a five-field cron expression' })
+  @IsCronExpression()
   recomputeCron!: string;
 
   @IsInt()

@@ -16,6 +16,7 @@ import { Review } from '../reviews/review.entity';
 import { ValueRun } from '../value/value-run.entity';
 import { ValueSnapshot } from '../value/value-snapshot.entity';
 import { AppSecret } from './app-secret.entity';
+import { Lease } from './lease.entity';
 
 /** Every entity, listed once for the app, the CLI and worker threads. */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   Feedback,
   ValueRun,
   ValueSnapshot,
+  Lease,
 ];

@@ -190,6 +190,32 @@ describe('bulk import over HTTP', () => {
     expect(await total('/api/v1/purchases', { memberId: buyer.id })).toBe(2);
   });
 
+  it('turns CSV cells into numbers only where the DTO property is a number (mentions)', async () => {
+    const csv =
+      'platform,handle,url,postedAt,reach,likes,sentiment,externalPostId\n' +
+      'instagram,@csvcreator,https://instagram.com/p/csv1,2026-01-10T10:00:00Z,1200,34,0.5,0042\n' +
+      'instagram,@csvcreator,https://instagram.com/p/csv2,2026-01-11T10:00:00Z,lots,,,\n';
+    const response = await upload('mentions', 'text/csv', csv).expect(200);
+    expect(response.body).toMatchObject({ rows: 2, created: 1, refused: 1 });
+    expect(response.body.errors).toEqual([
+      {
+        line: 3,
+        details: expect.arrayContaining([
+          expect.objectContaining({ field: 'reach', code: 'isInt' }),
+        ]),
+      },
+    ]);
+    const listed = await test
+      .http()
+      .get('/api/v1/mentions')
+      .query({ handle: 'csvcreator' })
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    expect(listed.body.items).toMatchObject([
+      { reach: 1200, likes: 34, sentiment: 0.5, externalPostId: '0042' },
+    ]);
+  });
+
   it('answers the same rows again as unchanged and stores nothing twice', async () => {
     const csv = 'externalId,name\nagain-1,One\nagain-2,Two\n';
     await upload('members', 'text/csv', csv).expect(200);

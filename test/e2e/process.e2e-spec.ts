@@ -14,6 +14,8 @@ async function freePort(): Promise<number> {
 }
 
 describe('the service process', () => {
+  jest.setTimeout(180_000);
+
   it('refuses to start on a bad setting, naming it, with a non-zero exit', async () => {
     const halo = spawnHalo({ PORT: 'not-a-port' });
     expect(await halo.exited).toBe(78);
@@ -33,7 +35,8 @@ describe('the service process', () => {
         return false;
       }
     };
-    await waitFor(health);
+    // ts-node compiles the app on start: slow on a loaded 2-core machine.
+    await waitFor(health, 150_000);
     const response = await fetch(`http://127.0.0.1:${port}/health`, {
       headers: { 'X-Request-Id': 'probe-42' },
     });

@@ -97,7 +97,9 @@ describe('readCsv', () => {
   it('refuses an unknown (extra) column, naming it', async () => {
     const error = await headerError('code,colour\nA,red\n');
     expect(error.code).toBe('INVALID_CSV_HEADER');
-    expect(error.details).toEqual([{ field: 'colour', reason: 'is not a known field', code: 'unknownField' }]);
+    expect(error.details).toEqual([
+      { field: 'colour', reason: 'is not a known field', code: 'unknownField' },
+    ]);
   });
 
   it('refuses a header missing a required column', async () => {
@@ -148,7 +150,14 @@ describe('readCsv', () => {
     });
     const missing = await headerError('externalId,currency,occurredAt\n', CreatePurchaseDto);
     expect(missing.details.map((detail) => detail.field)).toEqual(['amount']);
-    const [member] = await read('externalId,tags,profilingObjection\n10042,vip|a b,false\n', CreateMemberDto);
-    expect(member.value).toEqual({ externalId: '10042', tags: ['vip', 'a b'], profilingObjection: false });
+    const [member] = await read(
+      'externalId,tags,profilingObjection\n10042,vip|a b,false\n',
+      CreateMemberDto,
+    );
+    expect(member.value).toEqual({
+      externalId: '10042',
+      tags: ['vip', 'a b'],
+      profilingObjection: false,
+    });
   });
 });

@@ -2,7 +2,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import { readJsonArray } from './json-array-reader';
 import { collect, inChunks } from './reader-test-helpers';
 
-const read = (text: string, size = text.length || 1) => collect(readJsonArray(inChunks(text, size)));
+const read = (text: string, size = text.length || 1) =>
+  collect(readJsonArray(inChunks(text, size)));
 
 describe('readJsonArray', () => {
   it('yields each element with its position, whatever the chunk boundaries', async () => {

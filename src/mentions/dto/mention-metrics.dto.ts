@@ -55,7 +55,8 @@ export class MentionMetricsDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-1)
   @Max(1)
-  sentiment?: number | null;
+  // Declared as number (not number | null) so that CSV imports read the cell as a number.
+  sentiment?: number;
 }
 
 export const COUNTER_FIELDS = ['reach', 'likes', 'shares', 'comments', 'clicks'] as const;

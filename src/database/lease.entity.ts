@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from './columns';
+
+/** A named lease held by one instance until it expires: scheduled work runs once across instances. */
+@Entity('leases')
+export class Lease {
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  holder!: string;
+
+  @InstantColumn()
+  expiresAt!: number;
+}
