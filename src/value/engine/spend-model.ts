@@ -61,7 +61,7 @@ export function fitSpendModel(
 export class SpendPredictor {
   private readonly cache = new Map<
     string,
-    { expectedPurchases: number; presentValuePerUnit: number; pAlive: number }
+    { expectedPurchases: number; presentValuePerUnit: number }
   >();
 
   constructor(
@@ -91,32 +91,35 @@ export class SpendPredictor {
       };
     }
     const { bgnbd, gammaGamma } = this.model as { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit };
-    const key = `${summary.x}|${summary.tx}|${summary.T}`;
+    // E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) × E[Y(t) | alive, x, T]: the costly part (36
+    // hypergeometric evaluations) depends on (x, T) only, so it is computed once per pair.
+    const key = `${summary.x}|${summary.T}`;
     let curve = this.cache.get(key);
     if (!curve) {
-      // Spend per purchase and margin scale the present value linearly: compute it once per history shape.
-      const unit = bgNbdDiscountedMargin(bgnbd, summary, {
+      const asIfJustBought = { x: summary.x, tx: summary.x > 0 ? summary.T : 0, T: summary.T };
+      const unit = bgNbdDiscountedMargin(bgnbd, asIfJustBought, {
         horizonMonths: this.coefficients.horizonMonths,
         annualDiscountRate: this.coefficients.annualDiscountRate,
         margin: 1,
         spendPerPurchase: 1,
         timeUnitDays: 1,
       });
+      const alive = probabilityAlive(bgnbd, asIfJustBought.x, asIfJustBought.tx, summary.T);
       curve = {
-        expectedPurchases: unit.expectedPurchases,
-        presentValuePerUnit: unit.presentValue,
-        pAlive: probabilityAlive(bgnbd, summary.x, summary.tx, summary.T),
+        expectedPurchases: unit.expectedPurchases / alive,
+        presentValuePerUnit: unit.presentValue / alive,
       };
       this.cache.set(key, curve);
     }
+    const pAlive = probabilityAlive(bgnbd, summary.x, summary.tx, summary.T);
     const spendPerPurchase =
       summary.x > 0 && summary.zbar > 0
         ? conditionalExpectedSpend(gammaGamma, summary.x, summary.zbar)
         : populationMeanSpend(gammaGamma);
     return {
-      predictedMinor: curve.presentValuePerUnit * spendPerPurchase * margin,
-      pAlive: curve.pAlive,
-      expectedPurchases: curve.expectedPurchases,
+      predictedMinor: pAlive * curve.presentValuePerUnit * spendPerPurchase * margin,
+      pAlive,
+      expectedPurchases: pAlive * curve.expectedPurchases,
     };
   }
 }
