@@ -64,6 +64,14 @@ export class ValueInputsLoader {
     };
   }
 
+  /** The repeat-buying summaries alone, for model validation (no referrals, content, ...). */
+  async loadSpendSummaries(asOf: number, rates: MarginRates): Promise<SpendSummary[]> {
+    return this.spendSummaries(
+      asOf,
+      (category) => rates.marginByCategory[String(category ?? '')] ?? rates.margin,
+    );
+  }
+
   private async query(sql: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
     return this.dataSource.query(text, values);
@@ -80,48 +88,37 @@ export class ValueInputsLoader {
     asOf: number,
     marginOf: (category: unknown) => number,
   ): Promise<SpendSummary[]> {
-    // Refunds are netted on their order's day; same-day orders are one purchase day.
+    // One scan: net per member, day and category. Refunds are netted on their order's day and
+    // category; same-day orders are one purchase day.
     const days = await this.query(
       `SELECT p.member_id AS member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS} AS day,
+              COALESCE(o.product_category, p.product_category) AS category,
               SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) AS net
          FROM purchases p LEFT JOIN purchases o ON o.id = p.refund_of_id
         WHERE p.occurred_at <= :asOf
-        GROUP BY p.member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS}
+        GROUP BY p.member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS}, COALESCE(o.product_category, p.product_category)
         ORDER BY p.member_id, day`,
       { asOf },
     );
-    const categories = await this.query(
-      `SELECT p.member_id AS member_id, COALESCE(o.product_category, p.product_category) AS category,
-              SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) AS net
-         FROM purchases p LEFT JOIN purchases o ON o.id = p.refund_of_id
-        WHERE p.occurred_at <= :asOf
-        GROUP BY p.member_id, COALESCE(o.product_category, p.product_category)`,
-      { asOf },
-    );
-    const realized = new Map<string, number>();
-    for (const row of categories) {
-      const memberId = String(row.member_id);
-      realized.set(
-        memberId,
-        (realized.get(memberId) ?? 0) + Number(row.net) * marginOf(row.category),
-      );
-    }
     const asOfDay = Math.floor(asOf / DAY_MS);
     const summaries: SpendSummary[] = [];
-    let current: { memberId: string; days: [number, number][] } | undefined;
+    let current: { memberId: string; days: [number, number][]; realized: number } | undefined;
     const flush = () => {
       if (current)
-        summaries.push(
-          summarize(current.memberId, current.days, asOfDay, realized.get(current.memberId) ?? 0),
-        );
+        summaries.push(summarize(current.memberId, current.days, asOfDay, current.realized));
     };
     for (const row of days) {
       const memberId = String(row.member_id);
       if (current?.memberId !== memberId) {
         flush();
-        current = { memberId, days: [] };
+        current = { memberId, days: [], realized: 0 };
       }
-      current.days.push([Number(row.day), Number(row.net)]);
+      const day = Number(row.day);
+      const net = Number(row.net);
+      current.realized += net * marginOf(row.category);
+      const last = current.days[current.days.length - 1];
+      if (last && last[0] === day) last[1] += net;
+      else current.days.push([day, net]);
     }
     flush();
     return summaries;
