@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { textHash } from '../feedback/feedback.service';
 import { SeededRandom } from '../value/math';
 import { FEEDBACK_TEXTS, FIRST_NAMES, LAST_NAMES, PRODUCTS, REVIEW_TEXTS } from './demo-names';
 
@@ -250,8 +251,8 @@ export function generateDemoCommunity(memberCount: number, now: number, seed = 7
         externalId: null,
         memberId: id,
         kind: pick(['idea', 'bug', 'praise']),
-        text: pick(FEEDBACK_TEXTS),
-        textHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+        text: feedbackText,
+        textHash: textHash(feedbackText),
         status:
           stage < 0.4
             ? 'submitted'
