@@ -1,0 +1,40 @@
+import { DataSource } from 'typeorm';
+import { DAY_MS } from '../../common/dates/iso-date';
+
+/**
+ * What each member bought in the holdout (asOf, until]: their purchase days, merged per UTC
+ * day like the value engine's summaries (refunds up to `until` netted on their order's day,
+ * only days whose net is positive).
+ */
+export class HoldoutPurchasesLoader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * UTC day numbers (epoch days) of each member's holdout purchase days. A refund never
+   * precedes its order, so every row counted lies in (asOf, until] itself: the range reads
+   * through ix_purchases_occurred.
+   */
+  async purchaseDays(asOf: number, until: number): Promise<Map<string, number[]>> {
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT p.member_id AS member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS} AS day
+         FROM purchases p LEFT JOIN purchases o ON o.id = p.refund_of_id
+        WHERE p.occurred_at > :asOf AND p.occurred_at <= :until
+          AND COALESCE(o.occurred_at, p.occurred_at) > :asOf
+        GROUP BY p.member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS}
+       HAVING SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) > 0`,
+      { asOf, until },
+    );
+    const rows: { member_id: string; day: number | string }[] = await this.dataSource.query(
+      sql,
+      parameters,
+    );
+    const days = new Map<string, number[]>();
+    for (const row of rows) {
+      const memberId = String(row.member_id);
+      const list = days.get(memberId) ?? [];
+      list.push(Number(row.day));
+      days.set(memberId, list);
+    }
+    return days;
+  }
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { conditionalExpectedPurchases } from '../../src/value/math';
+import { TestApp, createTestApp } from '../support/test-app';
+import { toNdjson } from '../support/import-files';
+
+const SAMPLE_FILE = path.resolve(__dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');
+
+// Published fits on the 2,357-customer sample, calibration period ending 1997-09-30: BG/NBD in
+// weeks (Fader, Hardie & Lee 2005), Gamma-Gamma in dollars (Fader & Hardie, as the lifetimes
+// package reproduces it).
+const BG_NBD_WEEKS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const GAMMA_GAMMA_DOLLARS = { p: 6.25, q: 3.74, gamma: 15.44 };
+const TOLERANCE = 0.005;
+
+interface SampleRow {
+  sampleId: string;
+  date: string;
+  dollars: string;
+}
+
+/** master id, sample id, YYYYMMDD, CDs, dollars; whitespace-separated, CRLF, no header. */
+function readSample(): SampleRow[] {
+  return readFileSync(SAMPLE_FILE, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [, sampleId, date, , dollars] = line.trim().split(/\s+/);
+      return {
+        sampleId: String(Number(sampleId)),
+        date: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`,
+        dollars: Number(dollars).toFixed(2),
+      };
+    });
+}
+
+/**
+ * The FHL holdout check worked from the raw rows: per customer who had bought by asOf (a day
+ * netting > 0), x, t_x, T in weeks, and the purchase days in (asOf, until].
+ */
+function holdoutFromSample(sample: SampleRow[], asOf: string, until: string) {
+  const byCustomer = new Map<string, Map<string, number>>();
+  for (const row of sample) {
+    const days = byCustomer.get(row.sampleId) ?? new Map<string, number>();
+    days.set(row.date, (days.get(row.date) ?? 0) + Number(row.dollars));
+    byCustomer.set(row.sampleId, days);
+  }
+  const weeks = (from: string, to: string) =>
+    (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000);
+  const customers = [];
+  for (const days of byCustomer.values()) {
+    const bought = [...days.entries()]
+      .filter(([, dollars]) => dollars > 0)
+      .map(([day]) => day)
+      .sort();
+    const before = bought.filter((day) => day <= asOf);
+    if (before.length === 0) continue;
+    customers.push({
+      x: before.length - 1,
+      tx: weeks(before[0], before[before.length - 1]),
+      T: weeks(before[0], asOf),
+      actual: bought.filter((day) => day > asOf && day <= until).length,
+    });
+  }
+  return customers;
+}
+
+function relativeError(actual: number, expected: number): number {
+  return Math.abs(actual - expected) / expected;
+}
+
+describe('CDNOW sample through the app (real-data check of the fitted model)', () => {
+  jest.setTimeout(600_000);
+  let test: TestApp;
+  const sample = readSample();
+
+  const upload = async (type: string, rows: unknown[]) => {
+    const response = await test
+      .http()
+      .post(`/api/v1/import/${type}`)
+      .set('Authorization', test.keys.manager)
+      .set('Content-Type', 'application/x-ndjson')
+      .send(toNdjson(rows));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ rows: rows.length, created: rows.length, refused: 0 });
+  };
+
+  beforeAll(async () => {
+    test = await createTestApp({ BASE_CURRENCY: 'USD', VALUE_RECOMPUTE_IN_WORKER: 'false' });
+    const customers = [...new Set(sample.map((row) => row.sampleId))];
+    await upload(
+      'members',
+      customers.map((id) => ({ externalId: `cdnow-${id}`, name: `CDNOW customer ${id}` })),
+    );
+    await upload(
+      'purchases',
+      sample.map((row, index) => ({
+        externalId: `cdnow-${row.sampleId}-${index}`,
+        memberExternalId: `cdnow-${row.sampleId}`,
+        amount: row.dollars,
+        currency: 'USD',
+        occurredAt: row.date,
+      })),
+    );
+  });
+  afterAll(() => test?.close());
+
+  it('holds the whole sample: 2,357 customers and 6,919 purchases', async () => {
+    expect(new Set(sample.map((row) => row.sampleId)).size).toBe(2357);
+    expect(sample).toHaveLength(6919);
+    const purchases = await test
+      .http()
+      .get('/api/v1/purchases')
+      .query({ limit: 1 })
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    expect(purchases.body.total).toBe(6919);
+  });
+
+  it('recomputes as of 1997-09-30 and fits the published BG/NBD and Gamma-Gamma within 0.5 %', async () => {
+    const run = await test
+      .http()
+      .post('/api/v1/value/recompute')
+      .set('Authorization', test.keys.manager)
+      .send({ asOf: '1997-09-30' })
+      .expect(200);
+    expect(run.body).toMatchObject({ status: 'succeeded', method: 'bgnbd', members: 2357 });
+
+    const model = await test
+      .http()
+      .get('/api/v1/model')
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    expect(model.body).toMatchObject({
+      method: 'bgnbd',
+      timeUnit: 'days',
+      asOf: '1997-09-30T00:00:00.000Z',
+    });
+    const { bgnbd, gammaGamma } = model.body;
+    expect(bgnbd.converged).toBe(true);
+    expect(gammaGamma.converged).toBe(true);
+    const fitted = {
+      r: bgnbd.r,
+      alpha: bgnbd.alpha / 7,
+      a: bgnbd.a,
+      b: bgnbd.b,
+      p: gammaGamma.p,
+      q: gammaGamma.q,
+      gamma: gammaGamma.gamma / 100,
+    };
+    // gamma carries the money unit: the app fits on cents (USD minor units), the paper on dollars.
+    const published = { ...BG_NBD_WEEKS, ...GAMMA_GAMMA_DOLLARS };
+    const offBy = Object.entries(published).map(([name, expected]) => ({
+      name,
+      error: relativeError(fitted[name as keyof typeof fitted], expected),
+    }));
+    expect(offBy.filter(({ error }) => !(error <= TOLERANCE))).toEqual([]);
+  });
+
+  it('backtests the fitted model on the 39 weeks after 1997-09-30, beside the simple formula', async () => {
+    const { body } = await test
+      .http()
+      .get('/api/v1/model/validation')
+      .query({ asOf: '1997-09-30', until: '1998-06-30' })
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    const customers = holdoutFromSample(sample, '1997-09-30', '1998-06-30');
+    // The eight customers whose only purchase was $0.00 had not bought.
+    expect(customers).toHaveLength(2349);
+    expect(body).toMatchObject({ holdoutDays: 273, customers: 2349 });
+    const totalActual = customers.reduce((total, customer) => total + customer.actual, 0);
+    expect(totalActual).toBe(1882);
+    // The published expectation: FHL's weekly parameters, x, t_x and T in weeks, t = 39 weeks.
+    const publishedExpected = customers.reduce(
+      (total, { x, tx, T }) => total + conditionalExpectedPurchases(BG_NBD_WEEKS, 39, x, tx, T),
+      0,
+    );
+    expect(body.fitted).toMatchObject({ method: 'bgnbd', reason: null, totalActual });
+    expect(body.simple).toMatchObject({ method: 'simple', totalActual });
+    expect(relativeError(body.fitted.totalExpected, publishedExpected)).toBeLessThanOrEqual(
+      TOLERANCE,
+    );
+    expect(relativeError(body.fitted.params.alpha / 7, BG_NBD_WEEKS.alpha)).toBeLessThanOrEqual(
+      TOLERANCE,
+    );
+    const customersByRow = body.fitted.calibration.map(
+      (row: { customers: number }) => row.customers,
+    );
+    expect(customersByRow.reduce((total: number, count: number) => total + count, 0)).toBe(2349);
+  });
+});

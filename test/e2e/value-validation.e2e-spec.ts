@@ -1,0 +1,146 @@
+import { TestApp, createTestApp } from '../support/test-app';
+import { createMember, createPurchase } from '../support/factories';
+
+/**
+ * GET /api/v1/model/validation on hand-built histories (fewer than 50 repeat buyers, so the
+ * engine uses the simple formula). asOf 2026-01-01, until 2026-03-15: a 73-day holdout. A
+ * customer first seen 365 days before asOf is expected to buy purchaseDays / 365 × 365.25 a
+ * year, × 73 / 365.25 years = 0.2 × purchaseDays; one with T < 30 days reads over 30 days:
+ * 73 / 30 = 2.4333 × purchaseDays.
+ */
+describe('model validation (GET /api/v1/model/validation)', () => {
+  let test: TestApp;
+  const validation = (query: Record<string, string>, key?: string) =>
+    test
+      .http()
+      .get('/api/v1/model/validation')
+      .query(query)
+      .set('Authorization', key ?? test.keys.viewer);
+  const buy = (memberId: string, occurredAt: string, extra: Record<string, unknown> = {}) =>
+    createPurchase(test, { memberId, occurredAt, amount: '40.00', ...extra });
+
+  beforeAll(async () => {
+    test = await createTestApp();
+    const [ann, ben, cleo, dan, eve, fay] = await Promise.all(
+      ['ann', 'ben', 'cleo', 'dan', 'eve', 'fay'].map((name) => createMember(test, { name })),
+    );
+    // ann: one purchase day a year before asOf; buys once in the holdout. Expected 0.2, actual 1.
+    await buy(ann.id, '2025-01-01T09:00:00Z');
+    await buy(ann.id, '2026-02-01T09:00:00Z');
+    // ben: two orders on one day count as one repeat day (x = 1). In the holdout: two orders on
+    // one day (one day), an order refunded in full (no day), an order after until. Expected 0.4, actual 1.
+    await buy(ben.id, '2025-01-01T09:00:00Z');
+    await buy(ben.id, '2025-06-01T10:00:00Z');
+    await buy(ben.id, '2025-06-01T15:00:00Z');
+    await buy(ben.id, '2026-01-10T10:00:00Z');
+    await buy(ben.id, '2026-01-10T16:00:00Z');
+    await buy(ben.id, '2026-02-10T10:00:00Z', { externalId: 'ben-refunded' });
+    await buy(ben.id, '2026-02-12T10:00:00Z', { kind: 'refund', refundOf: 'ben-refunded' });
+    await buy(ben.id, '2026-03-20T10:00:00Z');
+    // cleo: a fully refunded day is no purchase day (x = 1); nothing in the holdout. Expected 0.4, actual 0.
+    await buy(cleo.id, '2025-01-01T09:00:00Z');
+    await buy(cleo.id, '2025-03-01T09:00:00Z', { externalId: 'cleo-refunded' });
+    await buy(cleo.id, '2025-03-02T09:00:00Z', { kind: 'refund', refundOf: 'cleo-refunded' });
+    await buy(cleo.id, '2025-09-01T09:00:00Z');
+    // dan: first bought 10 days before asOf (read over 30 days); three holdout days. Expected 2.4333, actual 3.
+    await buy(dan.id, '2025-12-22T09:00:00Z');
+    await buy(dan.id, '2026-01-05T09:00:00Z');
+    await buy(dan.id, '2026-02-05T09:00:00Z');
+    await buy(dan.id, '2026-03-05T09:00:00Z');
+    // eve first bought in the holdout: not a customer at asOf.
+    await buy(eve.id, '2026-01-20T09:00:00Z');
+    // fay: bought at asOf itself (counts before it), again later that day (the same purchase
+    // day) and the next day. Expected 2.4333, actual 1.
+    await buy(fay.id, '2026-01-01T00:00:00Z');
+    await buy(fay.id, '2026-01-01T10:00:00Z');
+    await buy(fay.id, '2026-01-02T10:00:00Z');
+  });
+  afterAll(() => test.close());
+
+  it('compares expected and actual repeat purchases, for the engine and the simple formula', async () => {
+    const { body } = await validation({ asOf: '2026-01-01', until: '2026-03-15' }).expect(200);
+    expect(body).toMatchObject({
+      asOf: '2026-01-01T00:00:00.000Z',
+      until: '2026-03-15T00:00:00.000Z',
+      holdoutDays: 73,
+      customers: 5,
+    });
+    const expected = {
+      method: 'simple',
+      params: null,
+      // 0.2 + 0.4 + 0.4 + 2.4333 + 2.4333
+      totalExpected: 5.8667,
+      totalActual: 6,
+      // (5.8667 − 6) / 6
+      totalPercentError: -2.2222,
+      // (0.8 + 0.6 + 0.4 + 0.5667 + 1.4333) / 5
+      meanAbsoluteError: 0.76,
+      calibration: [
+        // ann, dan, fay: (0.2 + 2.4333 + 2.4333) / 3 against (1 + 3 + 1) / 3
+        { pastPurchases: 0, customers: 3, meanExpected: 1.6889, meanActual: 1.6667 },
+        { pastPurchases: 1, customers: 2, meanExpected: 0.4, meanActual: 0.5 },
+        ...[2, 3, 4, 5, 6, '7+'].map((pastPurchases) => ({
+          pastPurchases,
+          customers: 0,
+          meanExpected: null,
+          meanActual: null,
+        })),
+      ],
+    };
+    expect(body.simple).toEqual({ ...expected, reason: null });
+    // Fewer than minRepeatBuyers: the fitted column says why and shows the simple formula.
+    expect(body.fitted).toEqual({
+      ...expected,
+      reason: expect.stringContaining('minRepeatBuyers'),
+    });
+  });
+
+  it('counts only what happened by until, and fits only on what happened by asOf', async () => {
+    const { body } = await validation({ asOf: '2026-01-01', until: '2026-03-21' }).expect(200);
+    // ben's order of 2026-03-20 is in this holdout; holdout 79 days.
+    expect(body).toMatchObject({ holdoutDays: 79, customers: 5 });
+    expect(body.simple.totalActual).toBe(7);
+    const later = await validation({ asOf: '2026-01-15', until: '2026-03-15' }).expect(200);
+    // eve (2026-01-20) is still not a customer at asOf; dan's 2026-01-05 and fay's 2026-01-02
+    // and ben's 2026-01-10 moved into the calibration period.
+    expect(later.body).toMatchObject({ holdoutDays: 59, customers: 5 });
+    expect(later.body.simple.totalActual).toBe(3);
+    expect(later.body.simple.calibration.slice(0, 2)).toEqual([
+      expect.objectContaining({ pastPurchases: 0, customers: 1 }),
+      expect.objectContaining({ pastPurchases: 1, customers: 3 }),
+    ]);
+  });
+
+  it('refuses missing dates, until not after asOf and until in the future with a 400 naming the field', async () => {
+    const fieldsOf = (body: { details: { field: string }[] }) => [
+      ...new Set(body.details.map((detail) => detail.field)),
+    ];
+    const missingAsOf = await validation({ until: '2026-03-15' }).expect(400);
+    expect(fieldsOf(missingAsOf.body)).toEqual(['asOf']);
+    const missingUntil = await validation({ asOf: '2026-01-01' }).expect(400);
+    expect(fieldsOf(missingUntil.body)).toEqual(['until']);
+    const badDate = await validation({ asOf: '2026-02-30', until: '2026-03-15' }).expect(400);
+    expect(fieldsOf(badDate.body)).toEqual(['asOf']);
+    const reversed = await validation({ asOf: '2026-03-15', until: '2026-03-15' }).expect(400);
+    expect(reversed.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'until', code: 'untilNotAfterAsOf' }],
+    });
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const future = await validation({ asOf: '2026-01-01', until: inTwoDays }).expect(400);
+    expect(fieldsOf(future.body)).toEqual(['until']);
+    const unknown = await validation({ asOf: '2026-01-01', until: '2026-03-15', x: '1' }).expect(
+      400,
+    );
+    expect(fieldsOf(unknown.body)).toEqual(['x']);
+  });
+
+  it('is open to viewers and closed without a key', async () => {
+    await validation({ asOf: '2026-01-01', until: '2026-03-15' }, test.keys.viewer).expect(200);
+    await test
+      .http()
+      .get('/api/v1/model/validation')
+      .query({ asOf: '2026-01-01', until: '2026-03-15' })
+      .expect(401);
+  });
+});
