@@ -8,6 +8,7 @@ import { Feedback } from '../feedback/feedback.entity';
 import { Identity } from '../members/identity.entity';
 import { Member } from '../members/member.entity';
 import { MemberTag } from '../members/member-tag.entity';
+import { MergeDismissal } from '../members/merge-dismissal.entity';
 import { Mention } from '../mentions/mention.entity';
 import { PurchaseMentionUrl } from '../mentions/purchase-mention-url.entity';
 import { Purchase } from '../purchases/purchase.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   ValueRun,
   ValueSnapshot,
   Lease,
+  MergeDismissal,
 ];

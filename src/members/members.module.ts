@@ -1,11 +1,25 @@
 import { Module } from '@nestjs/common';
 import { IdentitiesService } from './identities.service';
+import { MemberMergeController } from './member-merge.controller';
+import { MemberMergeService } from './member-merge.service';
+import { MemberTimelineController } from './member-timeline.controller';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
+import { MergeSuggestionsService } from './merge-suggestions.service';
+import { TimelineItems } from './timeline-items';
+import { TimelineService } from './timeline.service';
 
 @Module({
-  controllers: [MembersController],
-  providers: [MembersService, IdentitiesService],
-  exports: [MembersService, IdentitiesService],
+  // MemberMergeController first: its `merge-suggestions` routes must match before `:id`.
+  controllers: [MemberMergeController, MemberTimelineController, MembersController],
+  providers: [
+    MembersService,
+    IdentitiesService,
+    MemberMergeService,
+    MergeSuggestionsService,
+    TimelineService,
+    TimelineItems,
+  ],
+  exports: [MembersService, IdentitiesService, MemberMergeService],
 })
 export class MembersModule {}

@@ -4,6 +4,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { CurrencyConverter } from '../common/money/currency-converter.service';
 import { isUniqueViolation } from '../database/database-errors';
 import { resolveMember } from '../members/member-reference';
+import { MemberMergeService } from '../members/member-merge.service';
 import { Member } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
 import { Purchase } from '../purchases/purchase.entity';
@@ -24,6 +25,7 @@ export class ReferralConversionService implements OnModuleInit {
     private readonly members: MembersService,
     private readonly checks: ReferralChecks,
     private readonly converter: CurrencyConverter,
+    private readonly merges: MemberMergeService,
   ) {}
 
   onModuleInit(): void {
@@ -33,6 +35,13 @@ export class ReferralConversionService implements OnModuleInit {
         : this.onRefund(manager, purchase),
     );
     this.members.onMemberCreated((manager, member) => this.linkPendingReferee(manager, member));
+    // A merge can bring the survivor its first order: a pending referral of theirs converts then.
+    this.merges.onMembersMerged(async (manager, survivor) => {
+      const referral = await manager
+        .getRepository(Referral)
+        .findOneBy({ refereeMemberId: survivor.id });
+      if (referral) await this.convertIfBought(manager, referral);
+    });
   }
 
   /** Converts a pending referral whose referee already has a first order on or after the invitation. */

@@ -163,3 +163,49 @@ export function buildFeedback(overrides: Record<string, unknown> = {}): Record<s
     ...overrides,
   };
 }
+
+async function created(
+  test: TestApp,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  const response = await test.http().post(path).set('Authorization', test.keys.manager).send(body);
+  if (response.status !== 201)
+    throw new Error(`POST ${path} did not create: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** A review; name the member with member* fields in the overrides. */
+export function createReview(
+  test: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  return created(test, '/api/v1/reviews', buildReview(overrides));
+}
+
+/** Feedback; name the member with member* fields in the overrides. */
+export function createFeedback(
+  test: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  return created(test, '/api/v1/feedback', buildFeedback(overrides));
+}
+
+/** A person at an event; name them with member* fields or email in the body. */
+export function createAttendance(
+  test: TestApp,
+  eventId: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  return created(test, `/api/v1/events/${eventId}/attendance`, body);
+}
+
+/** A member's handle on a platform. */
+export function addIdentity(
+  test: TestApp,
+  memberId: string,
+  platform: string,
+  handle: string,
+): Promise<Record<string, any>> {
+  return created(test, `/api/v1/members/${memberId}/identities`, { platform, handle });
+}

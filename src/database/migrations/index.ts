@@ -4,6 +4,7 @@ import { ReviewsMentions1732000002000 } from './1732000002000-reviews-mentions';
 import { EventsFeedback1732000003000 } from './1732000003000-events-feedback';
 import { IdempotencyRecords1732000005000 } from './1732000005000-idempotency-records';
 import { ValueSnapshots1732000006000 } from './1732000006000-value-snapshots';
+import { MergeDismissals1732000007000 } from './1732000007000-merge-dismissals';
 import { Leases1732000008000 } from './1732000008000-leases';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   EventsFeedback1732000003000,
   IdempotencyRecords1732000005000,
   ValueSnapshots1732000006000,
+  MergeDismissals1732000007000,
   Leases1732000008000,
 ];

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DomainError, conflict, notFound, unknownReference } from '../common/errors/domain-error';
+import { Mention } from '../mentions/mention.entity';
+import { Purchase } from '../purchases/purchase.entity';
+import { Review } from '../reviews/review.entity';
+import { ValueSnapshot } from '../value/value-snapshot.entity';
+import { Identity } from './identity.entity';
+import {
+  moveAttendance,
+  moveFeedback,
+  moveGuestMember,
+  moveTags,
+  reassign,
+} from './member-merge-moves';
+import { Member } from './member.entity';
+import { MembersService } from './members.service';
+import { assertNoCycle, checkReferrals, moveReferrals } from './merge-referrals';
+
+export interface MergeCounts {
+  moved: Record<
+    | 'identities'
+    | 'tags'
+    | 'purchases'
+    | 'reviews'
+    | 'mentions'
+    | 'feedback'
+    | 'attendance'
+    | 'eventGuests'
+    | 'referralsMade'
+    | 'referralsReceived',
+    number
+  >;
+  dropped: Record<
+    'tags' | 'feedback' | 'attendance' | 'eventGuests' | 'referralsReceived' | 'valueSnapshots',
+    number
+  >;
+}
+
+export interface MergeOutcome extends MergeCounts {
+  survivor: Member;
+  merged: Member;
+}
+
+/** Runs inside the merge's transaction, after every record moved (e.g. to convert a referral). */
+export type MergeListener = (
+  manager: EntityManager,
+  survivor: Member,
+  merged: Member,
+) => Promise<void>;
+
+@Injectable()
+export class MemberMergeService {
+  private readonly listeners: MergeListener[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+  ) {}
+
+  onMembersMerged(listener: MergeListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Moves every record of `otherId` onto `survivorId` in one transaction and leaves the other
+   * member as a pointer (mergedIntoId). Refuses, changing nothing, what would break a rule.
+   */
+  async merge(
+    survivorId: string,
+    otherId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MergeOutcome> {
+    if (survivorId === otherId)
+      throw new DomainError(
+        'unprocessable',
+        'MERGE_INTO_SELF',
+        'a member cannot be merged into itself',
+        [{ field: 'otherMemberId', reason: 'is the member itself', code: 'MERGE_INTO_SELF' }],
+      );
+    const counts = await manager.transaction((transaction) =>
+      this.mergeIn(transaction, survivorId, otherId),
+    );
+    return {
+      ...counts,
+      survivor: await this.members.get(survivorId),
+      merged: await this.members.get(otherId),
+    };
+  }
+
+  private async mergeIn(
+    manager: EntityManager,
+    survivorId: string,
+    otherId: string,
+  ): Promise<MergeCounts> {
+    const now = Date.now();
+    // Writing both rows first locks them (PostgreSQL row locks, SQLite's write lock) against a concurrent merge.
+    await manager.update(Member, { id: In([survivorId, otherId]) }, { updatedAt: now });
+    const survivor = await manager.findOneBy(Member, { id: survivorId });
+    if (!survivor) throw notFound('member', 'id', survivorId);
+    const other = await manager.findOneBy(Member, { id: otherId });
+    if (!other) throw unknownReference('member', 'otherMemberId', otherId);
+    if (survivor.mergedIntoId)
+      throw conflict(
+        'MEMBER_ALREADY_MERGED',
+        `this member was merged into ${survivor.mergedIntoId}`,
+        'id',
+      );
+    if (other.mergedIntoId)
+      throw conflict(
+        'MEMBER_ALREADY_MERGED',
+        `this member was merged into ${other.mergedIntoId}`,
+        'otherMemberId',
+      );
+    const duplicateReferral = await checkReferrals(manager, survivor, other);
+
+    const move = <T extends object>(entity: new () => T, property: keyof T & string) =>
+      reassign(manager, entity, property, 'member_id', otherId, survivorId);
+    const identities = await move(Identity, 'memberId');
+    const tags = await moveTags(manager, survivorId, otherId);
+    const purchases = await move(Purchase, 'memberId');
+    const reviews = await move(Review, 'memberId');
+    const mentions = await move(Mention, 'memberId');
+    const feedback = await moveFeedback(manager, survivorId, otherId);
+    const { attendance, guests } = await moveAttendance(manager, survivorId, otherId, now);
+    const guestOf = await moveGuestMember(manager, survivorId, otherId);
+    const referrals = await moveReferrals(manager, survivorId, otherId, duplicateReferral);
+    await assertNoCycle(manager, survivorId);
+    // Values are recomputed for the survivor; the pointer's snapshots would only double count.
+    const snapshots = await manager.delete(ValueSnapshot, { memberId: otherId });
+
+    await this.combineFields(manager, survivor, other, now);
+    const mergedSurvivor = await manager.findOneByOrFail(Member, { id: survivorId });
+    const pointer = await manager.findOneByOrFail(Member, { id: otherId });
+    for (const listener of this.listeners) await listener(manager, mergedSurvivor, pointer);
+    return {
+      moved: {
+        identities,
+        tags: tags.moved,
+        purchases,
+        reviews,
+        mentions,
+        feedback: feedback.moved,
+        attendance: attendance.moved,
+        eventGuests: guests.moved + guestOf.moved,
+        referralsMade: referrals.made,
+        referralsReceived: referrals.received.moved,
+      },
+      dropped: {
+        tags: tags.dropped,
+        feedback: feedback.dropped,
+        attendance: attendance.dropped,
+        eventGuests: guests.dropped + guestOf.dropped,
+        referralsReceived: referrals.received.dropped,
+        valueSnapshots: snapshots.affected ?? 0,
+      },
+    };
+  }
+
+  /**
+   * The survivor keeps its own fields and fills the empty ones from the other. A unique value
+   * (externalId, email) that moves is cleared on the pointer first; one that stays on the
+   * pointer still finds the survivor, because lookups follow mergedIntoId. The referral code
+   * stays on the pointer for the same reason. Acquisition and a profiling objection take the
+   * earlier date of the two.
+   */
+  private async combineFields(
+    manager: EntityManager,
+    survivor: Member,
+    other: Member,
+    now: number,
+  ): Promise<void> {
+    const fill: Partial<Member> = {};
+    const pointer: Partial<Member> = { mergedIntoId: survivor.id, updatedAt: now };
+    if (!survivor.externalId && other.externalId) {
+      fill.externalId = other.externalId;
+      pointer.externalId = null;
+    }
+    if (!survivor.emailNormalized && other.emailNormalized) {
+      Object.assign(fill, { email: other.email, emailNormalized: other.emailNormalized });
+      Object.assign(pointer, { email: null, emailNormalized: null });
+    }
+    if (!survivor.name && other.name) fill.name = other.name;
+    if (!survivor.acquisitionChannel && other.acquisitionChannel)
+      fill.acquisitionChannel = other.acquisitionChannel;
+    if (!survivor.acquisitionCampaignId && other.acquisitionCampaignId)
+      fill.acquisitionCampaignId = other.acquisitionCampaignId;
+    if (
+      other.acquiredAt !== null &&
+      (survivor.acquiredAt === null || other.acquiredAt < survivor.acquiredAt)
+    )
+      Object.assign(fill, {
+        acquiredAt: other.acquiredAt,
+        acquiredAtSource: other.acquiredAtSource,
+      });
+    if (
+      other.profilingObjectionAt !== null &&
+      (survivor.profilingObjectionAt === null ||
+        other.profilingObjectionAt < survivor.profilingObjectionAt)
+    )
+      fill.profilingObjectionAt = other.profilingObjectionAt;
+    await manager.update(Member, { id: other.id }, pointer);
+    await manager.update(Member, { id: survivor.id }, { ...fill, updatedAt: now });
+  }
+}
