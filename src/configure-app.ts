@@ -2,12 +2,12 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import { RAW_BODY_PREFIX } from './common/http/raw-body-routes';
 import { requestContext } from './common/http/request-context.middleware';
 import { bodyParserError } from './common/errors/body-parser-error';
 import { HaloSettings } from './config/halo-settings';
 
-/** Raw-body routes (imports) read their own stream with their own limit. */
-export const RAW_BODY_PREFIX = '/api/v1/import';
+export { RAW_BODY_PREFIX };
 
 /**
  * Everything the HTTP app needs beyond the module graph, shared by main.ts and the tests:

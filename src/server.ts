@@ -27,6 +27,8 @@ export async function startServer(settings: HaloSettings): Promise<NestExpressAp
     logger: createLogger(settings.server.logLevel),
   });
   configureApp(app);
+  // A large import streams for longer than Node's default 5-minute request timeout.
+  app.getHttpServer().requestTimeout = 0;
   await app.listen(settings.server.port, '0.0.0.0');
   closeOnSignals(app);
   createLogger(settings.server.logLevel).log(

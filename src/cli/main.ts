@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { action, withAppContext } from './cli-context';
+import { importFileCommand } from '../imports/import-file.command';
 import { keysCreateCommand } from './keys-create.command';
 import { migrateCommand } from './migrate.command';
 import { valueRecomputeCommand } from './value-recompute.command';
@@ -25,6 +26,18 @@ program
   .action(
     action((options: { role: string; name: string }) =>
       withAppContext((app) => keysCreateCommand(app, options)),
+    ),
+  );
+
+program
+  .command('import <type> <file>')
+  .description(
+    'import a CSV, NDJSON or JSON file of one record type (members, purchases, referrals, ...)',
+  )
+  .option('--format <format>', 'json, ndjson or csv (default: from the file extension)')
+  .action(
+    action((type: string, file: string, options: { format?: string }) =>
+      withAppContext((app) => importFileCommand(app, type, file, options)),
     ),
   );
 

@@ -58,13 +58,11 @@ export async function importFileCommand(
     return IMPORT_EXIT.noInput;
   }
   const progress = process.stderr.isTTY ? new ProgressBar(process.stderr, size) : undefined;
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
-    const result = await pipeline.run(
-      type,
-      format,
-      createReadStream(file, { highWaterMark: 1 << 20 }),
-      { onBatch: (batch) => progress?.update(batch) },
-    );
+    const result = await pipeline.run(type, format, stream, {
+      onBatch: (batch) => progress?.update(batch),
+    });
     progress?.clear();
     process.stdout.write(importSummary(result, file));
     return result.refused > 0 ? IMPORT_EXIT.refusedRows : IMPORT_EXIT.ok;
@@ -74,5 +72,7 @@ export async function importFileCommand(
     const details = error.details.map((detail) => `\n  ${detail.field} ${detail.reason}`).join('');
     process.stderr.write(`halo: ${file}: ${error.message}${details}\n`);
     return IMPORT_EXIT.dataError;
+  } finally {
+    stream.destroy();
   }
 }

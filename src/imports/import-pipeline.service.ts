@@ -24,8 +24,6 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Called after each committed batch: progress bars, and tests that need to know. */
   onBatch?: (progress: ImportProgress) => void;
-  /** Stops the import before its next batch; committed batches stay. */
-  signal?: AbortSignal;
 }
 
 /**
@@ -70,7 +68,6 @@ export class ImportPipeline {
     let batches = 0;
     const flush = async () => {
       if (!batch.length) return;
-      options.signal?.throwIfAborted();
       const results = await writeBatch(this.dataSource, importer, batch, this.logger);
       results.forEach((result, index) => {
         if ('outcome' in result) tally.stored(result.outcome);

@@ -356,4 +356,29 @@ describe('bulk import size limit', () => {
     const members = await test.http().get('/api/v1/members').set('Authorization', test.keys.viewer);
     expect(members.body.total).toBe(0);
   });
+
+  it('answers a chunked body (no Content-Length) that grows past the limit with 413 as well', async () => {
+    await test.app.listen(0, '127.0.0.1');
+    const lines = [
+      'name\n',
+      ...Array.from({ length: 10 }, (_, index) => `chunked ${index}${' '.repeat(300)}\n`),
+    ];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const line of lines) controller.enqueue(new TextEncoder().encode(line));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${await test.app.getUrl()}/api/v1/import/members`, {
+      method: 'POST',
+      headers: { Authorization: test.keys.manager, 'Content-Type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      details: [{ field: '(body)' }],
+    });
+  });
 });

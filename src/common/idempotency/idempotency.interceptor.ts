@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Observable, concatMap, from, of, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../../auth/api-key.guard';
+import { RAW_BODY_PREFIX } from '../http/raw-body-routes';
 import { DomainError } from '../errors/domain-error';
 import { canonicalHash } from './canonical-hash';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -25,7 +26,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = request.header(HEADER);
-    if (request.method !== 'POST' || key === undefined || !request.apiKey) return next.handle();
+    // Imports stream their body (nothing to hash) and are idempotent row by row already.
+    if (
+      request.method !== 'POST' ||
+      key === undefined ||
+      !request.apiKey ||
+      request.path.startsWith(RAW_BODY_PREFIX)
+    ) {
+      return next.handle();
+    }
     if (!VALID_KEY.test(key)) {
       throw new DomainError(
         'invalid',

@@ -34,10 +34,8 @@ export async function* limitBytes(
     }
     if (next.done) return;
     counter.bytes += Buffer.byteLength(next.value);
-    if (counter.bytes > maxBytes) {
-      await iterator.return?.();
-      throw tooLarge(maxBytes);
-    }
+    // The source is left open: closing an HTTP request would close the socket before the 413.
+    if (counter.bytes > maxBytes) throw tooLarge(maxBytes);
     yield next.value;
   }
 }
