@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AdvocatesModule } from './advocates/advocates.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { HaloValidationPipe } from './common/validation/halo-validation.pipe';
 import { HaloConfigModule } from './config/config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
+import { DigestsModule } from './digests/digests.module';
 import { EventsModule } from './events/events.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HealthModule } from './health/health.module';
@@ -37,6 +40,9 @@ import { ValueModule } from './value/value.module';
     EventsModule,
     FeedbackModule,
     ValueModule,
+    AdvocatesModule,
+    DashboardModule,
+    DigestsModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: HaloValidationPipe },

@@ -6,6 +6,7 @@ import { RAW_BODY_PREFIX } from './common/http/raw-body-routes';
 import { requestContext } from './common/http/request-context.middleware';
 import { bodyParserError } from './common/errors/body-parser-error';
 import { HaloSettings } from './config/halo-settings';
+import { dashboardAssets } from './dashboard/dashboard-assets';
 
 export { RAW_BODY_PREFIX };
 
@@ -20,6 +21,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express_.set('trust proxy', 'loopback');
   express_.set('query parser', 'extended');
   app.use(requestContext);
+  app.use(dashboardAssets());
   const json = express.json({
     limit: settings.server.bodyMaxBytes,
     type: ['application/json', 'application/*+json'],

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { digestPreviewCommand } from '../digests/digest-preview.command';
+import { digestSendCommand } from '../digests/digest-send.command';
 import { action, withAppContext } from './cli-context';
 import { importFileCommand } from '../imports/import-file.command';
 import { keysCreateCommand } from './keys-create.command';
@@ -48,6 +50,30 @@ program
   .action(
     action((options: { asOf?: string }) =>
       withAppContext((app) => valueRecomputeCommand(app, options)),
+    ),
+  );
+
+program
+  .command('digest:preview')
+  .description("print a digest subscription's last completed period without sending it")
+  .argument('<id>', 'the subscription id')
+  .option('--format <format>', 'text or html', 'text')
+  .option('--at <instant>', 'the period last completed at this instant (default now)')
+  .action(
+    action((id: string, options: { format?: string; at?: string }) =>
+      withAppContext((app) => digestPreviewCommand(app, id, options)),
+    ),
+  );
+
+program
+  .command('digest:send')
+  .description("send a digest subscription's last completed period now (once per period)")
+  .argument('<id>', 'the subscription id')
+  .option('--force', 'send again even if the period was already sent')
+  .option('--at <instant>', 'the period last completed at this instant (default now)')
+  .action(
+    action((id: string, options: { force?: boolean; at?: string }) =>
+      withAppContext((app) => digestSendCommand(app, id, options)),
     ),
   );
 

@@ -16,6 +16,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCurrencyCode, IsRateTable } from './settings-validators';
+import { AdvocatesSettings } from './advocates-settings';
+import { DigestSettings } from './digest-settings';
 import { ValueSettings } from './value-settings';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -131,4 +133,12 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => ValueSettings)
   value!: ValueSettings;
+
+  @ValidateNested()
+  @Type(() => AdvocatesSettings)
+  advocates!: AdvocatesSettings;
+
+  @ValidateNested()
+  @Type(() => DigestSettings)
+  digests!: DigestSettings;
 }

@@ -24,6 +24,18 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   CURRENCY_RATES: { path: 'money.currencyRates', parse: parseRates },
   VALUE_RECOMPUTE_CRON: { path: 'value.recomputeCron', parse: String },
   VALUE_RECOMPUTE_IN_WORKER: { path: 'value.recomputeInWorker', parse: toBoolean },
+  SMTP_HOST: { path: 'digests.smtp.host', parse: String },
+  SMTP_PORT: { path: 'digests.smtp.port', parse: toNumber },
+  SMTP_SECURE: { path: 'digests.smtp.secure', parse: toBoolean },
+  SMTP_USER: { path: 'digests.smtp.user', parse: String },
+  SMTP_PASSWORD: { path: 'digests.smtp.password', parse: String },
+  SMTP_FROM: { path: 'digests.smtp.from', parse: String },
+  DIGEST_OUTBOX_DIR: { path: 'digests.outboxDir', parse: String },
+  DIGEST_MAX_ATTEMPTS: { path: 'digests.maxAttempts', parse: toNumber },
+  DIGEST_RETRY_BACKOFF_SECONDS: { path: 'digests.retryBackoffSeconds', parse: toNumber },
+  DIGEST_LEASE_MINUTES: { path: 'digests.leaseMinutes', parse: toNumber },
+  DIGEST_TICK_CRON: { path: 'digests.tickCron', parse: String },
+  DIGEST_SCHEDULER: { path: 'digests.scheduler', parse: toBoolean },
 };
 
 export class SettingsError extends Error {

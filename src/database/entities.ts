@@ -1,6 +1,9 @@
 import { ApiKey } from '../auth/api-key.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { DigestClaim } from '../digests/digest-claim.entity';
+import { DigestDelivery } from '../digests/digest-delivery.entity';
+import { DigestSubscription } from '../digests/digest-subscription.entity';
 import { Attendance } from '../events/attendance.entity';
 import { EventGuest } from '../events/event-guest.entity';
 import { CommunityEvent } from '../events/event.entity';
@@ -27,6 +30,7 @@ export const ENTITIES = [
   Member,
   MemberTag,
   Identity,
+  MergeDismissal,
   Purchase,
   Referral,
   Review,
@@ -40,5 +44,7 @@ export const ENTITIES = [
   ValueRun,
   ValueSnapshot,
   Lease,
-  MergeDismissal,
+  DigestSubscription,
+  DigestClaim,
+  DigestDelivery,
 ];

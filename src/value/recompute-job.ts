@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
+import { AdvocateAssessment, assessAdvocates } from '../advocates/advocate-assessment';
 import { HaloSettings } from '../config/halo-settings';
 import { coefficientsFrom } from './coefficients';
 import { computeValues } from './engine/compute-values';
@@ -9,7 +10,7 @@ import { ValueInputsLoader } from './value-inputs.loader';
 import { ValueRun } from './value-run.entity';
 import { ValueSnapshot } from './value-snapshot.entity';
 
-export type JobSettings = Pick<HaloSettings, 'value' | 'money' | 'database'>;
+export type JobSettings = Pick<HaloSettings, 'value' | 'money' | 'database' | 'advocates'>;
 
 export interface RecomputeOutcome {
   members: number;
@@ -42,12 +43,21 @@ export async function executeRecompute(
     const inputs = await new ValueInputsLoader(dataSource).load(asOf, settings.value);
     progress('compute', 0, inputs.memberIds.length);
     const result = computeValues(inputs, coefficients, settings.value.driversPerMember);
+    progress('assess', 0, result.values.length);
+    const assessments = await assessAdvocates(
+      dataSource,
+      settings.advocates,
+      settings.money.baseCurrency,
+      asOf,
+      result.values,
+    );
     await writeSnapshots(
       dataSource,
       runId,
       asOf,
       settings.money.baseCurrency,
       result.values,
+      assessments,
       progress,
     );
     const durationMs = Date.now() - started;
@@ -88,6 +98,7 @@ async function writeSnapshots(
   asOf: number,
   currency: string,
   values: MemberValue[],
+  assessments: Map<string, AdvocateAssessment>,
   progress: (stage: string, done: number, total: number) => void,
 ): Promise<void> {
   const date = asOfDate(asOf);
@@ -113,6 +124,7 @@ async function writeSnapshots(
     expectedPurchases: value.expectedPurchases,
     breakdown: JSON.stringify({ byChannel: value.byChannel, drivers: value.drivers }),
     createdAt: now,
+    ...assessments.get(value.memberId),
   }));
   progress('write', 0, rows.length);
   if (dataSource.options.type === 'better-sqlite3') {
@@ -157,6 +169,11 @@ const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
   ['expected_purchases', 'expectedPurchases'],
   ['breakdown', 'breakdown'],
   ['created_at', 'createdAt'],
+  ['engagement', 'engagement'],
+  ['tier', 'tier'],
+  ['last_activity_at', 'lastActivityAt'],
+  ['order_count', 'orderCount'],
+  ['influence_share', 'influenceShare'],
 ];
 
 /**

@@ -48,6 +48,7 @@ export class RecomputeService {
       value: this.settings.value,
       money: this.settings.money,
       database: this.settings.database,
+      advocates: this.settings.advocates,
     };
     try {
       const outcome = this.settings.value.recomputeInWorker

@@ -42,6 +42,24 @@ export class ValueSnapshot {
   @Column({ type: 'double precision', nullable: true })
   expectedPurchases!: number | null;
 
+  /** Engagement score as of asOf (src/advocates): Σ weight × 0.5^(age / half-life). */
+  @Column({ type: 'double precision', default: 0 })
+  engagement!: number;
+
+  /** The first configured tier whose thresholds held at asOf; null when none did. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  tier!: string | null;
+
+  @InstantColumn({ nullable: true })
+  lastActivityAt!: number | null;
+
+  @Column({ type: 'integer', default: 0 })
+  orderCount!: number;
+
+  /** influence / extended; null where the extended value is not positive. */
+  @Column({ type: 'double precision', nullable: true })
+  influenceShare!: number | null;
+
   /** JSON: byChannel and drivers, so that a value explains itself without recomputing. */
   @Column({ type: 'text' })
   breakdown!: string;

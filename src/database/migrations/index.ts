@@ -6,6 +6,8 @@ import { IdempotencyRecords1732000005000 } from './1732000005000-idempotency-rec
 import { ValueSnapshots1732000006000 } from './1732000006000-value-snapshots';
 import { MergeDismissals1732000007000 } from './1732000007000-merge-dismissals';
 import { Leases1732000008000 } from './1732000008000-leases';
+import { Advocates1732000009000 } from './1732000009000-advocates';
+import { Digests1732000011000 } from './1732000011000-digests';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   ValueSnapshots1732000006000,
   MergeDismissals1732000007000,
   Leases1732000008000,
+  Advocates1732000009000,
+  Digests1732000011000,
 ];

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { toIso } from '../common/dates/iso-date';
+import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { HaloSettings } from '../config/halo-settings';
+import { advocateCsvHeader, advocateCsvLine } from './ranking/advocate-csv';
+import { AdvocateListDto } from './dto/advocate.dto';
+import { ListAdvocatesQuery } from './dto/list-advocates.query';
+import { TierListDto } from './dto/tier-count.dto';
+import { AdvocateRows } from './ranking/advocate-rows';
+import { RankingPlan } from './ranking/ranking-plan';
+import { RankingPlanner } from './ranking/ranking-planner';
+import { RankingSql, keysetClause, orderBy, rankingSql } from './ranking/ranking-sql';
+import { SnapshotCalendar } from './ranking/snapshot-calendar';
+import { rawQuery } from './raw-query';
+
+const EXPORT_CHUNK = 1000;
+
+/** The ranking of members from the current value snapshots, its CSV export, and tier counts. */
+@Injectable()
+export class AdvocatesService {
+  private readonly planner: RankingPlanner;
+  private readonly rows: AdvocateRows;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: HaloSettings,
+  ) {
+    this.planner = new RankingPlanner(dataSource, settings.advocates);
+    this.rows = new AdvocateRows(dataSource);
+  }
+
+  async list(query: ListAdvocatesQuery): Promise<AdvocateListDto> {
+    const plan = await this.planner.plan(query);
+    if (!plan) return { items: [], nextCursor: null, total: 0 };
+    const sql = rankingSql(plan);
+    // Where every row is computed anyway, the first page counts them in the same pass.
+    const countAlong = sql.ranksEveryRow && query.cursor === undefined;
+    const page = await this.page(sql, query.limit ?? 50, query.cursor, query.offset, countAlong);
+    return {
+      items: await this.rows.toDtos(plan, page.ids),
+      nextCursor: page.nextCursor,
+      total: page.total ?? (await this.count(sql)),
+    };
+  }
+
+  /** Checks the request at once, then yields CSV lines of every matching row in order. */
+  async exportCsv(query: ListAdvocatesQuery): Promise<AsyncIterable<string>> {
+    const plan = await this.planner.plan({ ...query, cursor: undefined, offset: undefined });
+    return this.csvLines(plan);
+  }
+
+  async tiers(): Promise<TierListDto> {
+    const calendar = new SnapshotCalendar(this.dataSource);
+    const latest = await calendar.latestDate();
+    const counts = new Map<string | null, number>();
+    let asOf: string | null = null;
+    if (latest !== null) {
+      const rows = await rawQuery(
+        this.dataSource,
+        `SELECT s.tier AS tier, COUNT(*) AS n, MAX(s.as_of) AS as_of
+           FROM value_snapshots s JOIN members m ON m.id = s.member_id
+          WHERE s.as_of_date = :latest AND m.merged_into_id IS NULL AND m.profiling_objection_at IS NULL
+          GROUP BY s.tier`,
+        { latest },
+      );
+      for (const row of rows) {
+        counts.set(row.tier === null ? null : String(row.tier), Number(row.n));
+        asOf = toIso(Number(row.as_of));
+      }
+    }
+    const tiers = this.settings.advocates.tiers;
+    return {
+      asOf,
+      items: tiers.map((tier, index) => ({
+        name: tier.name,
+        rank: index + 1,
+        count: counts.get(tier.name) ?? 0,
+        thresholds: {
+          minExtendedValue: tier.minExtendedValue ?? null,
+          minInfluence: tier.minInfluence ?? null,
+          minEngagement: tier.minEngagement ?? null,
+          maxRecencyDays: tier.maxRecencyDays ?? null,
+        },
+      })),
+      nextCursor: null,
+      total: tiers.length,
+      untiered: [...counts.entries()]
+        .filter(([name]) => !tiers.some((tier) => tier.name === name))
+        .reduce((sum, [, count]) => sum + count, 0),
+    };
+  }
+
+  /** Ranks once (a growth sort computes every member's change), then reads rows in chunks. */
+  private async *csvLines(plan: RankingPlan | null): AsyncIterable<string> {
+    yield advocateCsvHeader();
+    if (!plan) return;
+    const sql = rankingSql(plan);
+    const ranked = await rawQuery(
+      this.dataSource,
+      `SELECT s.member_id AS member_id ${sql.body} ${orderBy(sql)}`,
+      sql.parameters,
+    );
+    const ids = ranked.map((row) => String(row.member_id));
+    for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
+      const rows = await this.rows.toDtos(plan, ids.slice(start, start + EXPORT_CHUNK));
+      yield rows.map(advocateCsvLine).join('');
+    }
+  }
+
+  private async count(sql: RankingSql): Promise<number> {
+    const [row] = await rawQuery(
+      this.dataSource,
+      `SELECT COUNT(*) AS total ${sql.countBody}`,
+      sql.parameters,
+    );
+    return Number(row.total);
+  }
+
+  private async page(
+    sql: RankingSql,
+    limit: number,
+    cursor?: string,
+    offset?: number,
+    countAlong = false,
+  ): Promise<{ ids: string[]; nextCursor: string | null; total: number | null }> {
+    const parameters = { ...sql.parameters };
+    const position = decodeCursor(cursor);
+    const keyset = position ? ` AND ${keysetClause(sql, position, parameters)}` : '';
+    const rows = await rawQuery(
+      this.dataSource,
+      `SELECT s.member_id AS member_id, ${sql.sortExpression} AS sort_value${countAlong ? ', COUNT(*) OVER () AS total_rows' : ''}
+         ${sql.body}${keyset}
+        ${orderBy(sql)} LIMIT ${limit + 1}${offset ? ` OFFSET ${offset}` : ''}`,
+      parameters,
+    );
+    const last = rows[limit - 1];
+    const nextCursor =
+      rows.length > limit
+        ? encodeCursor({
+            value: last.sort_value === null ? null : Number(last.sort_value),
+            id: String(last.member_id),
+          })
+        : null;
+    return {
+      ids: rows.slice(0, limit).map((row) => String(row.member_id)),
+      nextCursor,
+      total: countAlong && rows.length ? Number(rows[0].total_rows) : null,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsIsoInstant } from '../../common/validation/decorators';
+import { INTERVALS, Interval } from '../metrics/intervals';
+
+export class CommunityMetricsQuery {
+  @ApiPropertyOptional({
+    description: 'Start (inclusive, UTC); default 30 days before `to`.',
+    example: '2026-03-01',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'End (exclusive, UTC); default the start of tomorrow, so that today counts.',
+    example: '2026-04-01',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  to?: string;
+
+  @ApiPropertyOptional({
+    enum: INTERVALS,
+    default: 'day',
+    description:
+      'UTC days, ISO weeks (Monday) or calendar months; the first and last may be partial.',
+  })
+  @IsOptional()
+  @IsIn(INTERVALS)
+  interval?: Interval;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    default: 'json',
+    description:
+      'csv: one row per interval and one for the total, measures and changes as columns.',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}

@@ -1,0 +1,152 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIsoInstant } from '../../common/validation/decorators';
+
+export const ADVOCATE_SORTS = [
+  'extendedValue',
+  'influence',
+  'engagement',
+  'influenceShare',
+  'growth',
+] as const;
+export type AdvocateSort = (typeof ADVOCATE_SORTS)[number];
+
+export const SEGMENTS = ['hidden-gems', 'rising', 'at-risk', 'new-ambassadors'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const BASES = ['all', 'measured'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** The ranking's filters, sort, period (compared with the one of equal length before) and page. */
+export class ListAdvocatesQuery {
+  @ApiPropertyOptional({
+    description: 'Start of the period (inclusive); default 30 days before `to`.',
+    example: '2026-06-01',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'End of the period; default now. A date alone is 00:00 UTC.',
+    example: '2026-07-01',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  to?: string;
+
+  @ApiPropertyOptional({
+    enum: ADVOCATE_SORTS,
+    description:
+      'Descending. influenceShare = influence / extended (null where extended ≤ 0, last); growth = change of the extended value between the snapshots at `from` and `to`. Default extendedValue; in a segment, the segment’s own order (hidden-gems: influence, rising: growth of influence).',
+  })
+  @IsOptional()
+  @IsIn(ADVOCATE_SORTS)
+  sort?: AdvocateSort;
+
+  @ApiPropertyOptional({
+    enum: SEGMENTS,
+    description:
+      'hidden-gems: top decile of influence (> 0) with spend below the customers’ median; rising: influence grew over the period; at-risk: above the lowest tier and (activity stopped in the period after activity in the one before, or P(alive) below the threshold); new-ambassadors: in the top tier at `to` and not at `from`.',
+  })
+  @IsOptional()
+  @IsIn(SEGMENTS)
+  segment?: Segment;
+
+  @ApiPropertyOptional({ description: 'A configured tier name.', example: 'Champion' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  tier?: string;
+
+  @ApiPropertyOptional({ description: 'Only members with this tag.', example: 'vip' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  tag?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only members with an identity or a mention on this platform.',
+    example: 'instagram',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  platform?: string;
+
+  @ApiPropertyOptional({
+    description: 'At least this many orders (as of the snapshot).',
+    example: 2,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  minPurchases?: number;
+
+  @ApiPropertyOptional({
+    description: 'Last activity (any kind, orders too) at or after this instant.',
+    example: '2026-05-01',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  activeSince?: string;
+
+  @ApiPropertyOptional({ description: 'Acquisition channel.', example: 'referral' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  channel?: string;
+
+  @ApiPropertyOptional({
+    description: 'Search in name and email (case-insensitive).',
+    example: 'ada',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: BASES,
+    default: 'all',
+    description:
+      '`measured` leaves modeled influence out of the figures, the sorts and the segments.',
+  })
+  @IsOptional()
+  @IsIn(BASES)
+  basis?: Basis;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    default: 'json',
+    description: 'csv: every matching row (no paging), formula-like cells escaped.',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({ description: 'Rows per page (1–200).', default: 50, example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Rows to skip (instead of a cursor).', example: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  offset?: number;
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
+import { MemberEngagementDto, MemberEngagementQuery } from '../dto/member-engagement.dto';
+import { EngagementService } from './engagement.service';
+
+@ApiTags('advocates')
+@ApiBearerAuth()
+@Controller('api/v1/members')
+export class EngagementController {
+  constructor(private readonly engagement: EngagementService) {}
+
+  @Get(':id/engagement')
+  @ApiOperation({
+    summary:
+      "A member's engagement score explained: Σ weight × 0.5^(age / half-life) per platform, with every activity's points.",
+  })
+  @ApiOkResponse({ type: MemberEngagementDto })
+  explain(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: MemberEngagementQuery,
+  ): Promise<MemberEngagementDto> {
+    return this.engagement.explain(id, query.asOf);
+  }
+}

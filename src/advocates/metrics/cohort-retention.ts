@@ -1,0 +1,62 @@
+import { intervalStart, monthLabel, nextIntervalStart } from './intervals';
+
+export interface CohortRetention {
+  /** The month of the cohort's first orders, "2026-01". */
+  cohort: string;
+  newCustomers: number;
+  /** Each later month of the period: the share of the cohort who ordered in it. */
+  months: { month: string; offset: number; retained: number; share: number | null }[];
+}
+
+/**
+ * Monthly cohorts of new customers (first order in the month) for every month of [from, to),
+ * and for each later month up to `to` the share of the cohort who ordered again in it.
+ */
+export function cohortRetention(
+  firstOrders: readonly { at: number; memberId: string }[],
+  orders: readonly { at: number; memberId: string }[],
+  from: number,
+  to: number,
+): CohortRetention[] {
+  const starts = monthStarts(from, to);
+  const orderMonths = new Map<string, Set<string>>();
+  for (const order of orders) {
+    if (order.at < starts[0] || order.at >= to) continue;
+    const set = orderMonths.get(order.memberId) ?? new Set<string>();
+    set.add(monthLabel(order.at));
+    orderMonths.set(order.memberId, set);
+  }
+  return starts.map((start, index) => {
+    const cohort = firstOrders.filter(
+      (order) => order.at >= start && order.at < Math.min(starts[index + 1] ?? to, to),
+    );
+    return {
+      cohort: monthLabel(start),
+      newCustomers: cohort.length,
+      months: starts.slice(index + 1).map((later, offset) => {
+        const month = monthLabel(later);
+        const retained = cohort.filter((order) =>
+          orderMonths.get(order.memberId)?.has(month),
+        ).length;
+        return {
+          month,
+          offset: offset + 1,
+          retained,
+          share: cohort.length ? Number((retained / cohort.length).toFixed(4)) : null,
+        };
+      }),
+    };
+  });
+}
+
+/** The first instant of every calendar month that overlaps [from, to). */
+function monthStarts(from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (
+    let month = intervalStart(from, 'month');
+    month < to;
+    month = nextIntervalStart(month, 'month')
+  )
+    starts.push(month);
+  return starts;
+}

@@ -1,0 +1,167 @@
+import { DataSource } from 'typeorm';
+import { toIso } from '../../common/dates/iso-date';
+import { formatAmount } from '../../common/money/money';
+import { AdvocateChangeDto, AdvocateDto } from '../dto/advocate.dto';
+import { Row, rawQuery, toNumberOrNull } from '../raw-query';
+import { RankingPlan } from './ranking-plan';
+
+const ROW_COLUMNS = `s.member_id, s.as_of, s.as_of_date, s.currency, s.extended_minor, s.spend_minor,
+  s.spend_realized_minor, s.spend_predicted_minor, s.referral_minor, s.influence_minor,
+  s.influence_measured_minor, s.influence_modeled_minor, s.knowledge_minor, s.engagement, s.tier,
+  s.influence_share, s.p_alive, s.order_count, s.last_activity_at,
+  m.name, m.email, m.acquisition_channel`;
+
+interface Figures {
+  asOfDate: string;
+  extendedMinor: number;
+  influenceMinor: number;
+  engagement: number;
+  tier: string | null;
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** Figures of a snapshot row on the plan's basis. */
+function figuresOf(row: Row, plan: RankingPlan): Figures {
+  const modeled = plan.basis === 'measured' ? Number(row.influence_modeled_minor) : 0;
+  return {
+    asOfDate: String(row.as_of_date),
+    extendedMinor: Number(row.extended_minor) - modeled,
+    influenceMinor:
+      plan.basis === 'measured'
+        ? Number(row.influence_measured_minor)
+        : Number(row.influence_minor),
+    engagement: Number(row.engagement),
+    tier: row.tier === null ? null : String(row.tier),
+  };
+}
+
+/** Turns ranked snapshot rows into response rows: tags, and the change over the period. */
+export class AdvocateRows {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The ranked members' rows, in the order of `ids`. */
+  async toDtos(plan: RankingPlan, ids: string[]): Promise<AdvocateDto[]> {
+    if (!ids.length) return [];
+    const current = await rawQuery(
+      this.dataSource,
+      `SELECT ${ROW_COLUMNS} FROM value_snapshots s JOIN members m ON m.id = s.member_id
+        WHERE s.as_of_date = :latest AND s.member_id IN (:...ids)`,
+      { latest: plan.latestDate, ids },
+    );
+    const byId = new Map(current.map((row) => [String(row.member_id), row]));
+    const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
+    const [tags, starts, ends] = await Promise.all([
+      this.tags(ids),
+      plan.startDate ? this.snapshotsAtOrBefore(ids, plan.startDate) : new Map<string, Row>(),
+      plan.endDate === null
+        ? new Map<string, Row>()
+        : plan.endDate < plan.latestDate
+          ? this.snapshotsAtOrBefore(ids, plan.endDate)
+          : new Map(rows.map((row) => [String(row.member_id), row])),
+    ]);
+    return rows.map((row) => {
+      const id = String(row.member_id);
+      const currency = String(row.currency);
+      const money = (minor: unknown) => formatAmount(Number(minor), currency);
+      const figures = figuresOf(row, plan);
+      const share =
+        plan.basis === 'all'
+          ? toNumberOrNull(row.influence_share)
+          : figures.extendedMinor > 0
+            ? figures.influenceMinor / figures.extendedMinor
+            : null;
+      const end = ends.get(id);
+      const start = starts.get(id);
+      return {
+        member: {
+          id,
+          name: row.name === null ? null : String(row.name),
+          email: row.email === null ? null : String(row.email),
+          tags: tags.get(id) ?? [],
+          acquisitionChannel:
+            row.acquisition_channel === null ? null : String(row.acquisition_channel),
+        },
+        asOf: toIso(Number(row.as_of))!,
+        currency,
+        components: {
+          extendedValue: money(figures.extendedMinor),
+          spend: money(row.spend_minor),
+          spendRealized: money(row.spend_realized_minor),
+          spendPredicted: money(row.spend_predicted_minor),
+          referral: money(row.referral_minor),
+          influence: money(figures.influenceMinor),
+          influenceMeasured: money(row.influence_measured_minor),
+          influenceModeled: money(plan.basis === 'all' ? row.influence_modeled_minor : 0),
+          knowledge: money(row.knowledge_minor),
+        },
+        tier: figures.tier,
+        engagement: round(figures.engagement, 4),
+        influenceShare: share === null ? null : round(share, 4),
+        pAlive: toNumberOrNull(row.p_alive),
+        orders: Number(row.order_count),
+        lastActivityAt: toIso(toNumberOrNull(row.last_activity_at)),
+        change: change(
+          plan,
+          end && figuresOf(end, plan),
+          start && figuresOf(start, plan),
+          currency,
+        ),
+      };
+    });
+  }
+
+  private async tags(ids: string[]): Promise<Map<string, string[]>> {
+    const rows = await rawQuery(
+      this.dataSource,
+      'SELECT member_id, tag FROM member_tags WHERE member_id IN (:...ids) ORDER BY tag',
+      { ids },
+    );
+    const tags = new Map<string, string[]>();
+    for (const row of rows) {
+      const id = String(row.member_id);
+      tags.set(id, [...(tags.get(id) ?? []), String(row.tag)]);
+    }
+    return tags;
+  }
+
+  /** Each member's latest snapshot with as_of_date ≤ date. */
+  private async snapshotsAtOrBefore(ids: string[], date: string): Promise<Map<string, Row>> {
+    const rows = await rawQuery(
+      this.dataSource,
+      `SELECT x.member_id, x.as_of_date, x.extended_minor, x.influence_minor, x.influence_measured_minor,
+              x.influence_modeled_minor, x.engagement, x.tier
+         FROM value_snapshots x
+        WHERE x.member_id IN (:...ids) AND x.as_of_date =
+              (SELECT MAX(y.as_of_date) FROM value_snapshots y WHERE y.member_id = x.member_id AND y.as_of_date <= :date)`,
+      { ids, date },
+    );
+    return new Map(rows.map((row) => [String(row.member_id), row]));
+  }
+}
+
+/** End minus start; a member missing from the earlier snapshots starts from zero. */
+function change(
+  plan: RankingPlan,
+  end: Figures | undefined,
+  start: Figures | undefined,
+  currency: string,
+): AdvocateChangeDto {
+  if (!end || plan.startDate === null)
+    return {
+      from: start?.asOfDate ?? null,
+      to: end?.asOfDate ?? null,
+      extendedValue: null,
+      influence: null,
+      engagement: null,
+      previousTier: start?.tier ?? null,
+    };
+  return {
+    from: start?.asOfDate ?? null,
+    to: end.asOfDate,
+    extendedValue: formatAmount(end.extendedMinor - (start?.extendedMinor ?? 0), currency),
+    influence: formatAmount(end.influenceMinor - (start?.influenceMinor ?? 0), currency),
+    engagement: round(end.engagement - (start?.engagement ?? 0), 4),
+    previousTier: start?.tier ?? null,
+  };
+}

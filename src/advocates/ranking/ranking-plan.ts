@@ -1,0 +1,34 @@
+import { AdvocateSort, Basis, Segment } from '../dto/list-advocates.query';
+
+/** The sorts, plus the rising segment's own order. */
+export type SortKey = AdvocateSort | 'influenceGrowth';
+
+/** A ranking request resolved against the stored snapshots and the settings. */
+export interface RankingPlan {
+  /** The current snapshots' date. */
+  latestDate: string;
+  /** Cutoffs for "the latest snapshot at or before" from and to; null when there is none. */
+  startDate: string | null;
+  endDate: string | null;
+  from: number;
+  to: number;
+  /** Start of the period before, of equal length. */
+  previousFrom: number;
+  basis: Basis;
+  sort: SortKey;
+  segment?: Segment;
+  filters: {
+    tier?: string;
+    tag?: string;
+    platform?: string;
+    minPurchases?: number;
+    activeSince?: number;
+    channel?: string;
+    q?: string;
+  };
+  /** Tiers in order, top first. */
+  tiers: string[];
+  atRiskPAlive: number;
+  /** Hidden gems: influence at least this, spend below that; null when nobody qualifies. */
+  gems: { influenceMinor: number; medianSpendMinor: number } | null;
+}

@@ -1,0 +1,118 @@
+import { DataSource } from 'typeorm';
+import { DAY_MS, parseIsoInstant } from '../../common/dates/iso-date';
+import { invalidField } from '../../common/errors/domain-error';
+import { AdvocatesSettings } from '../../config/advocates-settings';
+import { normalizePlatform } from '../../members/normalize';
+import { Basis, ListAdvocatesQuery, Segment } from '../dto/list-advocates.query';
+import { rawQuery } from '../raw-query';
+import { RankingPlan, SortKey } from './ranking-plan';
+import { figures } from './ranking-sql';
+import { SnapshotCalendar } from './snapshot-calendar';
+
+const DEFAULT_PERIOD_DAYS = 30;
+
+const SEGMENT_SORTS: Record<Segment, SortKey> = {
+  'hidden-gems': 'influence',
+  rising: 'influenceGrowth',
+  'at-risk': 'extendedValue',
+  'new-ambassadors': 'extendedValue',
+};
+
+/** The period of a request: [from, to), default the 30 days to now, and the one before it. */
+export function resolvePeriod(
+  query: { from?: string; to?: string },
+  now: number,
+): { from: number; to: number; previousFrom: number } {
+  const to = query.to === undefined ? now : parseIsoInstant(query.to)!;
+  const from =
+    query.from === undefined ? to - DEFAULT_PERIOD_DAYS * DAY_MS : parseIsoInstant(query.from)!;
+  if (from >= to) throw invalidField('from', 'must lie before to', 'periodOrder');
+  return { from, to, previousFrom: from - (to - from) };
+}
+
+/** Turns a ranking request into a plan: dates of the snapshots to read, segment thresholds. */
+export class RankingPlanner {
+  private readonly calendar: SnapshotCalendar;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: AdvocatesSettings,
+  ) {
+    this.calendar = new SnapshotCalendar(dataSource);
+  }
+
+  /** Null when no snapshot exists yet. */
+  async plan(query: ListAdvocatesQuery, now = Date.now()): Promise<RankingPlan | null> {
+    const tiers = this.settings.tiers.map((tier) => tier.name);
+    if (query.tier !== undefined && !tiers.includes(query.tier))
+      throw invalidField('tier', `must be one of ${tiers.join(', ')}`, 'unknownTier');
+    if (query.cursor !== undefined && query.offset !== undefined)
+      throw invalidField('offset', 'cannot be combined with cursor', 'cursorAndOffset');
+    const period = resolvePeriod(query, now);
+    const latestDate = await this.calendar.latestDate();
+    if (latestDate === null) return null;
+    const basis = query.basis ?? 'all';
+    return {
+      latestDate,
+      startDate: await this.calendar.cutoffDate(period.from),
+      endDate: await this.calendar.cutoffDate(period.to),
+      ...period,
+      basis,
+      sort: query.sort ?? (query.segment ? SEGMENT_SORTS[query.segment] : 'extendedValue'),
+      segment: query.segment,
+      filters: {
+        tier: query.tier,
+        tag: query.tag,
+        platform: query.platform === undefined ? undefined : normalizePlatform(query.platform),
+        minPurchases: query.minPurchases,
+        activeSince:
+          query.activeSince === undefined ? undefined : parseIsoInstant(query.activeSince),
+        channel: query.channel,
+        q: query.q,
+      },
+      tiers,
+      atRiskPAlive: this.settings.atRiskPAlive,
+      gems: query.segment === 'hidden-gems' ? await this.gems(latestDate, basis) : null,
+    };
+  }
+
+  /**
+   * The influence of the top decile's last member (ties included) and the customers' median
+   * spend, over every current snapshot: aggregates, so objecting members count in them.
+   */
+  private async gems(
+    date: string,
+    basis: Basis,
+  ): Promise<{ influenceMinor: number; medianSpendMinor: number } | null> {
+    const influence = figures(basis).influence('s');
+    const count = async (condition: string) =>
+      Number(
+        (
+          await rawQuery(
+            this.dataSource,
+            `SELECT COUNT(*) AS n FROM value_snapshots s WHERE s.as_of_date = :date AND ${condition}`,
+            { date },
+          )
+        )[0].n,
+      );
+    const influencers = await count(`${influence} > 0`);
+    const customers = await count('s.order_count > 0');
+    if (!influencers || !customers) return null;
+    const rank = Math.ceil(influencers * this.settings.hiddenGemsDecile);
+    const [threshold] = await rawQuery(
+      this.dataSource,
+      `SELECT ${influence} AS v FROM value_snapshots s WHERE s.as_of_date = :date AND ${influence} > 0
+        ORDER BY ${influence} DESC LIMIT 1 OFFSET ${rank - 1}`,
+      { date },
+    );
+    const middle = await rawQuery(
+      this.dataSource,
+      `SELECT s.spend_minor AS v FROM value_snapshots s WHERE s.as_of_date = :date AND s.order_count > 0
+        ORDER BY s.spend_minor LIMIT 2 OFFSET ${Math.floor((customers - 1) / 2)}`,
+      { date },
+    );
+    const median =
+      customers % 2 === 1 ? Number(middle[0].v) : (Number(middle[0].v) + Number(middle[1].v)) / 2;
+    return { influenceMinor: Number(threshold.v), medianSpendMinor: median };
+  }
+}

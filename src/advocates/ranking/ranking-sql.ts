@@ -1,0 +1,209 @@
+import { CursorPosition } from '../../common/pagination/cursor';
+import { Basis } from '../dto/list-advocates.query';
+import { RankingPlan, SortKey } from './ranking-plan';
+
+/** SQL for the extended value and the influence of a snapshot alias, on either basis. */
+export function figures(basis: Basis) {
+  return {
+    extended: (alias: string) =>
+      basis === 'all'
+        ? `${alias}.extended_minor`
+        : `(${alias}.extended_minor - ${alias}.influence_modeled_minor)`,
+    influence: (alias: string) =>
+      basis === 'all' ? `${alias}.influence_minor` : `${alias}.influence_measured_minor`,
+  };
+}
+
+export interface RankingSql {
+  /** FROM … WHERE … of the page. */
+  body: string;
+  /** The same rows without the joins only the sort needs. */
+  countBody: string;
+  parameters: Record<string, unknown>;
+  sortExpression: string;
+  sortNullable: boolean;
+  /** The sort or the segment compares periods: every row is computed, none comes from an index. */
+  ranksEveryRow: boolean;
+}
+
+const NO_ROWS = '1 = 0';
+
+/**
+ * The current snapshots in member order, for period comparisons: each member's earlier
+ * snapshot then lies next to the one read before, and SQLite reads pages in order instead of
+ * at random (twice as fast on 100,000 members). The LIMIT keeps the order from being
+ * flattened away; the columns are those the filters, segments and sorts use.
+ */
+const IN_MEMBER_ORDER = `(SELECT o.member_id, o.as_of_date, o.extended_minor, o.spend_minor, o.influence_minor,
+    o.influence_measured_minor, o.influence_modeled_minor, o.engagement, o.tier, o.influence_share,
+    o.p_alive, o.order_count, o.last_activity_at
+   FROM value_snapshots o WHERE o.as_of_date = :latest ORDER BY o.member_id LIMIT 1000000000) s`;
+
+/**
+ * Members kept out of rankings: merged pointers and members who object to profiling (DESIGN,
+ * Privacy). Few, and indexed: the set is built once per statement, so that the ranking and
+ * its count read the snapshot indexes alone.
+ */
+export const EXCLUDED_MEMBERS =
+  'SELECT x.id FROM members x WHERE x.merged_into_id IS NOT NULL OR x.profiling_objection_at IS NOT NULL';
+
+/**
+ * The ranking as one statement over the current snapshots: member exclusions (merged,
+ * profiling objection), filters and segment as WHERE clauses, the sort as an indexed column
+ * where one exists; each member's latest snapshot at or before the period's cutoffs is joined
+ * only when the sort or the segment needs it.
+ */
+export function rankingSql(plan: RankingPlan): RankingSql {
+  const { extended, influence } = figures(plan.basis);
+  const parameters: Record<string, unknown> = { latest: plan.latestDate };
+  const periodFilters = plan.segment === 'rising' || plan.segment === 'new-ambassadors';
+  const needsPeriod = periodFilters || plan.sort === 'growth' || plan.sort === 'influenceGrowth';
+  const joins: string[] = [];
+  let end: string | null = null;
+  let start: string | null = null;
+  if (needsPeriod && plan.endDate !== null && plan.startDate !== null) {
+    start = 'b';
+    joins.push(latestAtOrBefore('b', 'startDate'));
+    parameters.startDate = plan.startDate;
+    if (plan.endDate >= plan.latestDate) end = 's';
+    else {
+      end = 'e';
+      joins.push(latestAtOrBefore('e', 'endDate'));
+      parameters.endDate = plan.endDate;
+    }
+  }
+  const growth = (figure: (alias: string) => string) =>
+    end && start ? `(${figure(end)} - COALESCE(${figure(start)}, 0))` : 'CAST(NULL AS bigint)';
+
+  const where = ['s.as_of_date = :latest', `s.member_id NOT IN (${EXCLUDED_MEMBERS})`];
+  where.push(...filterClauses(plan, parameters));
+  if (plan.segment) where.push(segmentClause(plan, parameters, { start, end, growth, influence }));
+
+  const sorts: Record<SortKey, [string, boolean]> = {
+    extendedValue: [extended('s'), false],
+    influence: [influence('s'), false],
+    engagement: ['s.engagement', false],
+    influenceShare: [
+      plan.basis === 'all'
+        ? 's.influence_share'
+        : `CASE WHEN ${extended('s')} > 0 THEN CAST(${influence('s')} AS double precision) / ${extended('s')} END`,
+      true,
+    ],
+    growth: [growth(extended), true],
+    influenceGrowth: [growth(influence), true],
+  };
+  const [sortExpression, sortNullable] = sorts[plan.sort];
+  const from = (periodJoins: string[]) =>
+    `FROM ${periodJoins.length ? IN_MEMBER_ORDER : 'value_snapshots s'} ${periodJoins.join(' ')} WHERE ${where.join(' AND ')}`;
+  return {
+    body: from(joins),
+    countBody: from(periodFilters ? joins : []),
+    parameters,
+    sortExpression,
+    sortNullable,
+    ranksEveryRow: needsPeriod,
+  };
+}
+
+function latestAtOrBefore(alias: string, parameter: string): string {
+  return `LEFT JOIN value_snapshots ${alias} ON ${alias}.member_id = s.member_id AND ${alias}.as_of_date =
+    (SELECT MAX(${alias}x.as_of_date) FROM value_snapshots ${alias}x
+      WHERE ${alias}x.member_id = s.member_id AND ${alias}x.as_of_date <= :${parameter})`;
+}
+
+function filterClauses(plan: RankingPlan, parameters: Record<string, unknown>): string[] {
+  const { filters } = plan;
+  const clauses: string[] = [];
+  const add = (clause: string, values: Record<string, unknown>) => {
+    clauses.push(clause);
+    Object.assign(parameters, values);
+  };
+  if (filters.tier !== undefined) add('s.tier = :tier', { tier: filters.tier });
+  if (filters.minPurchases !== undefined)
+    add('s.order_count >= :minPurchases', { minPurchases: filters.minPurchases });
+  if (filters.activeSince !== undefined)
+    add('s.last_activity_at >= :activeSince', { activeSince: filters.activeSince });
+  // Filters on other tables name a set of members, built once per statement from an index.
+  if (filters.tag !== undefined)
+    add('s.member_id IN (SELECT t.member_id FROM member_tags t WHERE t.tag = :tag)', {
+      tag: filters.tag,
+    });
+  if (filters.platform !== undefined)
+    add(
+      `s.member_id IN (SELECT i.member_id FROM identities i WHERE i.platform = :platform
+         UNION SELECT n.member_id FROM mentions n WHERE n.platform = :platform AND n.member_id IS NOT NULL)`,
+      { platform: filters.platform },
+    );
+  const member: string[] = [];
+  if (filters.channel !== undefined) {
+    member.push('m.acquisition_channel = :channel');
+    parameters.channel = filters.channel;
+  }
+  if (filters.q !== undefined) {
+    member.push(
+      `(LOWER(COALESCE(m.name, '')) LIKE :pattern ESCAPE '\\' OR COALESCE(m.email_normalized, '') LIKE :pattern ESCAPE '\\')`,
+    );
+    parameters.pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  }
+  if (member.length)
+    clauses.push(`s.member_id IN (SELECT m.id FROM members m WHERE ${member.join(' AND ')})`);
+  return clauses;
+}
+
+function segmentClause(
+  plan: RankingPlan,
+  parameters: Record<string, unknown>,
+  period: {
+    start: string | null;
+    end: string | null;
+    growth: (figure: (alias: string) => string) => string;
+    influence: (alias: string) => string;
+  },
+): string {
+  switch (plan.segment) {
+    case 'hidden-gems':
+      if (!plan.gems) return NO_ROWS;
+      Object.assign(parameters, {
+        gemInfluence: plan.gems.influenceMinor,
+        medianSpend: plan.gems.medianSpendMinor,
+      });
+      return `${period.influence('s')} > 0 AND ${period.influence('s')} >= :gemInfluence AND s.spend_minor < :medianSpend`;
+    case 'rising':
+      return period.start ? `${period.growth(period.influence)} > 0` : NO_ROWS;
+    case 'at-risk': {
+      const upperTiers = plan.tiers.slice(0, -1);
+      if (!upperTiers.length) return NO_ROWS;
+      Object.assign(parameters, {
+        upperTiers,
+        periodFrom: plan.from,
+        previousFrom: plan.previousFrom,
+        atRiskPAlive: plan.atRiskPAlive,
+      });
+      return `s.tier IN (:...upperTiers) AND ((s.last_activity_at >= :previousFrom AND s.last_activity_at < :periodFrom) OR s.p_alive < :atRiskPAlive)`;
+    }
+    case 'new-ambassadors':
+      if (!period.start || !period.end) return NO_ROWS;
+      parameters.topTier = plan.tiers[0];
+      return `${period.end}.tier = :topTier AND (${period.start}.tier IS NULL OR ${period.start}.tier <> :topTier)`;
+    default:
+      return NO_ROWS;
+  }
+}
+
+/** Rows after the cursor in `sort DESC [NULLS LAST], member_id DESC` order. */
+export function keysetClause(
+  sql: RankingSql,
+  position: CursorPosition,
+  parameters: Record<string, unknown>,
+): string {
+  parameters.cursorId = position.id;
+  const key = sql.sortExpression;
+  if (position.value === null) return `(${key} IS NULL AND s.member_id < :cursorId)`;
+  parameters.cursorValue = position.value;
+  const after = `(${key} < :cursorValue OR (${key} = :cursorValue AND s.member_id < :cursorId))`;
+  return sql.sortNullable ? `(${after} OR ${key} IS NULL)` : after;
+}
+
+export function orderBy(sql: RankingSql): string {
+  return `ORDER BY ${sql.sortExpression} DESC${sql.sortNullable ? ' NULLS LAST' : ''}, s.member_id DESC`;
+}

@@ -1,0 +1,40 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSettings } from './load-settings';
+
+const withAdvocates = (advocates: object) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'halo-advocates-config-')), 'halo.json');
+  writeFileSync(file, JSON.stringify({ advocates }));
+  return () => loadSettings({ HALO_CONFIG_FILE: file });
+};
+
+describe('advocates settings', () => {
+  it('reads the defaults: weights, half-life, tiers in order, thresholds', () => {
+    const { advocates } = loadSettings({});
+    expect(advocates.engagement.halfLifeDays).toBe(90);
+    expect(advocates.engagement.weights).toMatchObject({ purchase: 1, review: 5 });
+    expect(advocates.tiers.map((tier) => tier.name)).toEqual([
+      'Champion',
+      'Advocate',
+      'Promoter',
+      'Customer',
+    ]);
+    expect(advocates).toMatchObject({ atRiskPAlive: 0.3, hiddenGemsDecile: 0.1 });
+  });
+
+  it.each([
+    [{ engagement: { weights: { likes: 1 } } }, 'advocates.engagement.weights'],
+    [{ engagement: { weights: { review: -1 } } }, 'advocates.engagement.weights'],
+    [{ engagement: { halfLifeDays: 0 } }, 'advocates.engagement.halfLifeDays'],
+    [{ tiers: [] }, 'advocates.tiers'],
+    [{ tiers: [{ name: 'Gold' }, { name: 'Gold' }] }, 'advocates.tiers'],
+    [{ tiers: [{ name: 'Gold', minExtendedValue: '-5' }] }, 'advocates.tiers.0.minExtendedValue'],
+    [{ tiers: [{ name: 'Gold', minEngagement: 'high' }] }, 'advocates.tiers.0.minEngagement'],
+    [{ tiers: [{ name: 'Gold', ranking: 1 }] }, 'advocates.tiers.0.ranking'],
+    [{ atRiskPAlive: 2 }, 'advocates.atRiskPAlive'],
+    [{ hiddenGemsDecile: 0 }, 'advocates.hiddenGemsDecile'],
+  ])('refuses %j naming %s', (advocates, setting) => {
+    expect(withAdvocates(advocates)).toThrow(`Invalid setting ${setting}:`);
+  });
+});

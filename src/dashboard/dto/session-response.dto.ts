@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiKey, ROLES, Role } from '../../auth/api-key.entity';
+
+export class SessionResponseDto {
+  @ApiProperty({ enum: ROLES, example: 'manager', description: 'What the signed-in key may do.' })
+  role!: Role;
+
+  @ApiProperty({ example: 'Marketing team', description: 'The name given to the key.' })
+  name!: string;
+
+  @ApiProperty({ example: 'halo_Ab12Cd', description: 'The first characters of the key.' })
+  prefix!: string;
+
+  @ApiProperty({
+    example: false,
+    description: 'Whether this key may approve, reject, merge and dismiss (manager or admin).',
+  })
+  canWrite!: boolean;
+
+  @ApiProperty({ example: 'EUR', description: 'The currency of every value figure.' })
+  baseCurrency!: string;
+
+  static from(key: ApiKey, baseCurrency: string): SessionResponseDto {
+    return {
+      role: key.role,
+      name: key.name,
+      prefix: key.prefix,
+      canWrite: key.role !== 'viewer',
+      baseCurrency,
+    };
+  }
+}

@@ -1,0 +1,122 @@
+import { ApiError, get, request } from './api.js';
+import { disconnectCharts } from './charts.js';
+import { announce, h } from './dom.js';
+import { errorState, setTierOrder } from './ui.js';
+import * as acquisition from './pages/acquisition.js';
+import * as ambassadors from './pages/ambassadors.js';
+import * as member from './pages/member.js';
+import * as overview from './pages/overview.js';
+import * as reviews from './pages/reviews.js';
+import { renderSignIn } from './pages/sign-in.js';
+
+const ROUTES = [
+  { pattern: /^\/overview$/, page: overview, nav: 'overview' },
+  { pattern: /^\/ambassadors$/, page: ambassadors, nav: 'ambassadors' },
+  { pattern: /^\/members\/([^/]+)$/, page: member, nav: 'ambassadors' },
+  { pattern: /^\/acquisition$/, page: acquisition, nav: 'acquisition' },
+  { pattern: /^\/reviews$/, page: reviews, nav: 'reviews' },
+];
+
+const state = { session: null, renders: 0, firstRender: true };
+const main = document.getElementById('main');
+
+function currentRoute() {
+  const raw = window.location.hash.replace(/^#/, '');
+  const [path, search = ''] = raw.split('?');
+  return { path: path || '/overview', params: new URLSearchParams(search) };
+}
+
+function showChrome(visible) {
+  document.getElementById('topbar').hidden = !visible;
+  document.getElementById('footer').hidden = !visible;
+  if (visible && state.session) {
+    const role = document.getElementById('session-role');
+    role.textContent = state.session.role;
+    role.title = `Signed in with ${state.session.name} (${state.session.prefix}…)`;
+  }
+}
+
+function markNavigation(nav) {
+  for (const link of document.querySelectorAll('.main-nav a')) {
+    if (link.dataset.route === nav) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+async function render() {
+  if (!state.session) return;
+  const { path, params } = currentRoute();
+  if (!path.startsWith('/')) return;
+  const route = ROUTES.find((candidate) => candidate.pattern.test(path));
+  disconnectCharts();
+  const render = ++state.renders;
+  const container = h('div', { class: 'page' });
+  main.replaceChildren(container);
+  main.setAttribute('aria-busy', 'true');
+  markNavigation(route?.nav);
+  try {
+    if (!route) {
+      document.title = 'Not found · Halo';
+      container.append(
+        h('h1', { tabindex: '-1' }, 'This page does not exist'),
+        h('p', {}, h('a', { href: '#/overview' }, 'Go to the overview')),
+      );
+    } else {
+      const match = path.match(route.pattern);
+      await route.page.render(container, {
+        params,
+        match,
+        session: state.session,
+        isCurrent: () => render === state.renders,
+      });
+    }
+  } catch (error) {
+    if (render === state.renders) container.append(errorState(error, 'this page'));
+  } finally {
+    if (render === state.renders) main.removeAttribute('aria-busy');
+  }
+  if (!state.firstRender && render === state.renders) container.querySelector('h1')?.focus();
+  state.firstRender = false;
+}
+
+async function signedIn(session) {
+  state.session = session;
+  showChrome(true);
+  const tiers = await get('/api/v1/advocates/tiers').catch(() => null);
+  setTierOrder((tiers?.items ?? []).map((tier) => tier.name));
+  if (!window.location.hash.startsWith('#/')) window.history.replaceState(null, '', '#/overview');
+  await render();
+}
+
+function signedOut(message) {
+  state.session = null;
+  state.firstRender = true;
+  disconnectCharts();
+  showChrome(false);
+  markNavigation(null);
+  renderSignIn(main, { message, onSignedIn: signedIn });
+}
+
+async function boot() {
+  document.getElementById('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+  });
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await request('DELETE', '/api/v1/session', { quiet401: true }).catch(() => undefined);
+    signedOut('You are signed out.');
+    announce('Signed out');
+  });
+  window.addEventListener('hashchange', () => void render());
+  window.addEventListener('halo:signed-out', () => {
+    if (state.session) signedOut('Your session has ended. Sign in again to continue.');
+  });
+  try {
+    await signedIn(await request('GET', '/api/v1/session', { quiet401: true }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) signedOut();
+    else main.replaceChildren(errorState(error, 'Halo'));
+  }
+}
+
+void boot();

@@ -1,0 +1,120 @@
+/** Numbers for people: currency, counts, percentages and dates (dates in UTC, as the API means them). */
+const cache = new Map();
+function formatter(key, make) {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key);
+}
+
+export function toNumber(value) {
+  if (value === null || value === undefined || value === '') return null;
+  const number = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+export function money(value, currency = 'EUR', { compact = false } = {}) {
+  const number = toNumber(value);
+  if (number === null) return '—';
+  const key = `money:${currency}:${compact}`;
+  const format = formatter(key, () =>
+    compact
+      ? new Intl.NumberFormat(undefined, {
+          style: 'currency',
+          currency,
+          notation: 'compact',
+          maximumFractionDigits: 1,
+        })
+      : new Intl.NumberFormat(undefined, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: 2,
+          maximumFractionDigits: 2,
+        }),
+  );
+  return format.format(number);
+}
+
+export function count(value, { compact = false } = {}) {
+  const number = toNumber(value);
+  if (number === null) return '—';
+  const format = formatter(
+    `count:${compact}`,
+    () =>
+      new Intl.NumberFormat(
+        undefined,
+        compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 },
+      ),
+  );
+  return format.format(number);
+}
+
+/** 0.1234 → "12.3%". */
+export function percent(ratio, digits = 1) {
+  const number = toNumber(ratio);
+  if (number === null) return '—';
+  const format = formatter(
+    `percent:${digits}`,
+    () =>
+      new Intl.NumberFormat(undefined, {
+        style: 'percent',
+        maximumFractionDigits: digits,
+        minimumFractionDigits: 0,
+      }),
+  );
+  return format.format(number);
+}
+
+export function ratio(value) {
+  const number = toNumber(value);
+  if (number === null) return '—';
+  return `${formatter('ratio', () => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 })).format(number)}×`;
+}
+
+export function date(iso, { withYear = true } = {}) {
+  if (!iso) return '—';
+  const value = new Date(iso);
+  if (Number.isNaN(value.getTime())) return '—';
+  const format = formatter(
+    `date:${withYear}`,
+    () =>
+      new Intl.DateTimeFormat(undefined, {
+        day: 'numeric',
+        month: 'short',
+        year: withYear ? 'numeric' : undefined,
+        timeZone: 'UTC',
+      }),
+  );
+  return format.format(value);
+}
+
+export function monthYear(iso) {
+  if (!iso) return '—';
+  return formatter(
+    'month',
+    () => new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(iso));
+}
+
+/** YYYY-MM-DD of a Date in UTC, for date inputs and API periods. */
+export function isoDay(value) {
+  return new Date(value).toISOString().slice(0, 10);
+}
+
+export function addDays(day, days) {
+  const value = new Date(`${day}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return isoDay(value);
+}
+
+export function addMonths(day, months) {
+  const value = new Date(`${day}T00:00:00Z`);
+  value.setUTCMonth(value.getUTCMonth() + months);
+  return isoDay(value);
+}
+
+export function humanize(text) {
+  const words = String(text ?? '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+}

@@ -1,0 +1,172 @@
+import { get } from '../api.js';
+import { h, initials } from '../dom.js';
+import { count, date, money, percent } from '../format.js';
+import { badge, card, emptyState, errorState, fill, kpi, pageHeader, tierBadge } from '../ui.js';
+import { engagementCard } from './member-engagement.js';
+import { referralTree, referredBy } from './member-referrals.js';
+import { timeline } from './member-timeline.js';
+import {
+  drivers,
+  influenceChannels,
+  modelFacts,
+  valueBreakdown,
+  valueHistory,
+} from './member-value.js';
+
+function identityBlock(member, identities, referrer) {
+  const facts = [
+    member.email,
+    member.externalId ? `ID ${member.externalId}` : null,
+    member.acquiredAt ? `Customer since ${date(member.acquiredAt)}` : null,
+    member.acquisitionChannel ? `via ${member.acquisitionChannel}` : null,
+  ].filter(Boolean);
+  return h(
+    'div',
+    { class: 'profile' },
+    h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(member.name ?? member.email)),
+    h(
+      'div',
+      { class: 'profile-main' },
+      h('p', { class: 'profile-facts' }, facts.join(' · ')),
+      h(
+        'p',
+        { class: 'profile-chips' },
+        h('span', { class: 'chip code', title: 'Referral code' }, member.referralCode),
+        (member.tags ?? []).map((tag) => h('span', { class: 'chip' }, `#${tag}`)),
+        (identities ?? []).map((identity) =>
+          h('span', { class: 'chip identity' }, `${identity.platform} · ${identity.handle}`),
+        ),
+        member.profilingObjection ? badge('objects to profiling', 'warn') : null,
+      ),
+      referrer ? h('p', { class: 'profile-facts' }, referrer) : null,
+    ),
+  );
+}
+
+function valueKpis(value, engagement) {
+  const spend = value?.components.spend;
+  const modeled = spend?.pAlive !== null && spend?.pAlive !== undefined;
+  return h(
+    'div',
+    { class: 'kpi-row' },
+    kpi('Extended value', value ? money(value.extendedValue, value.currency) : '—', {
+      note: value ? `as of ${date(value.asOf)}` : 'not computed yet',
+      className: 'kpi-hero',
+    }),
+    kpi('P(alive)', modeled ? percent(spend.pAlive, 0) : '—', {
+      note: modeled ? 'chance they still buy' : 'needs the fitted model (more repeat buyers)',
+    }),
+    kpi('Spend value', value ? money(spend.value, value.currency) : '—', {
+      note: value ? `${money(spend.realized, value.currency)} so far` : undefined,
+    }),
+    kpi('Engagement', engagement ? count(engagement.total ?? engagement.score) : '—', {
+      note: 'activity score, decays over time',
+    }),
+  );
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Drivers name members by id; people read names. */
+async function memberNames(drivers) {
+  const ids = [
+    ...new Set((drivers ?? []).flatMap((driver) => driver.label.match(UUID) ?? [])),
+  ].slice(0, 40);
+  const names = new Map();
+  await Promise.all(
+    ids.map(async (id) => {
+      const other = await get(`/api/v1/members/${id}`).catch(() => null);
+      if (other) names.set(id, other.name || other.email || other.externalId || id);
+    }),
+  );
+  return names;
+}
+
+export async function render(container, { match, isCurrent }) {
+  const id = decodeURIComponent(match[1]);
+  const memberRequest = get(`/api/v1/members/${id}`);
+  const valueRequest = get(`/api/v1/members/${id}/value`).catch((error) =>
+    error.status === 404 ? null : Promise.reject(error),
+  );
+  const engagementRequest = get(`/api/v1/members/${id}/engagement`).catch(() => null);
+  let member;
+  try {
+    member = await memberRequest;
+  } catch (error) {
+    container.append(
+      pageHeader('Member', { back: { href: '#/ambassadors', label: 'Ambassadors' } }),
+      errorState(error, 'this member'),
+    );
+    return;
+  }
+  const [identities, referrer, value, engagement] = await Promise.all([
+    get(`/api/v1/members/${id}/identities`)
+      .then((list) => list.items)
+      .catch(() => []),
+    referredBy(id),
+    valueRequest.catch(() => undefined),
+    engagementRequest,
+  ]);
+  if (!isCurrent()) return;
+  const tier = engagement?.tier ?? null;
+  container.append(
+    ...[
+      pageHeader(member.name || member.email || 'Member', {
+        back: { href: '#/ambassadors', label: 'Ambassadors' },
+        actions: h('span', { class: 'tier-large' }, tierBadge(tier)),
+      }),
+      identityBlock(member, identities, referrer),
+      member.mergedIntoId
+        ? h(
+            'p',
+            { class: 'notice' },
+            'This member was merged into ',
+            h('a', { href: `#/members/${member.mergedIntoId}` }, 'another member'),
+            '.',
+          )
+        : null,
+      valueKpis(value, engagement),
+    ].filter(Boolean),
+  );
+  const historySlot = h('div');
+  const names = value ? await memberNames(value.drivers) : new Map();
+  if (!isCurrent()) return;
+  if (value) {
+    container.append(
+      h(
+        'div',
+        { class: 'grid two' },
+        valueBreakdown(value),
+        h(
+          'div',
+          { class: 'stack' },
+          ...[
+            card('Spend model', { id: 'model' }, modelFacts(value)),
+            influenceChannels(value),
+          ].filter(Boolean),
+        ),
+      ),
+      h('div', { class: 'grid two' }, historySlot, drivers(value, names)),
+    );
+    void fill(
+      historySlot,
+      get(`/api/v1/members/${id}/value/history`),
+      (history) => valueHistory(history, value.currency),
+      'the value history',
+    );
+  } else {
+    container.append(
+      card(
+        'Value',
+        { id: 'breakdown' },
+        value === null
+          ? emptyState('No value computed yet.', 'Values appear after the next recompute.')
+          : errorState(new Error('The value could not be loaded.'), 'the value'),
+      ),
+    );
+  }
+  container.append(
+    h('div', { class: 'grid two' }, referralTree(id), engagementCard(engagement)),
+    timeline(id),
+  );
+}

@@ -1,0 +1,49 @@
+import { get } from '../api.js';
+import { announce, h } from '../dom.js';
+import { count } from '../format.js';
+import { emptyState } from '../ui.js';
+
+/** What both review queues share: names for ids, action buttons, rows that go when decided. */
+export function setCount(badge, waiting) {
+  badge.dataset.count = String(waiting);
+  badge.textContent = `${count(waiting)} waiting`;
+}
+
+export async function membersById(ids) {
+  const members = new Map();
+  await Promise.all(
+    [...new Set(ids.filter(Boolean))].map(async (id) =>
+      members.set(id, await get(`/api/v1/members/${id}`).catch(() => null)),
+    ),
+  );
+  return members;
+}
+
+/** A button that runs an action, shows progress, and reports a failure next to the row. */
+export function actionButton(text, label, tone, run) {
+  const button = h(
+    'button',
+    { type: 'button', class: `button ${tone}`, 'aria-label': label },
+    text,
+  );
+  button.addEventListener('click', async () => {
+    const row = button.closest('[data-row]');
+    for (const other of row.querySelectorAll('button')) other.disabled = true;
+    try {
+      await run(row);
+    } catch (error) {
+      row.querySelector('.row-error')?.replaceChildren(error.message);
+      for (const other of row.querySelectorAll('button')) other.disabled = false;
+    }
+  });
+  return button;
+}
+
+export function removeRow(row, list, message, emptyText) {
+  const counter = row.closest('.card')?.querySelector('.card-header .badge');
+  const waiting = Number.parseInt(counter?.dataset.count ?? '', 10);
+  if (counter && waiting > 0) setCount(counter, waiting - 1);
+  row.remove();
+  announce(message);
+  if (!list.querySelector('[data-row]')) list.replaceWith(emptyState(emptyText));
+}

@@ -1,0 +1,81 @@
+import { DataSource } from 'typeorm';
+import { DigestPeriod } from '../schedule/digest-schedule';
+import { ContentRow, DigestFilters } from './digest-content';
+import { memberScope } from './member-scope';
+import { runQuery, toNullableNumber, toNumber } from './digest-sql';
+
+const EXCERPT_LENGTH = 240;
+
+/**
+ * The period's new reviews (most viewed first) and mentions (widest reach first). Content by a
+ * member who objects to profiling is left out; a mention whose handle has no member yet is shown
+ * by its handle. (With a null member row, the scope's conditions hold unless a tag is asked for.)
+ */
+export async function notableContent(
+  dataSource: DataSource,
+  period: DigestPeriod,
+  filters: DigestFilters,
+  limit: number,
+): Promise<ContentRow[]> {
+  const parameters = {
+    from: period.start,
+    to: period.end,
+    tag: filters.tag,
+    platform: filters.platform,
+  };
+  const platform = (column: string) => (filters.platform ? `${column} = :platform` : '1 = 1');
+  const tagOnly = { tag: filters.tag, platform: null };
+  const reviews = await runQuery(
+    dataSource,
+    `SELECT r.id, r.member_id, m.name, r.platform, r.title, r.body, r.url, r.rating, r.views, r.published_at
+       FROM reviews r JOIN members m ON m.id = r.member_id
+      WHERE r.published_at >= :from AND r.published_at < :to AND ${platform('r.platform')}
+        AND ${memberScope('m', tagOnly)}
+      ORDER BY r.views DESC, r.helpful_votes DESC, r.published_at DESC, r.id
+      LIMIT ${Math.trunc(limit)}`,
+    parameters,
+  );
+  const mentions = await runQuery(
+    dataSource,
+    `SELECT n.id, n.member_id, m.name, n.handle, n.platform, n.url, n.reach, n.posted_at
+       FROM mentions n LEFT JOIN members m ON m.id = n.member_id
+      WHERE n.posted_at >= :from AND n.posted_at < :to AND ${platform('n.platform')}
+        AND ${memberScope('m', tagOnly)}
+      ORDER BY n.reach DESC, n.posted_at DESC, n.id
+      LIMIT ${Math.trunc(limit)}`,
+    parameters,
+  );
+  return [
+    ...reviews.map((row): ContentRow => ({
+      kind: 'review',
+      id: String(row.id),
+      memberId: String(row.member_id),
+      author: row.name === null ? null : String(row.name),
+      platform: String(row.platform),
+      title: row.title === null ? null : String(row.title),
+      excerpt: row.body === null ? null : excerpt(String(row.body)),
+      url: row.url === null ? null : String(row.url),
+      rating: toNullableNumber(row.rating),
+      reach: toNumber(row.views),
+      at: toNumber(row.published_at),
+    })),
+    ...mentions.map((row): ContentRow => ({
+      kind: 'mention',
+      id: String(row.id),
+      memberId: row.member_id === null ? null : String(row.member_id),
+      author: row.name === null ? `@${String(row.handle).replace(/^@/, '')}` : String(row.name),
+      platform: String(row.platform),
+      title: null,
+      excerpt: null,
+      url: String(row.url),
+      rating: null,
+      reach: toNumber(row.reach),
+      at: toNumber(row.posted_at),
+    })),
+  ];
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH - 1)}…`;
+}

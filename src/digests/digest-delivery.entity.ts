@@ -1,0 +1,65 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../database/columns';
+
+export const DELIVERY_STATUSES = [
+  'pending',
+  'retrying',
+  'sent',
+  'failed',
+  'failed-permanent',
+  'skipped',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** Statuses that still have work to do. */
+export const OPEN_DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'retrying'];
+
+/** One recipient of one claimed digest: (claim, recipient) is unique. */
+@Entity('digest_deliveries')
+export class DigestDelivery {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  claimId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  subscriptionId!: string;
+
+  @Column({ type: 'varchar', length: 320 })
+  recipient!: string;
+
+  @InstantColumn()
+  periodStart!: number;
+
+  @InstantColumn()
+  periodEnd!: number;
+
+  /** Deterministic per (subscription, period, recipient), so that a resent copy is recognisable. */
+  @Column({ type: 'varchar', length: 300 })
+  messageId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: DeliveryStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @InstantColumn({ nullable: true })
+  lastAttemptAt!: number | null;
+
+  @InstantColumn({ nullable: true })
+  nextAttemptAt!: number | null;
+
+  /** The server's answer or the error of the last attempt (never credentials). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  lastResponse!: string | null;
+
+  @InstantColumn({ nullable: true })
+  sentAt!: number | null;
+
+  @InstantColumn()
+  createdAt!: number;
+
+  @InstantColumn()
+  updatedAt!: number;
+}

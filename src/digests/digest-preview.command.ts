@@ -1,0 +1,41 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { parseIsoInstant } from '../common/dates/iso-date';
+import { DomainError } from '../common/errors/domain-error';
+import { DigestRunnerService } from './delivery/digest-runner.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `digest:preview <id>`: the last completed period on stdout, as text (default) or HTML. */
+export async function digestPreviewCommand(
+  app: INestApplicationContext,
+  id: string,
+  options: { format?: string; at?: string },
+): Promise<number> {
+  const format = options.format ?? 'text';
+  const at = options.at === undefined ? undefined : parseIsoInstant(options.at);
+  if (!UUID.test(id)) return usage('<id> must be a subscription id (UUID)');
+  if (format !== 'text' && format !== 'html') return usage('--format must be text or html');
+  if (options.at !== undefined && at === undefined)
+    return usage('--at must be an ISO 8601 date or date-time with Z or an offset');
+  try {
+    const { period, rendered, wouldSkip } = await app
+      .get(DigestRunnerService)
+      .preview(id.toLowerCase(), at);
+    process.stderr.write(
+      `${rendered.subject}\nperiod ${new Date(period.start).toISOString()} – ${new Date(period.end).toISOString()}${wouldSkip ? ' (nothing to report: a send would skip it)' : ''}\n`,
+    );
+    process.stdout.write(format === 'html' ? rendered.html : rendered.text);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      process.stderr.write(`halo: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function usage(message: string): number {
+  process.stderr.write(`halo: ${message}\n`);
+  return 64;
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { LeaseService } from '../database/lease.service';
+import { DigestContentLoader } from './content/digest-content.loader';
+import { DigestClaimsService } from './delivery/digest-claims.service';
+import { DigestDispatcherService } from './delivery/digest-dispatcher.service';
+import { DigestRendererService } from './delivery/digest-renderer.service';
+import { DigestRunnerService } from './delivery/digest-runner.service';
+import { DigestDeliveriesController } from './digest-deliveries.controller';
+import { DigestDeliveriesService } from './digest-deliveries.service';
+import { DigestSchedulerService } from './digest-scheduler.service';
+import { DigestSubscriptionsController } from './digest-subscriptions.controller';
+import { DigestSubscriptionsService } from './digest-subscriptions.service';
+import { mailTransportProvider } from './mail/mail-transport.provider';
+
+@Module({
+  controllers: [DigestSubscriptionsController, DigestDeliveriesController],
+  providers: [
+    LeaseService,
+    mailTransportProvider,
+    DigestSubscriptionsService,
+    DigestDeliveriesService,
+    DigestContentLoader,
+    DigestRendererService,
+    DigestClaimsService,
+    DigestDispatcherService,
+    DigestRunnerService,
+    DigestSchedulerService,
+  ],
+  exports: [DigestRunnerService, DigestSubscriptionsService],
+})
+export class DigestsModule {}

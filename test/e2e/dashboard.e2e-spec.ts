@@ -1,0 +1,398 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import {
+  DashboardCommunity,
+  HOSTILE_NAME,
+  HOSTILE_REVIEW_BODY,
+  HOSTILE_REVIEW_TITLE,
+  seedDashboardCommunity,
+} from '../support/dashboard-community';
+import { TestApp, createTestApp } from '../support/test-app';
+
+// Browser globals inside page.evaluate / waitForFunction callbacks (the project has no DOM lib).
+declare const document: any;
+declare const window: any;
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
+const AXE = require.resolve('axe-core/axe.min.js');
+const WIDTHS = [1280, 390] as const;
+const secretOf = (header: string) => header.replace(/^Bearer /, '');
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI !== 'true') {
+  console.warn(
+    `SKIPPED dashboard browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`,
+  );
+}
+const suite = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
+
+suite('dashboard in the browser', () => {
+  jest.setTimeout(180_000);
+  let test: TestApp;
+  let browser: Browser;
+  let base: string;
+  let community: DashboardCommunity;
+  /** Problems the page reported: CSP violations, uncaught errors, failed scripts. */
+  const problems: string[] = [];
+
+  const api = async (path: string) =>
+    (await test.http().get(path).set('Authorization', test.keys.viewer).expect(200)).body;
+
+  beforeAll(async () => {
+    if (!hasChromium)
+      throw new Error(`${CHROMIUM} is missing: CI must install the chromium package`);
+    test = await createTestApp({ VALUE_RECOMPUTE_IN_WORKER: 'false' });
+    await test.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(test.app.getHttpServer().address() as AddressInfo).port}`;
+    community = await seedDashboardCommunity(test);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await test?.close();
+  });
+
+  async function newContext(
+    width: number,
+    options: { bypassCSP?: boolean } = {},
+  ): Promise<BrowserContext> {
+    const context = await browser.newContext({
+      viewport: { width, height: width < 500 ? 844 : 900 },
+      deviceScaleFactor: 1,
+      locale: 'en-US',
+      timezoneId: 'UTC',
+      bypassCSP: options.bypassCSP ?? false,
+    });
+    context.on('page', (page) => watch(page));
+    return context;
+  }
+
+  function watch(page: Page): void {
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 40[134]/.test(message.text()))
+        problems.push(`console: ${message.text()}`);
+    });
+  }
+
+  async function signIn(context: BrowserContext, key: string): Promise<void> {
+    const response = await context.request.post(`${base}/api/v1/session`, {
+      data: { key: secretOf(key) },
+    });
+    expect(response.status()).toBe(201);
+  }
+
+  /** Waits until the page and every panel on it has finished loading. */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForFunction(() => {
+      const main = document.querySelector('main');
+      return Boolean(
+        main &&
+        !main.hasAttribute('aria-busy') &&
+        !document.querySelector('.loading-block, [aria-busy="true"]') &&
+        main.querySelector('h1'),
+      );
+    });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('figure.chart')].every(
+        (figure) => figure.childElementCount > 0,
+      ),
+    );
+  }
+
+  /** A full load of the page at this route (a hash change alone would not reload). */
+  async function open(page: Page, hash: string): Promise<void> {
+    await page.goto('about:blank');
+    await page.goto(`${base}/${hash}`);
+    await settled(page);
+    expect(await page.locator('#topbar').isVisible()).toBe(true);
+  }
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((violation: any) => ({
+        id: violation.id,
+        impact: violation.impact,
+        targets: violation.nodes.slice(0, 3).map((node: any) => node.target.join(' ')),
+      }));
+    });
+    return violations
+      .filter((violation: any) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation: any) =>
+          `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`,
+      );
+  }
+
+  describe('signing in', () => {
+    it('asks for a key, refuses a wrong one, and signs in with a viewer key', async () => {
+      const context = await newContext(1280);
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.getByLabel('API key').waitFor();
+      await page.getByLabel('API key').fill('halo_notAKeyAtAll0123456789');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.locator('#sign-in-error').textContent()).resolves.toBeDefined();
+      await page.waitForFunction(() =>
+        document.querySelector('#sign-in-error')?.textContent?.includes('unknown'),
+      );
+      expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+
+      await page.getByLabel('API key').fill(secretOf(test.keys.viewer));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Community overview' }).waitFor();
+      expect(await page.locator('#session-role').textContent()).toBe('viewer');
+      const cookies = await context.cookies();
+      expect(cookies.find((cookie) => cookie.name === 'halo_session')).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Strict',
+      });
+      expect(await page.evaluate(() => document.cookie)).not.toContain('halo_session');
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('API key').waitFor();
+      expect(
+        (await context.cookies()).find((cookie) => cookie.name === 'halo_session'),
+      ).toBeUndefined();
+      await context.close();
+    });
+  });
+
+  describe('pages', () => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await newContext(1280);
+      await signIn(context, test.keys.viewer);
+      page = await context.newPage();
+    });
+    afterAll(() => context.close());
+
+    it('opens every page from the navigation', async () => {
+      await open(page, '#/overview');
+      for (const [link, heading] of [
+        ['Ambassadors', 'Ambassadors'],
+        ['Acquisition', 'Acquisition'],
+        ['Review queues', 'Review queues'],
+        ['Overview', 'Community overview'],
+      ]) {
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: link })
+          .click();
+        await settled(page);
+        expect(await page.locator('h1').textContent()).toBe(heading);
+        expect(
+          await page.getByRole('link', { name: link, exact: true }).getAttribute('aria-current'),
+        ).toBe('page');
+      }
+    });
+
+    it('filters the ranking on the server and pages through it', async () => {
+      await open(page, '#/ambassadors');
+      const ranking = await api('/api/v1/advocates?limit=25');
+      expect(await page.locator('#ranking tbody tr').count()).toBe(ranking.items.length);
+      expect(ranking.items.length).toBeGreaterThan(3);
+      await page.getByLabel('Tag').fill('vip');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('#ranking tbody tr').length === 1);
+      expect(await page.locator('#ranking tbody tr .member-link').textContent()).toBe(
+        'Ada Lovelace',
+      );
+      expect(page.url()).toContain('tag=vip');
+      expect(await page.locator('#ranking-count').textContent()).toBe('1–1 of 1');
+      const csv = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+      expect(csv).toContain('format=csv');
+      expect(csv).toContain('tag=vip');
+      const download = await context.request.get(`${base}${csv}`);
+      expect(download.status()).toBe(200);
+      expect(await download.text()).toContain('Ada Lovelace');
+
+      await page.getByRole('link', { name: 'Reset' }).click();
+      await settled(page);
+      await page.getByLabel('Search').fill('grace');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForFunction(
+        () =>
+          document.querySelector('#ranking tbody tr .member-link')?.textContent === 'Grace Hopper',
+      );
+      expect(await page.locator('#ranking tbody tr').count()).toBe(1);
+
+      await open(page, '#/ambassadors');
+      await page
+        .getByRole('navigation', { name: 'Segments' })
+        .getByRole('link', { name: 'Hidden gems' })
+        .click();
+      await settled(page);
+      expect(page.url()).toContain('segment=hidden-gems');
+      const gems = await api('/api/v1/advocates?segment=hidden-gems&limit=25');
+      expect(await page.locator('#ranking tbody tr').count()).toBe(gems.items.length);
+    });
+
+    it('shows a member with the breakdown the API computed', async () => {
+      await open(page, '#/ambassadors');
+      await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+      await settled(page);
+      expect(await page.locator('h1').textContent()).toBe('Ada Lovelace');
+      const value = await api(`/api/v1/members/${community.ada.id}/value`);
+      const expected: Record<string, string> = {
+        spendRealized: value.components.spend.realized,
+        spendPredicted: value.components.spend.predicted,
+        referral: value.components.referral.value,
+        influenceMeasured: value.components.influence.measured,
+        influenceModeled: value.components.influence.modeled,
+        knowledge: value.components.knowledge.value,
+      };
+      const euros = (amount: string) =>
+        new Intl.NumberFormat('en-US', {
+          style: 'currency',
+          currency: value.currency,
+          minimumFractionDigits: 2,
+        }).format(Number(amount));
+      for (const [component, amount] of Object.entries(expected)) {
+        const row = page.locator(`#breakdown [data-component="${component}"]`);
+        expect(await row.getAttribute('data-amount')).toBe(amount);
+        expect(await row.locator('.bar-value').textContent()).toBe(euros(amount));
+      }
+      expect(Number(value.components.referral.value)).toBeGreaterThan(0);
+      expect(Number(value.components.influence.measured)).toBeGreaterThan(0);
+      expect(await page.locator('#breakdown .breakdown-total').getAttribute('data-amount')).toBe(
+        value.extendedValue,
+      );
+      expect(await page.locator('#breakdown .breakdown-total-value').textContent()).toBe(
+        euros(value.extendedValue),
+      );
+      const pAlive = value.components.spend.pAlive;
+      expect(await page.locator('#p-alive').textContent()).toBe(
+        pAlive === null ? '—' : `${Math.round(pAlive * 100)}%`,
+      );
+      // History from two recomputes, the tree two levels deep, the timeline.
+      expect(await page.locator('#history svg[role="img"]').count()).toBe(1);
+      expect(await page.locator('#referrals .tree > li').count()).toBe(1);
+      expect(await page.locator('#referrals .tree > li > ul > li').count()).toBe(1);
+      expect(await page.locator('#referrals .tree').textContent()).toContain('Linus Torvalds');
+      expect(await page.locator('#timeline .timeline-item').count()).toBeGreaterThanOrEqual(5);
+    });
+
+    it('shows what users wrote as text: a script in a review or a name does not run', async () => {
+      // Without the CSP's help: only rendering as text keeps these inert.
+      const unguarded = await newContext(1280, { bypassCSP: true });
+      await signIn(unguarded, test.keys.viewer);
+      const page = await unguarded.newPage();
+      await open(page, `#/members/${community.ada.id}`);
+      expect(await page.locator('#timeline .review-body').textContent()).toBe(HOSTILE_REVIEW_BODY);
+      expect(await page.locator('#timeline .review-head strong').textContent()).toBe(
+        HOSTILE_REVIEW_TITLE,
+      );
+      expect(await page.locator('main img, main script').count()).toBe(0);
+      expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+
+      await open(page, `#/members/${community.eve.id}`);
+      expect(await page.locator('h1').textContent()).toBe(HOSTILE_NAME);
+      await open(page, '#/ambassadors?q=eve');
+      expect(await page.locator('#ranking .member-link').first().textContent()).toBe(HOSTILE_NAME);
+      expect(await page.locator('main img').count()).toBe(0);
+      expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+      await unguarded.close();
+    });
+
+    it('hides write actions from a viewer', async () => {
+      await open(page, '#/reviews');
+      expect(await page.locator('#flagged-referrals .queue-item').count()).toBe(1);
+      expect(await page.getByRole('button', { name: /Approve|Reject|Merge|Dismiss/ }).count()).toBe(
+        0,
+      );
+    });
+  });
+
+  describe.each(WIDTHS)('at %i px wide', (width) => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      // bypassCSP lets axe be injected as a script tag; the pages themselves run the same.
+      context = await newContext(width, { bypassCSP: true });
+      page = await context.newPage();
+    });
+    afterAll(() => context.close());
+
+    const pages: Array<[string, () => string]> = [
+      ['overview', () => '#/overview'],
+      ['ambassadors', () => '#/ambassadors'],
+      ['member', () => `#/members/${community.ada.id}`],
+      ['acquisition', () => '#/acquisition'],
+      ['reviews', () => '#/reviews'],
+    ];
+
+    it('signs in accessibly', async () => {
+      await page.goto(base);
+      await page.getByLabel('API key').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, `sign-in-${width}.png`), fullPage: true });
+      expect(await axe(page)).toEqual([]);
+      await signIn(context, test.keys.manager);
+    });
+
+    it.each(pages)(
+      '%s: no serious or critical axe violation, and a screenshot',
+      async (name, hash) => {
+        await open(page, hash());
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+        expect(await axe(page)).toEqual([]);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+      },
+    );
+  });
+
+  describe('review queues for a manager', () => {
+    it('approves a flagged referral and dismisses a merge suggestion', async () => {
+      const context = await newContext(1280);
+      await signIn(context, test.keys.manager);
+      const page = await context.newPage();
+      await open(page, '#/reviews');
+      const referral = page.locator('#flagged-referrals .queue-item');
+      expect(await referral.count()).toBe(1);
+      await referral.getByRole('button', { name: /^Approve referral/ }).click();
+      await page.waitForFunction(() => !document.querySelector('#flagged-referrals .queue-item'));
+      expect(
+        (await api(`/api/v1/referrals/${community.flaggedReferralId}`)).approvedAt,
+      ).not.toBeNull();
+
+      const suggestions = page.locator('#merge-suggestions .queue-item');
+      const before = await suggestions.count();
+      expect(before).toBeGreaterThanOrEqual(1);
+      await suggestions
+        .first()
+        .getByRole('button', { name: /^Dismiss/ })
+        .click();
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('#merge-suggestions .queue-item').length === count - 1,
+        before,
+      );
+      expect((await api('/api/v1/members/merge-suggestions')).total).toBe(before - 1);
+      await context.close();
+    });
+  });
+
+  it('ran under the Content-Security-Policy without a violation or an error', () => {
+    expect(problems).toEqual([]);
+  });
+});
