@@ -27,7 +27,9 @@ const sampler = setInterval(sample, 20);
 async function generate(dataSource: DataSource): Promise<Record<string, number>> {
   const random = new SeededRandom(42);
   const runner = dataSource.createQueryRunner();
-  const db = (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
+  const db = (
+    dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }
+  ).databaseConnection;
   const insertMember = db.prepare(
     "INSERT INTO members (id, referral_code, created_at, updated_at, acquired_at, acquired_at_source) VALUES (?, ?, ?, ?, ?, 'firstPurchase')",
   );
@@ -57,9 +59,26 @@ async function generate(dataSource: DataSource): Promise<Record<string, number>>
       const rate = random.gamma(0.243, 30.9 / 8);
       const dropOut = random.beta(0.793, 2.426);
       const spend = 1000 + Math.floor(random.gamma(6.25, 1 / 400));
-      for (let t = first, n = 0; t <= AS_OF; t += Math.ceil(random.exponential(rate) || 1e9) * DAY, n += 1) {
-        const content = contents.length && random.uniform() < 0.05 ? contents[Math.floor(random.uniform() * contents.length)] : null;
-        insertPurchase.run(randomUUID(), `o-${counts.purchases}`, id, spend, spend, t + 3_600_000, t, content?.kind === 'review' ? content.id : null, content?.kind === 'mention' ? content.id : null);
+      for (
+        let t = first, n = 0;
+        t <= AS_OF;
+        t += Math.ceil(random.exponential(rate) || 1e9) * DAY, n += 1
+      ) {
+        const content =
+          contents.length && random.uniform() < 0.05
+            ? contents[Math.floor(random.uniform() * contents.length)]
+            : null;
+        insertPurchase.run(
+          randomUUID(),
+          `o-${counts.purchases}`,
+          id,
+          spend,
+          spend,
+          t + 3_600_000,
+          t,
+          content?.kind === 'review' ? content.id : null,
+          content?.kind === 'mention' ? content.id : null,
+        );
         counts.purchases += 1;
         if (n > 0 && random.uniform() < dropOut) break;
       }
@@ -67,12 +86,32 @@ async function generate(dataSource: DataSource): Promise<Record<string, number>>
         const contentId = randomUUID();
         const at = first + Math.floor(random.uniform() * (AS_OF - first));
         if (random.uniform() < 0.5) {
-          insertReview.run(contentId, id, `https://r.example/${contentId}`, `https://r.example/${contentId}`, at, Math.floor(random.uniform() * 1000), at, at);
+          insertReview.run(
+            contentId,
+            id,
+            `https://r.example/${contentId}`,
+            `https://r.example/${contentId}`,
+            at,
+            Math.floor(random.uniform() * 1000),
+            at,
+            at,
+          );
           counts.reviews += 1;
           contents.push({ id: contentId, kind: 'review', at });
         } else {
           const reach = Math.floor(Math.exp(random.normal() * 2 + 6));
-          insertMention.run(contentId, `h${index}`, `h${index}`, id, `https://i.example/${contentId}`, `https://i.example/${contentId}`, at, reach, at, at);
+          insertMention.run(
+            contentId,
+            `h${index}`,
+            `h${index}`,
+            id,
+            `https://i.example/${contentId}`,
+            `https://i.example/${contentId}`,
+            at,
+            reach,
+            at,
+            at,
+          );
           counts.mentions += 1;
           contents.push({ id: contentId, kind: 'mention', at });
         }
@@ -95,17 +134,31 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   let started = Date.now();
   const counts = await generate(dataSource);
-  console.log(`generated in ${Date.now() - started} ms:`, counts, `total rows ${Object.values(counts).reduce((a, b) => a + b, 0)}`);
+  console.log(
+    `generated in ${Date.now() - started} ms:`,
+    counts,
+    `total rows ${Object.values(counts).reduce((a, b) => a + b, 0)}`,
+  );
 
   started = performance.now();
   await dataSource.query(
-    "SELECT member_id, occurred_at / 86400000 AS day, SUM(base_amount_minor) FROM purchases GROUP BY member_id, occurred_at / 86400000",
+    'SELECT member_id, occurred_at / 86400000 AS day, SUM(base_amount_minor) FROM purchases GROUP BY member_id, occurred_at / 86400000',
   );
   const baselineMs = performance.now() - started;
   peakRss = 0;
   sample();
   const runId = randomUUID();
-  await dataSource.getRepository(ValueRun).insert({ id: runId, asOf: AS_OF, asOfDate: '2026-11-01', status: 'running', trigger: 'bench', startedAt: Date.now(), members: 0 });
+  await dataSource
+    .getRepository(ValueRun)
+    .insert({
+      id: runId,
+      asOf: AS_OF,
+      asOfDate: '2026-11-01',
+      status: 'running',
+      trigger: 'bench',
+      startedAt: Date.now(),
+      members: 0,
+    });
   started = performance.now();
   const stages: Record<string, number> = {};
   let last = performance.now();
@@ -117,7 +170,10 @@ async function main(): Promise<void> {
     stage = name;
   });
   stages[stage] = (stages[stage] ?? 0) + performance.now() - last;
-  console.log('stage ms', Object.fromEntries(Object.entries(stages).map(([key, value]) => [key, Math.round(value)])));
+  console.log(
+    'stage ms',
+    Object.fromEntries(Object.entries(stages).map(([key, value]) => [key, Math.round(value)])),
+  );
   const recomputeMs = performance.now() - started;
   clearInterval(sampler);
   const run = await dataSource.getRepository(ValueRun).findOneByOrFail({ id: runId });
@@ -127,7 +183,12 @@ async function main(): Promise<void> {
       {
         members: outcome.members,
         method: outcome.method,
-        bgnbd: model.bgnbd && { r: model.bgnbd.r, alpha: model.bgnbd.alpha, a: model.bgnbd.a, b: model.bgnbd.b },
+        bgnbd: model.bgnbd && {
+          r: model.bgnbd.r,
+          alpha: model.bgnbd.alpha,
+          a: model.bgnbd.a,
+          b: model.bgnbd.b,
+        },
         baselineGroupByMs: Math.round(baselineMs),
         recomputeMs: Math.round(recomputeMs),
         ratioToBaseline: Number((recomputeMs / baselineMs).toFixed(1)),

@@ -10,7 +10,9 @@ describe('Idempotency-Key on single POSTs', () => {
     const call = test.http().post('/api/v1/members').set('Authorization', auth);
     return (key ? call.set('Idempotency-Key', key) : call).send(body);
   };
-  const total = async () => (await test.http().get('/api/v1/members').set('Authorization', test.keys.viewer)).body.total as number;
+  const total = async () =>
+    (await test.http().get('/api/v1/members').set('Authorization', test.keys.viewer)).body
+      .total as number;
 
   it('replays the first answer for the same key and body, storing nothing new', async () => {
     const body = buildMember({ externalId: undefined, email: undefined });
@@ -25,7 +27,10 @@ describe('Idempotency-Key on single POSTs', () => {
   it('refuses the same key with another body with 422', async () => {
     await post(buildMember(), 'key-2').expect(201);
     const reused = await post(buildMember(), 'key-2').expect(422);
-    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', details: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+    expect(reused.body).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      details: [expect.objectContaining({ field: 'Idempotency-Key' })],
+    });
   });
 
   it('scopes keys per API key, and does not store refusals', async () => {

@@ -1,5 +1,11 @@
 import { TestApp, createTestApp } from '../support/test-app';
-import { buildFeedback, buildReview, createMember, createPurchase, createReferral } from '../support/factories';
+import {
+  buildFeedback,
+  buildReview,
+  createMember,
+  createPurchase,
+  createReferral,
+} from '../support/factories';
 
 /** The issue's worked examples, end to end through the API, checked to the cent (simple formula: < 50 repeat buyers). */
 describe('value engine through the API', () => {
@@ -9,40 +15,124 @@ describe('value engine through the API', () => {
 
   const as = (role: 'manager' | 'viewer' = 'manager') => test.keys[role];
   const recompute = async (asOf: string) => {
-    const response = await test.http().post('/api/v1/value/recompute').set('Authorization', as()).send({ asOf }).expect(200);
+    const response = await test
+      .http()
+      .post('/api/v1/value/recompute')
+      .set('Authorization', as())
+      .send({ asOf })
+      .expect(200);
     expect(response.body).toMatchObject({ status: 'succeeded', method: 'simple' });
     return response.body;
   };
-  const value = async (name: string) => (await test.http().get(`/api/v1/members/${ids[name]}/value`).set('Authorization', as('viewer')).expect(200)).body;
+  const value = async (name: string) =>
+    (
+      await test
+        .http()
+        .get(`/api/v1/members/${ids[name]}/value`)
+        .set('Authorization', as('viewer'))
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     test = await createTestApp();
-    for (const name of ['buyer', 'referrer', 'bert', 'carla', 'dora', 'author', 'xavier', 'yvonne', 'zeno', 'thinker']) {
+    for (const name of [
+      'buyer',
+      'referrer',
+      'bert',
+      'carla',
+      'dora',
+      'author',
+      'xavier',
+      'yvonne',
+      'zeno',
+      'thinker',
+    ]) {
       const member = await createMember(test, { email: `${name}@${name}-mail.example`, name });
       ids[name] = member.id;
       codes[name] = member.referralCode;
     }
     // A member who only buys.
-    await createPurchase(test, { memberId: ids.buyer, amount: '100.00', occurredAt: '2026-01-01T10:00:00Z' });
-    await createPurchase(test, { memberId: ids.buyer, amount: '50.00', occurredAt: '2026-03-01T10:00:00Z', externalId: 'buyer-second' });
+    await createPurchase(test, {
+      memberId: ids.buyer,
+      amount: '100.00',
+      occurredAt: '2026-01-01T10:00:00Z',
+    });
+    await createPurchase(test, {
+      memberId: ids.buyer,
+      amount: '50.00',
+      occurredAt: '2026-03-01T10:00:00Z',
+      externalId: 'buyer-second',
+    });
     // A referrer of bert and carla; bert later refers dora. Rewards 10.00 each; orders convert the referrals.
-    await createReferral(test, { referrerId: ids.referrer, refereeId: ids.bert, rewardCost: '10.00', rewardCurrency: 'EUR', invitedAt: '2025-12-01' });
-    await createReferral(test, { referrerId: ids.referrer, refereeId: ids.carla, rewardCost: '10.00', rewardCurrency: 'EUR', invitedAt: '2025-12-01' });
-    await createReferral(test, { referrerId: ids.bert, refereeId: ids.dora, rewardCost: '10.00', rewardCurrency: 'EUR', invitedAt: '2026-04-01' });
-    await createPurchase(test, { memberId: ids.bert, amount: '200.00', occurredAt: '2026-03-23T10:00:00Z' }); // T = 100 days
-    await createPurchase(test, { memberId: ids.carla, amount: '100.00', occurredAt: '2026-06-01T10:00:00Z' }); // T = 30
-    await createPurchase(test, { memberId: ids.dora, amount: '50.00', occurredAt: '2026-06-21T10:00:00Z' }); // T = 10
+    await createReferral(test, {
+      referrerId: ids.referrer,
+      refereeId: ids.bert,
+      rewardCost: '10.00',
+      rewardCurrency: 'EUR',
+      invitedAt: '2025-12-01',
+    });
+    await createReferral(test, {
+      referrerId: ids.referrer,
+      refereeId: ids.carla,
+      rewardCost: '10.00',
+      rewardCurrency: 'EUR',
+      invitedAt: '2025-12-01',
+    });
+    await createReferral(test, {
+      referrerId: ids.bert,
+      refereeId: ids.dora,
+      rewardCost: '10.00',
+      rewardCurrency: 'EUR',
+      invitedAt: '2026-04-01',
+    });
+    await createPurchase(test, {
+      memberId: ids.bert,
+      amount: '200.00',
+      occurredAt: '2026-03-23T10:00:00Z',
+    }); // T = 100 days
+    await createPurchase(test, {
+      memberId: ids.carla,
+      amount: '100.00',
+      occurredAt: '2026-06-01T10:00:00Z',
+    }); // T = 30
+    await createPurchase(test, {
+      memberId: ids.dora,
+      amount: '50.00',
+      occurredAt: '2026-06-21T10:00:00Z',
+    }); // T = 10
     // A review cited by three purchases; the third also carries the author's referral code.
-    const review = await test.http().post('/api/v1/reviews').set('Authorization', as()).send(buildReview({ memberId: ids.author, views: 0, publishedAt: '2026-05-01T00:00:00Z' })).expect(201);
+    const review = await test
+      .http()
+      .post('/api/v1/reviews')
+      .set('Authorization', as())
+      .send(buildReview({ memberId: ids.author, views: 0, publishedAt: '2026-05-01T00:00:00Z' }))
+      .expect(201);
     ids.review = review.body.id;
-    await createPurchase(test, { memberId: ids.xavier, amount: '100.00', occurredAt: '2026-05-10T10:00:00Z', attribution: { reviewId: ids.review } });
-    await createPurchase(test, { memberId: ids.yvonne, amount: '200.00', occurredAt: '2026-05-15T10:00:00Z', attribution: { reviewId: ids.review } });
-    await createPurchase(test, { memberId: ids.zeno, amount: '50.00', occurredAt: '2026-05-20T10:00:00Z', attribution: { reviewId: ids.review, referralCode: codes.author } });
+    await createPurchase(test, {
+      memberId: ids.xavier,
+      amount: '100.00',
+      occurredAt: '2026-05-10T10:00:00Z',
+      attribution: { reviewId: ids.review },
+    });
+    await createPurchase(test, {
+      memberId: ids.yvonne,
+      amount: '200.00',
+      occurredAt: '2026-05-15T10:00:00Z',
+      attribution: { reviewId: ids.review },
+    });
+    await createPurchase(test, {
+      memberId: ids.zeno,
+      amount: '50.00',
+      occurredAt: '2026-05-20T10:00:00Z',
+      attribution: { reviewId: ids.review, referralCode: codes.author },
+    });
     // Feedback: one accepted, one shipped.
-    const post = (body: object) => test.http().post('/api/v1/feedback').set('Authorization', as()).send(body).expect(201);
+    const post = (body: object) =>
+      test.http().post('/api/v1/feedback').set('Authorization', as()).send(body).expect(201);
     const accepted = await post(buildFeedback({ memberId: ids.thinker }));
     const shipped = await post(buildFeedback({ memberId: ids.thinker }));
-    const patch = (id: string, body: object) => test.http().patch(`/api/v1/feedback/${id}`).set('Authorization', as()).send(body).expect(200);
+    const patch = (id: string, body: object) =>
+      test.http().patch(`/api/v1/feedback/${id}`).set('Authorization', as()).send(body).expect(200);
     await patch(accepted.body.id, { status: 'accepted', acceptedAt: '2026-02-01T00:00:00Z' });
     await patch(shipped.body.id, { status: 'accepted', acceptedAt: '2026-02-01T00:00:00Z' });
     await patch(shipped.body.id, { status: 'shipped', shippedAt: '2026-03-01T00:00:00Z' });
@@ -56,10 +146,19 @@ describe('value engine through the API', () => {
       asOf: '2026-07-01T00:00:00.000Z',
       currency: 'EUR',
       extendedValue: '317.42',
-      components: { spend: { value: '317.42', realized: '45.00', predicted: '272.42', method: 'simple' }, referral: { value: '0.00' }, influence: { value: '0.00' }, knowledge: { value: '0.00' } },
+      components: {
+        spend: { value: '317.42', realized: '45.00', predicted: '272.42', method: 'simple' },
+        referral: { value: '0.00' },
+        influence: { value: '0.00' },
+        knowledge: { value: '0.00' },
+      },
     });
     expect(buyer.coefficients).toMatchObject({ margin: 0.3, joinAnyway: 0.3 });
-    expect(buyer.drivers[0]).toMatchObject({ component: 'spend', kind: 'prediction', amount: '272.42' });
+    expect(buyer.drivers[0]).toMatchObject({
+      component: 'spend',
+      kind: 'prediction',
+      amount: '272.42',
+    });
   });
 
   it('a referrer of two, one of whom refers another: first and second degree', async () => {
@@ -75,10 +174,17 @@ describe('value engine through the API', () => {
   it('a review cited by three purchases: the one that converted a referral counts only as referral value', async () => {
     const author = await value('author');
     // 30 % of 100.00 + 30 % of 200.00; zeno's order is referral value: 406.34 × 0.7 + 25.00
-    expect(author.components.influence).toMatchObject({ value: '90.00', measured: '90.00', modeled: '0.00' });
+    expect(author.components.influence).toMatchObject({
+      value: '90.00',
+      measured: '90.00',
+      modeled: '0.00',
+    });
     expect(author.components.referral.value).toBe('309.44');
     expect(author.extendedValue).toBe('399.44');
-    expect(author.drivers.map((driver: { kind: string }) => driver.kind).sort()).toEqual(['referral', 'review']);
+    expect(author.drivers.map((driver: { kind: string }) => driver.kind).sort()).toEqual([
+      'referral',
+      'review',
+    ]);
   });
 
   it('a member with shipped feedback', async () => {
@@ -87,32 +193,76 @@ describe('value engine through the API', () => {
 
   it('keeps dated snapshots; a backdated run adds history and the current value stays the latest', async () => {
     await recompute('2026-04-01');
-    const history = await test.http().get(`/api/v1/members/${ids.buyer}/value/history`).set('Authorization', as('viewer')).expect(200);
-    expect(history.body.items.map((point: { asOfDate: string }) => point.asOfDate)).toEqual(['2026-04-01', '2026-07-01']);
+    const history = await test
+      .http()
+      .get(`/api/v1/members/${ids.buyer}/value/history`)
+      .set('Authorization', as('viewer'))
+      .expect(200);
+    expect(history.body.items.map((point: { asOfDate: string }) => point.asOfDate)).toEqual([
+      '2026-04-01',
+      '2026-07-01',
+    ]);
     expect((await value('buyer')).asOf).toBe('2026-07-01T00:00:00.000Z');
     // asOf 2026-04-01: bert's order counted, carla's and dora's not yet.
     expect(history.body.items[0].spend).not.toBe(history.body.items[1].spend);
   });
 
   it('refunds, deleted activity and re-runs of the same date change the values', async () => {
-    await test.http().delete(`/api/v1/reviews/${ids.review}`).set('Authorization', as()).expect(204);
-    await createPurchase(test, { memberId: ids.buyer, kind: 'refund', refundOf: 'buyer-second', amount: '50.00', occurredAt: '2026-03-05T10:00:00Z' });
+    await test
+      .http()
+      .delete(`/api/v1/reviews/${ids.review}`)
+      .set('Authorization', as())
+      .expect(204);
+    await createPurchase(test, {
+      memberId: ids.buyer,
+      kind: 'refund',
+      refundOf: 'buyer-second',
+      amount: '50.00',
+      occurredAt: '2026-03-05T10:00:00Z',
+    });
     await recompute('2026-07-01');
     expect((await value('author')).components.influence.value).toBe('0.00');
     expect((await value('buyer')).components.spend.realized).toBe('30.00');
-    const history = await test.http().get(`/api/v1/members/${ids.buyer}/value/history`).set('Authorization', as('viewer')).expect(200);
+    const history = await test
+      .http()
+      .get(`/api/v1/members/${ids.buyer}/value/history`)
+      .set('Authorization', as('viewer'))
+      .expect(200);
     expect(history.body.total).toBe(2);
   });
 
   it('reports the model and refuses a future asOf and a value never computed', async () => {
-    const model = await test.http().get('/api/v1/model').set('Authorization', as('viewer')).expect(200);
-    expect(model.body).toMatchObject({ method: 'simple', timeUnit: 'days', bgnbd: null, data: { customers: expect.any(Number) } });
+    const model = await test
+      .http()
+      .get('/api/v1/model')
+      .set('Authorization', as('viewer'))
+      .expect(200);
+    expect(model.body).toMatchObject({
+      method: 'simple',
+      timeUnit: 'days',
+      bgnbd: null,
+      data: { customers: expect.any(Number) },
+    });
     expect(model.body.reason).toContain('minRepeatBuyers');
-    const future = await test.http().post('/api/v1/value/recompute').set('Authorization', as()).send({ asOf: '2099-01-01' }).expect(400);
+    const future = await test
+      .http()
+      .post('/api/v1/value/recompute')
+      .set('Authorization', as())
+      .send({ asOf: '2099-01-01' })
+      .expect(400);
     expect(future.body.details[0].field).toBe('asOf');
-    await test.http().post('/api/v1/value/recompute').set('Authorization', as('viewer')).send({}).expect(403);
+    await test
+      .http()
+      .post('/api/v1/value/recompute')
+      .set('Authorization', as('viewer'))
+      .send({})
+      .expect(403);
     const newcomer = await createMember(test);
-    const missing = await test.http().get(`/api/v1/members/${newcomer.id}/value`).set('Authorization', as('viewer')).expect(404);
+    const missing = await test
+      .http()
+      .get(`/api/v1/members/${newcomer.id}/value`)
+      .set('Authorization', as('viewer'))
+      .expect(404);
     expect(missing.body.code).toBe('VALUE_NOT_COMPUTED');
   });
 });
