@@ -195,17 +195,15 @@ async function main(): Promise<void> {
   console.log('generated', generate(db), `in ${Math.round(performance.now() - started)} ms`);
   for (const asOf of [TODAY - 30 * DAY, TODAY]) {
     const runId = randomUUID();
-    await dataSource
-      .getRepository(ValueRun)
-      .insert({
-        id: runId,
-        asOf,
-        asOfDate: asOfDate(asOf),
-        status: 'running',
-        trigger: 'bench',
-        startedAt: Date.now(),
-        members: 0,
-      });
+    await dataSource.getRepository(ValueRun).insert({
+      id: runId,
+      asOf,
+      asOfDate: asOfDate(asOf),
+      status: 'running',
+      trigger: 'bench',
+      startedAt: Date.now(),
+      members: 0,
+    });
     started = performance.now();
     const outcome = await executeRecompute(dataSource, settings, runId, asOf);
     console.log(

@@ -148,17 +148,15 @@ async function main(): Promise<void> {
   peakRss = 0;
   sample();
   const runId = randomUUID();
-  await dataSource
-    .getRepository(ValueRun)
-    .insert({
-      id: runId,
-      asOf: AS_OF,
-      asOfDate: '2026-11-01',
-      status: 'running',
-      trigger: 'bench',
-      startedAt: Date.now(),
-      members: 0,
-    });
+  await dataSource.getRepository(ValueRun).insert({
+    id: runId,
+    asOf: AS_OF,
+    asOfDate: '2026-11-01',
+    status: 'running',
+    trigger: 'bench',
+    startedAt: Date.now(),
+    members: 0,
+  });
   started = performance.now();
   const stages: Record<string, number> = {};
   let last = performance.now();

@@ -28,7 +28,7 @@ export interface AdvocateAssessment {
   influenceShare: number | null;
 }
 
-const CHUNK = 5000;
+const CHUNK = 20_000;
 
 export function tierRules(tiers: readonly ConfiguredTier[], currency: string): TierRule[] {
   return tierRulesFrom(tiers, (amount) => {

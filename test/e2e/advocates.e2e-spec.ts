@@ -262,12 +262,21 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
   it('compares the latest snapshots at or before from and to, whatever the period', async () => {
     // Default: the 30 days to now (2026-11-23 on this clock or later): both ends read 2026-06-01.
     const current = (await get('/api/v1/advocates', { q: 'gus' })).items[0];
-    expect(current.change).toMatchObject({ from: '2026-06-01', to: '2026-06-01', influence: '0.00' });
+    expect(current.change).toMatchObject({
+      from: '2026-06-01',
+      to: '2026-06-01',
+      influence: '0.00',
+    });
     // A period ending before the current snapshots: both ends read 2026-05-01, nothing changed.
     const past = { from: '2026-05-01', to: '2026-05-15' };
     const page = await get('/api/v1/advocates', { ...past, sort: 'growth', limit: 200 });
     expect(page.total).toBe(14);
-    for (const row of page.items) expect(row.change).toMatchObject({ from: '2026-05-01', to: '2026-05-01', extendedValue: '0.00' });
+    for (const row of page.items)
+      expect(row.change).toMatchObject({
+        from: '2026-05-01',
+        to: '2026-05-01',
+        extendedValue: '0.00',
+      });
     expect((await get('/api/v1/advocates', { ...past, segment: 'new-ambassadors' })).total).toBe(0);
     expect((await get('/api/v1/advocates', { ...past, segment: 'rising' })).total).toBe(0);
   });
@@ -407,6 +416,9 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
   it('refuses bad requests', async () => {
     const unknownTier = await get('/api/v1/advocates', { tier: 'Legend' }, 400);
     expect(unknownTier.details[0]).toMatchObject({ field: 'tier', code: 'unknownTier' });
+    // An export is checked before the first line is sent: the refusal is the usual JSON.
+    const csv = await get('/api/v1/advocates', { tier: 'Legend', format: 'csv' }, 400);
+    expect(csv).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'tier' }] });
     expect(
       (await get('/api/v1/advocates', { from: '2026-06-01', to: '2026-05-01' }, 400)).details[0]
         .field,
