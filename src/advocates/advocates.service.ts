@@ -11,7 +11,13 @@ import { TierListDto } from './dto/tier-count.dto';
 import { AdvocateRows } from './ranking/advocate-rows';
 import { RankingPlan } from './ranking/ranking-plan';
 import { RankingPlanner } from './ranking/ranking-planner';
-import { RankingSql, keysetClause, orderBy, rankingSql } from './ranking/ranking-sql';
+import {
+  EXCLUDED_MEMBERS,
+  RankingSql,
+  keysetClause,
+  orderBy,
+  rankingSql,
+} from './ranking/ranking-sql';
 import { SnapshotCalendar } from './ranking/snapshot-calendar';
 import { rawQuery } from './raw-query';
 
@@ -59,16 +65,19 @@ export class AdvocatesService {
     if (latest !== null) {
       const rows = await rawQuery(
         this.dataSource,
-        `SELECT s.tier AS tier, COUNT(*) AS n, MAX(s.as_of) AS as_of
-           FROM value_snapshots s JOIN members m ON m.id = s.member_id
-          WHERE s.as_of_date = :latest AND m.merged_into_id IS NULL AND m.profiling_objection_at IS NULL
+        `SELECT s.tier AS tier, COUNT(*) AS n FROM value_snapshots s
+          WHERE s.as_of_date = :latest AND s.member_id NOT IN (${EXCLUDED_MEMBERS})
           GROUP BY s.tier`,
         { latest },
       );
-      for (const row of rows) {
+      for (const row of rows)
         counts.set(row.tier === null ? null : String(row.tier), Number(row.n));
-        asOf = toIso(Number(row.as_of));
-      }
+      const [snapshot] = await rawQuery(
+        this.dataSource,
+        'SELECT as_of FROM value_snapshots WHERE as_of_date = :latest LIMIT 1',
+        { latest },
+      );
+      asOf = toIso(Number(snapshot.as_of));
     }
     const tiers = this.settings.advocates.tiers;
     return {

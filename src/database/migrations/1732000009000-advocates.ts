@@ -16,9 +16,17 @@ const INDICES = [
     name: 'ix_value_snapshots_date_extended_member',
     columnNames: ['as_of_date', 'extended_minor', 'member_id'],
   },
+  // With what "at risk" reads, so that the segment is answered from the index too.
   {
     name: 'ix_value_snapshots_date_tier',
-    columnNames: ['as_of_date', 'tier', 'extended_minor', 'member_id'],
+    columnNames: [
+      'as_of_date',
+      'tier',
+      'extended_minor',
+      'member_id',
+      'last_activity_at',
+      'p_alive',
+    ],
   },
   {
     name: 'ix_value_snapshots_date_influence',
@@ -32,11 +40,13 @@ const INDICES = [
     name: 'ix_value_snapshots_date_share',
     columnNames: ['as_of_date', 'influence_share', 'member_id'],
   },
-  // The customers' median spend (hidden gems), read from the index alone.
+  // The customers' median spend (hidden gems) and minimum purchases, read from the index alone.
   {
     name: 'ix_value_snapshots_date_spend',
-    columnNames: ['as_of_date', 'spend_minor', 'order_count'],
+    columnNames: ['as_of_date', 'spend_minor', 'order_count', 'member_id'],
   },
+  // Period comparisons visit every member's current snapshot in member order.
+  { name: 'ix_value_snapshots_date_member', columnNames: ['as_of_date', 'member_id'] },
 ];
 
 /**
