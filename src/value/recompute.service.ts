@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { DAY_MS } from '../common/dates/iso-date';
 import { invalidField } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
 import { JobSettings, RecomputeOutcome, asOfDate, executeRecompute } from './recompute-job';
+import { runInWorker } from './run-in-worker';
 import { ValueRun } from './value-run.entity';
 
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -67,43 +66,14 @@ export class RecomputeService {
     asOf: number,
     progress: Progress,
   ): Promise<RecomputeOutcome> {
-    const compiled = __filename.endsWith('.js');
-    const file = join(__dirname, `recompute.worker.${compiled ? 'js' : 'ts'}`);
-    // Under ts-jest or ts-node the worker is TypeScript too and needs the same loader.
-    const worker = new Worker(file, {
-      workerData: { settings: JSON.parse(JSON.stringify(settings)), runId, asOf },
-      execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'],
-    });
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      worker.on(
-        'message',
-        (message: {
-          type: string;
-          stage?: string;
-          done?: number;
-          total?: number;
-          outcome?: RecomputeOutcome;
-          message?: string;
-        }) => {
-          if (message.type === 'progress') progress(message.stage!, message.done!, message.total!);
-          if (message.type === 'done') {
-            settled = true;
-            resolve(message.outcome!);
-          }
-          if (message.type === 'failed') {
-            settled = true;
-            reject(new Error(message.message));
-          }
-        },
-      );
-      worker.on('error', (error) => {
-        settled = true;
-        reject(error);
-      });
-      worker.on('exit', (code) => {
-        if (!settled) reject(new Error(`recompute worker exited with code ${code}`));
-      });
-    });
+    return runInWorker<RecomputeOutcome>(
+      __dirname,
+      'recompute.worker',
+      { settings: JSON.parse(JSON.stringify(settings)), runId, asOf },
+      (message) => {
+        if (message.type === 'progress')
+          progress(String(message.stage), Number(message.done), Number(message.total));
+      },
+    );
   }
 }

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
       asOf,
       (stage, done, total) => parentPort!.postMessage({ type: 'progress', stage, done, total }),
     );
-    parentPort!.postMessage({ type: 'done', outcome });
+    parentPort!.postMessage({ type: 'done', result: outcome });
   } finally {
     await dataSource.destroy();
   }

@@ -6,7 +6,12 @@ import { Worker } from 'node:worker_threads';
  * that answers one `{type: 'done', result}` or `{type: 'failed', message}`. Under ts-jest or
  * ts-node the worker is TypeScript too and gets the same loader.
  */
-export function runInWorker<T>(directory: string, name: string, workerData: unknown): Promise<T> {
+export function runInWorker<T>(
+  directory: string,
+  name: string,
+  workerData: unknown,
+  onMessage: (message: Record<string, unknown>) => void = () => undefined,
+): Promise<T> {
   const compiled = __filename.endsWith('.js');
   const worker = new Worker(join(directory, `${name}.${compiled ? 'js' : 'ts'}`), {
     workerData,
@@ -22,6 +27,7 @@ export function runInWorker<T>(directory: string, name: string, workerData: unkn
     worker.on('message', (message: { type: string; result?: T; message?: string }) => {
       if (message.type === 'done') settle(() => resolve(message.result as T));
       if (message.type === 'failed') settle(() => reject(new Error(message.message)));
+      onMessage(message);
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) =>
