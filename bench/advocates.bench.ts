@@ -216,7 +216,7 @@ async function main(): Promise<void> {
   );
   console.log('tiers today', tiers);
   const base = {
-    latestDate: asOfDate(TODAY),
+    currentDate: asOfDate(TODAY),
     startDate: asOfDate(TODAY - 30 * DAY),
     endDate: asOfDate(TODAY),
     from: TODAY - 30 * DAY,

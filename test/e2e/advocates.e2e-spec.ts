@@ -281,6 +281,28 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     expect((await get('/api/v1/advocates', { ...past, segment: 'rising' })).total).toBe(0);
   });
 
+  it('ranks a period that ended earlier on the snapshots at or before its end', async () => {
+    const past = { from: '2026-04-01', to: '2026-05-15' };
+    const page = await get('/api/v1/advocates', { ...past, limit: 200 });
+    expect(new Set(page.items.map((row: any) => row.asOf))).toEqual(
+      new Set(['2026-05-01T00:00:00.000Z']),
+    );
+    // At 2026-05-01 champ was a Champion already and newbie had not bought yet.
+    expect(await rank({ ...past, tier: 'Champion' })).toEqual(['champ']);
+    // dormant's P(alive) 0.1 lies in the 2026-06-01 snapshots only.
+    expect(await rank({ ...past, segment: 'at-risk' })).not.toContain('dormant');
+    // Six customers at 2026-05-01: the median spend lies between two amounts (52864.5 cents);
+    // champ, the only influencer, spends more.
+    expect(await rank({ ...past, segment: 'hidden-gems' })).toEqual([]);
+    // Nothing was known before the first snapshots; without `to`, the current ones count.
+    expect((await get('/api/v1/advocates', { from: '2026-03-01', to: '2026-04-01' })).total).toBe(
+      0,
+    );
+    expect((await get('/api/v1/advocates', { q: 'gus' })).items[0].asOf).toBe(
+      '2026-06-01T00:00:00.000Z',
+    );
+  });
+
   it('explains engagement from the activities', async () => {
     // At 2026-06-01, half-life 30 days: the mention 30 days old counts 2 × 0.5 = 1, the order
     // 120 days old 1 × 0.5^4 = 0.0625.

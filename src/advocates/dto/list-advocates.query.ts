@@ -29,7 +29,8 @@ export class ListAdvocatesQuery {
   from?: string;
 
   @ApiPropertyOptional({
-    description: 'End of the period; default now. A date alone is 00:00 UTC.',
+    description:
+      'End of the period; default now. A date alone is 00:00 UTC. Given, the snapshots at or before it are ranked (the period as it stood at its end); by default the current ones.',
     example: '2026-07-01',
   })
   @IsOptional()

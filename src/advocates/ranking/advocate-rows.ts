@@ -46,8 +46,8 @@ export class AdvocateRows {
     const current = await rawQuery(
       this.dataSource,
       `SELECT ${ROW_COLUMNS} FROM value_snapshots s JOIN members m ON m.id = s.member_id
-        WHERE s.as_of_date = :latest AND s.member_id IN (:...ids)`,
-      { latest: plan.latestDate, ids },
+        WHERE s.as_of_date = :current AND s.member_id IN (:...ids)`,
+      { current: plan.currentDate, ids },
     );
     const byId = new Map(current.map((row) => [String(row.member_id), row]));
     const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
@@ -56,7 +56,7 @@ export class AdvocateRows {
       plan.startDate ? this.snapshotsAtOrBefore(ids, plan.startDate) : new Map<string, Row>(),
       plan.endDate === null
         ? new Map<string, Row>()
-        : plan.endDate < plan.latestDate
+        : plan.endDate < plan.currentDate
           ? this.snapshotsAtOrBefore(ids, plan.endDate)
           : new Map(rows.map((row) => [String(row.member_id), row])),
     ]);

@@ -5,8 +5,11 @@ export type SortKey = AdvocateSort | 'influenceGrowth';
 
 /** A ranking request resolved against the stored snapshots and the settings. */
 export interface RankingPlan {
-  /** The current snapshots' date. */
-  latestDate: string;
+  /**
+   * The date of the snapshots read as current: the latest at or before `to` when the request
+   * names one (a period is ranked as it stood at its end), else the latest.
+   */
+  currentDate: string;
   /** Cutoffs for "the latest snapshot at or before" from and to; null when there is none. */
   startDate: string | null;
   endDate: string | null;

@@ -41,7 +41,7 @@ export class RankingPlanner {
     this.calendar = new SnapshotCalendar(dataSource);
   }
 
-  /** Null when no snapshot exists yet. */
+  /** Null when no snapshot exists yet, or none at or before the `to` asked for. */
   async plan(query: ListAdvocatesQuery, now = Date.now()): Promise<RankingPlan | null> {
     const tiers = this.settings.tiers.map((tier) => tier.name);
     if (query.tier !== undefined && !tiers.includes(query.tier))
@@ -49,13 +49,16 @@ export class RankingPlanner {
     if (query.cursor !== undefined && query.offset !== undefined)
       throw invalidField('offset', 'cannot be combined with cursor', 'cursorAndOffset');
     const period = resolvePeriod(query, now);
-    const latestDate = await this.calendar.latestDate();
-    if (latestDate === null) return null;
+    const endDate = await this.calendar.cutoffDate(period.to);
+    // A period that ended earlier is ranked on what was known at its end (tiers, P(alive),
+    // values), as a digest of that period shows it; without `to`, on the latest snapshots.
+    const currentDate = query.to === undefined ? await this.calendar.latestDate() : endDate;
+    if (currentDate === null) return null;
     const basis = query.basis ?? 'all';
     return {
-      latestDate,
+      currentDate,
       startDate: await this.calendar.cutoffDate(period.from),
-      endDate: await this.calendar.cutoffDate(period.to),
+      endDate,
       ...period,
       basis,
       sort: query.sort ?? (query.segment ? SEGMENT_SORTS[query.segment] : 'extendedValue'),
@@ -72,13 +75,13 @@ export class RankingPlanner {
       },
       tiers,
       atRiskPAlive: this.settings.atRiskPAlive,
-      gems: query.segment === 'hidden-gems' ? await this.gems(latestDate, basis) : null,
+      gems: query.segment === 'hidden-gems' ? await this.gems(currentDate, basis) : null,
     };
   }
 
   /**
    * The influence of the top decile's last member (ties included) and the customers' median
-   * spend, over every current snapshot: aggregates, so objecting members count in them.
+   * spend, over the snapshots read as current: aggregates, so objecting members count in them.
    */
   private async gems(
     date: string,

@@ -38,7 +38,7 @@ const NO_ROWS = '1 = 0';
 const IN_MEMBER_ORDER = `(SELECT o.member_id, o.as_of_date, o.extended_minor, o.spend_minor, o.influence_minor,
     o.influence_measured_minor, o.influence_modeled_minor, o.engagement, o.tier, o.influence_share,
     o.p_alive, o.order_count, o.last_activity_at
-   FROM value_snapshots o WHERE o.as_of_date = :latest ORDER BY o.member_id LIMIT 1000000000) s`;
+   FROM value_snapshots o WHERE o.as_of_date = :current ORDER BY o.member_id LIMIT 1000000000) s`;
 
 /**
  * Members kept out of rankings: merged pointers and members who object to profiling (DESIGN,
@@ -56,7 +56,7 @@ export const EXCLUDED_MEMBERS =
  */
 export function rankingSql(plan: RankingPlan): RankingSql {
   const { extended, influence } = figures(plan.basis);
-  const parameters: Record<string, unknown> = { latest: plan.latestDate };
+  const parameters: Record<string, unknown> = { current: plan.currentDate };
   const periodFilters = plan.segment === 'rising' || plan.segment === 'new-ambassadors';
   const needsPeriod = periodFilters || plan.sort === 'growth' || plan.sort === 'influenceGrowth';
   // Growth sorts and the rising segment compute every member's change: no index narrows them.
@@ -68,7 +68,7 @@ export function rankingSql(plan: RankingPlan): RankingSql {
     start = 'b';
     joins.push(latestAtOrBefore('b', 'startDate'));
     parameters.startDate = plan.startDate;
-    if (plan.endDate >= plan.latestDate) end = 's';
+    if (plan.endDate >= plan.currentDate) end = 's';
     else {
       end = 'e';
       joins.push(latestAtOrBefore('e', 'endDate'));
@@ -78,7 +78,7 @@ export function rankingSql(plan: RankingPlan): RankingSql {
   const growth = (figure: (alias: string) => string) =>
     end && start ? `(${figure(end)} - COALESCE(${figure(start)}, 0))` : 'CAST(NULL AS bigint)';
 
-  const where = ['s.as_of_date = :latest', `s.member_id NOT IN (${EXCLUDED_MEMBERS})`];
+  const where = ['s.as_of_date = :current', `s.member_id NOT IN (${EXCLUDED_MEMBERS})`];
   where.push(...filterClauses(plan, parameters));
   if (plan.segment) where.push(segmentClause(plan, parameters, { start, end, growth, influence }));
 
@@ -168,7 +168,9 @@ function segmentClause(
       if (!plan.gems) return NO_ROWS;
       Object.assign(parameters, {
         gemInfluence: plan.gems.influenceMinor,
-        medianSpend: plan.gems.medianSpendMinor,
+        // Spend is whole minor units: below a median of 52864.5 is below 52865, a bound that
+        // PostgreSQL compares with a bigint (a fraction there fails the statement).
+        medianSpend: Math.ceil(plan.gems.medianSpendMinor),
       });
       // "+ 0" keeps SQLite on the influence index, which narrows to the top share at once.
       return `${period.influence('s')} > 0 AND ${period.influence('s')} >= :gemInfluence AND s.spend_minor + 0 < :medianSpend`;
