@@ -5,7 +5,7 @@ import { toIso } from '../common/dates/iso-date';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { HaloSettings } from '../config/halo-settings';
 import { advocateCsvHeader, advocateCsvLine } from './ranking/advocate-csv';
-import { AdvocateListDto } from './dto/advocate.dto';
+import { AdvocateDto, AdvocateListDto } from './dto/advocate.dto';
 import { ListAdvocatesQuery } from './dto/list-advocates.query';
 import { TierListDto } from './dto/tier-count.dto';
 import { AdvocateRows } from './ranking/advocate-rows';
@@ -23,7 +23,7 @@ import { rawQuery } from './raw-query';
 
 const EXPORT_CHUNK = 1000;
 
-/** The ranking of members from the current value snapshots, its CSV export, and tier counts. */
+/** The ranking of members from the value snapshots, its CSV export, and tier counts. */
 @Injectable()
 export class AdvocatesService {
   private readonly planner: RankingPlanner;
@@ -49,6 +49,22 @@ export class AdvocatesService {
       nextCursor: page.nextCursor,
       total: page.total ?? (await this.count(sql)),
     };
+  }
+
+  /**
+   * For in-process readers (the digests): the rows `list` puts on its first page, without the
+   * count they do not show.
+   */
+  async firstRows(query: ListAdvocatesQuery): Promise<AdvocateDto[]> {
+    const plan = await this.planner.plan({ ...query, cursor: undefined, offset: undefined });
+    if (!plan) return [];
+    const page = await this.page(rankingSql(plan), query.limit ?? 50);
+    return this.rows.toDtos(plan, page.ids);
+  }
+
+  /** The date of the snapshots a ranking with `to` at the instant reads; null before any. */
+  snapshotDateAt(instant: number): Promise<string | null> {
+    return new SnapshotCalendar(this.dataSource).cutoffDate(instant);
   }
 
   /** Checks the request at once, then yields CSV lines of every matching row in order. */

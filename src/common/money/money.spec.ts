@@ -1,4 +1,11 @@
-import { convertMinor, divideHalfEven, formatAmount, parseAmount, roundMinor } from './money';
+import {
+  convertMinor,
+  divideHalfEven,
+  formatAmount,
+  minorFromAmount,
+  parseAmount,
+  roundMinor,
+} from './money';
 import { currencyDecimals, isKnownCurrency } from './currency';
 
 describe('money', () => {
@@ -28,6 +35,19 @@ describe('money', () => {
     ['99999999999999999', 'EUR', 'too-large'],
   ])('refuses %p %s: %s', (value, currency, problem) => {
     expect(parseAmount(value, currency)).toEqual({ problem });
+  });
+
+  it('reads formatted amounts back, negative ones too', () => {
+    for (const [minor, currency] of [
+      [4990, 'EUR'],
+      [-1234, 'EUR'],
+      [0, 'EUR'],
+      [-5, 'EUR'],
+      [1200, 'JPY'],
+      [-1234, 'KWD'],
+    ] as const)
+      expect(minorFromAmount(formatAmount(minor, currency), currency)).toBe(minor);
+    expect(() => minorFromAmount('--1', 'EUR')).toThrow('not an amount');
   });
 
   it('formats minor units with the currency decimals', () => {

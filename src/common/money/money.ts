@@ -44,6 +44,14 @@ export function formatAmount(minor: number, currency: string): string {
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
+/** Back from the decimal string the API shows, sign included: "-49.90" EUR → -4990. */
+export function minorFromAmount(text: string, currency: string): number {
+  const negative = text.startsWith('-');
+  const parsed = parseAmount(negative ? text.slice(1) : text, currency);
+  if (!('minor' in parsed)) throw new Error(`not an amount in ${currency}: ${text}`);
+  return negative ? -parsed.minor : parsed.minor;
+}
+
 /** Divides with round-half-to-even, on exact integers. */
 export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
   const sign = numerator < 0n !== denominator < 0n ? -1n : 1n;
