@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AdvocatesModule } from '../advocates/advocates.module';
 import { LeaseService } from '../database/lease.service';
+import { AdvocateSectionsLoader } from './content/advocate-sections.loader';
 import { DigestContentLoader } from './content/digest-content.loader';
 import { DigestClaimsService } from './delivery/digest-claims.service';
 import { DigestDispatcherService } from './delivery/digest-dispatcher.service';
@@ -13,12 +15,14 @@ import { DigestSubscriptionsService } from './digest-subscriptions.service';
 import { mailTransportProvider } from './mail/mail-transport.provider';
 
 @Module({
+  imports: [AdvocatesModule],
   controllers: [DigestSubscriptionsController, DigestDeliveriesController],
   providers: [
     LeaseService,
     mailTransportProvider,
     DigestSubscriptionsService,
     DigestDeliveriesService,
+    AdvocateSectionsLoader,
     DigestContentLoader,
     DigestRendererService,
     DigestClaimsService,

@@ -1,13 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ADVOCATE_SECTIONS,
+  AdvocateSection,
+  previewDigest,
+  rankedMembers,
+  sectionMembers,
+  subscribeDigest,
+  textSection,
+} from '../support/digest-preview';
 import { createMember, createMention, createPurchase } from '../support/factories';
 import { TestApp, createTestApp } from '../support/test-app';
 
 /** Weekly, Monday 08:00 UTC: at AT the last completed period is 2–9 November 2026. */
 const AT = '2026-11-09T12:00:00Z';
+const PERIOD = { from: '2026-11-02T08:00:00.000Z', to: '2026-11-09T08:00:00.000Z' };
+
+/** Tiers on influence alone, and the top half of influencers as the "decile". */
+function writeTiersConfig(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'halo-digest-tiers-')), 'halo.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      advocates: {
+        tiers: [
+          { name: 'Champion', minInfluence: '1000.00' },
+          { name: 'Advocate', minInfluence: '100.00' },
+          { name: 'Customer' },
+        ],
+        hiddenGemsDecile: 0.5,
+      },
+    }),
+  );
+  return file;
+}
 
 /**
  * The advocate sections on a hand-built community, read from the plain-text preview: Gus's big
- * mention in the period makes him a new ambassador, rising and a hidden gem; Rita went quiet
- * after a mention the week before; Olive objects to profiling and appears nowhere.
+ * mention in the period makes him a new ambassador (a Champion by influence), rising and a
+ * hidden gem; Rita, an Advocate, went quiet after a mention the week before; Olive objects to
+ * profiling and appears nowhere (her influence still counts in the hidden gems' threshold).
  */
 describe('digest advocate sections', () => {
   jest.setTimeout(120_000);
@@ -15,7 +48,11 @@ describe('digest advocate sections', () => {
   const people: Record<string, Record<string, any>> = {};
 
   beforeAll(async () => {
-    test = await createTestApp({ DIGEST_SCHEDULER: 'false', VALUE_RECOMPUTE_IN_WORKER: 'false' });
+    test = await createTestApp({
+      HALO_CONFIG_FILE: writeTiersConfig(),
+      DIGEST_SCHEDULER: 'false',
+      VALUE_RECOMPUTE_IN_WORKER: 'false',
+    });
     const member = async (key: string, name: string, extra: Record<string, unknown> = {}) =>
       (people[key] = await createMember(test, { name, ...extra }));
     await member('ann', 'Ann Anchor');
@@ -67,33 +104,15 @@ describe('digest advocate sections', () => {
   afterAll(() => test.close());
 
   const preview = async (overrides: Record<string, unknown> = {}) => {
-    const created = await test
-      .http()
-      .post('/api/v1/digests/subscriptions')
-      .set('Authorization', test.keys.admin)
-      .send({
-        recipients: ['team@example.com'],
-        cadence: 'weekly',
-        weekday: 'monday',
-        timezone: 'UTC',
-        ...overrides,
-      });
-    expect(created.status).toBe(201);
-    const response = await test
-      .http()
-      .get(`/api/v1/digests/subscriptions/${created.body.id}/preview`)
-      .query({ at: AT, format: 'text' })
-      .set('Authorization', test.keys.admin);
-    expect(response.status).toBe(200);
-    return response.text;
+    const id = await subscribeDigest(test, {
+      cadence: 'weekly',
+      weekday: 'monday',
+      timezone: 'UTC',
+      ...overrides,
+    });
+    return previewDigest(test, id, AT);
   };
-  /** The rows of one section: the lines between its underlined title and the next one. */
-  const section = (text: string, title: string) => {
-    const lines = text.split('\n');
-    const start = lines.indexOf(title) + 2;
-    const end = lines.findIndex((line, index) => index > start && /^-{3,}$/.test(line));
-    return lines.slice(start, end === -1 ? undefined : end - 1).join('\n');
-  };
+  const section = textSection;
   const names = (block: string) =>
     [...block.matchAll(/^\d+\. ([^:]+):/gm)].map((match) => match[1]);
 
@@ -121,6 +140,15 @@ describe('digest advocate sections', () => {
     const atRisk = section(text, 'At risk');
     expect(names(atRisk)).toEqual(['Rita Risk']);
     expect(atRisk).toContain('active before, silent this period');
+  });
+
+  it('lists in each section the members GET /advocates gives for the period', async () => {
+    const text = await preview();
+    for (const key of Object.keys(ADVOCATE_SECTIONS) as AdvocateSection[]) {
+      const { en, segment } = ADVOCATE_SECTIONS[key];
+      const ranking = await rankedMembers(test, { ...PERIOD, segment, limit: 5 });
+      expect(sectionMembers(section(text, en))).toEqual(ranking);
+    }
   });
 
   it('keeps to the platform filter', async () => {

@@ -10,9 +10,9 @@ import { TestApp } from './test-app';
 /**
  * Settings for the hand-built community: half-life 30 days, round weights, four tiers, the
  * top half of influencers as the "decile" (so that the spend rule decides), and modeled
- * influence only on instagram.
+ * influence only on instagram. `advocates` replaces those settings by name (tiers, atRiskPAlive).
  */
-export function writeAdvocatesConfig(): string {
+export function writeAdvocatesConfig(advocates: Record<string, unknown> = {}): string {
   const file = join(mkdtempSync(join(tmpdir(), 'halo-advocates-')), 'halo.json');
   writeFileSync(
     file,
@@ -63,6 +63,7 @@ export function writeAdvocatesConfig(): string {
         ],
         atRiskPAlive: 0.3,
         hiddenGemsDecile: 0.5,
+        ...advocates,
       },
     }),
   );

@@ -24,7 +24,10 @@ export interface AdvocateRow {
   extendedMinor: number;
   spendMinor: number;
   influenceMinor: number;
-  /** Against the previous period's snapshot; null when the member had none. */
+  /**
+   * Growth of the extended value over the period, as the ranking gives it (a member without an
+   * earlier snapshot counts from zero); null when no snapshot precedes the period.
+   */
   changeMinor: number | null;
   pAlive: number | null;
   /** For at-risk rows: the activity stopped, or P(alive) fell below the threshold. */

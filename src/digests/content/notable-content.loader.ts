@@ -24,13 +24,12 @@ export async function notableContent(
     platform: filters.platform,
   };
   const platform = (column: string) => (filters.platform ? `${column} = :platform` : '1 = 1');
-  const tagOnly = { tag: filters.tag, platform: null };
   const reviews = await runQuery(
     dataSource,
     `SELECT r.id, r.member_id, m.name, r.platform, r.title, r.body, r.url, r.rating, r.views, r.published_at
        FROM reviews r JOIN members m ON m.id = r.member_id
       WHERE r.published_at >= :from AND r.published_at < :to AND ${platform('r.platform')}
-        AND ${memberScope('m', tagOnly)}
+        AND ${memberScope('m', filters)}
       ORDER BY r.views DESC, r.helpful_votes DESC, r.published_at DESC, r.id
       LIMIT ${Math.trunc(limit)}`,
     parameters,
@@ -40,7 +39,7 @@ export async function notableContent(
     `SELECT n.id, n.member_id, m.name, n.handle, n.platform, n.url, n.reach, n.posted_at
        FROM mentions n LEFT JOIN members m ON m.id = n.member_id
       WHERE n.posted_at >= :from AND n.posted_at < :to AND ${platform('n.platform')}
-        AND ${memberScope('m', tagOnly)}
+        AND ${memberScope('m', filters)}
       ORDER BY n.reach DESC, n.posted_at DESC, n.id
       LIMIT ${Math.trunc(limit)}`,
     parameters,

@@ -1,5 +1,5 @@
 import { AdvocateRow, ContentRow, Measure, MeasureGroup } from '../content/digest-content';
-import { DigestSection } from '../content/digest-sections';
+import { ADVOCATE_SEGMENTS, DigestSection, isAdvocateSection } from '../content/digest-sections';
 import { DigestView } from './digest-view';
 import { escapeHtml as e, safeHref } from './escape-html';
 
@@ -7,12 +7,6 @@ const ACCENT = '#4338ca';
 const MUTED = '#6b7280';
 const FONT = 'font-family:Helvetica,Arial,sans-serif;color:#111827';
 const CELL = 'padding:6px 8px;border-bottom:1px solid #e5e7eb;font-size:14px;vertical-align:top';
-const SEGMENTS: Partial<Record<DigestSection, string>> = {
-  newAmbassadors: 'new-ambassadors',
-  rising: 'rising',
-  hiddenGems: 'hidden-gems',
-  atRisk: 'at-risk',
-};
 
 /**
  * The HTML version: tables and inline styles only (what mail clients render), no scripts and
@@ -59,8 +53,9 @@ function header(view: DigestView): string {
 
 function renderSection(view: DigestView, section: DigestSection): string {
   const text = view.strings.sections[section];
-  const link = SEGMENTS[section]
-    ? ` <a href="${e(view.segmentUrl(SEGMENTS[section]!))}" style="font-size:13px;color:${ACCENT}">→</a>`
+  const segment = isAdvocateSection(section) ? ADVOCATE_SEGMENTS[section] : undefined;
+  const link = segment
+    ? ` <a href="${e(view.segmentUrl(segment))}" style="font-size:13px;color:${ACCENT}">→</a>`
     : '';
   const title = `<h2 style="margin:28px 0 2px;font-size:18px">${e(text.title)}${link}</h2>
 <p style="margin:0 0 8px;font-size:13px;color:${MUTED}">${e(text.lead)}</p>`;
