@@ -2,8 +2,7 @@ import { DataSource } from 'typeorm';
 import { parseAmount } from '../common/money/money';
 import { currencyDecimals } from '../common/money/currency';
 import { ActivityType } from './engagement/activity-types';
-import { ActivityLoader, MemberActivity } from './engagement/activity.loader';
-import { engagementScore } from './engagement/engagement-score';
+import { ActivityLoader } from './engagement/activity.loader';
 import { ConfiguredTier, TierRule, tierFor, tierRulesFrom } from './tiers/tier-rules';
 
 /** What a recompute needs of the advocates settings (plain data: it crosses into a worker). */
@@ -28,8 +27,6 @@ export interface AdvocateAssessment {
   influenceShare: number | null;
 }
 
-const CHUNK = 20_000;
-
 export function tierRules(tiers: readonly ConfiguredTier[], currency: string): TierRule[] {
   return tierRulesFrom(tiers, (amount) => {
     const parsed = parseAmount(amount, currency);
@@ -44,54 +41,78 @@ export function influenceShare(extendedMinor: number, influenceMinor: number): n
 }
 
 /**
- * The recompute hook: engagement, last activity, orders and tier of every valued member as of
- * asOf. Reads activities in chunks of members, in the database's own id order so that each
- * chunk is one index range on every ledger table.
+ * Each member's activities up to asOf, reduced to what a snapshot stores: engagement, the
+ * latest activity and the number of orders. Columnar, so that it crosses from a worker thread
+ * as a few arrays rather than 100,000 objects.
  */
-export async function assessAdvocates(
+export interface ActivitySummaries {
+  memberIds: string[];
+  engagement: Float64Array;
+  lastActivityAt: Float64Array;
+  orders: Uint32Array;
+}
+
+/**
+ * The database sums each member's activities per type (ActivityLoader.aggregate), so that a
+ * few rows per member cross into JavaScript rather than every activity.
+ */
+export async function summarizeActivity(
   dataSource: DataSource,
+  engagement: AssessmentSettings['engagement'],
+  asOf: number,
+): Promise<ActivitySummaries> {
+  const aggregates = await new ActivityLoader(dataSource).aggregate(
+    { to: asOf + 1 },
+    asOf,
+    engagement.halfLifeDays,
+  );
+  const index = new Map<string, number>();
+  for (const aggregate of aggregates)
+    if (!index.has(aggregate.memberId)) index.set(aggregate.memberId, index.size);
+  const summaries: ActivitySummaries = {
+    memberIds: [...index.keys()],
+    engagement: new Float64Array(index.size),
+    lastActivityAt: new Float64Array(index.size),
+    orders: new Uint32Array(index.size),
+  };
+  summaries.lastActivityAt.fill(-Infinity);
+  for (const aggregate of aggregates) {
+    const at = index.get(aggregate.memberId)!;
+    summaries.engagement[at] += (engagement.weights[aggregate.type] ?? 0) * aggregate.decayed;
+    summaries.lastActivityAt[at] = Math.max(summaries.lastActivityAt[at], aggregate.lastAt);
+    if (aggregate.type === 'purchase') summaries.orders[at] += aggregate.count;
+  }
+  return summaries;
+}
+
+/** The recompute hook: engagement, last activity, orders and tier of every valued member. */
+export function assessAdvocates(
   settings: AssessmentSettings,
   currency: string,
   asOf: number,
   members: readonly MemberFigures[],
-): Promise<Map<string, AdvocateAssessment>> {
-  const figures = new Map(members.map((member) => [member.memberId, member]));
+  activity: ActivitySummaries,
+): Map<string, AdvocateAssessment> {
   const rules = tierRules(settings.tiers, currency);
-  const loader = new ActivityLoader(dataSource);
-  const ids: string[] = (await dataSource.query('SELECT id FROM members ORDER BY id')).map(
-    (row: { id: string }) => String(row.id),
-  );
+  const positions = new Map(activity.memberIds.map((memberId, at) => [memberId, at]));
   const assessments = new Map<string, AdvocateAssessment>();
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = ids.slice(start, start + CHUNK);
-    const activities = await loader.load({
-      to: asOf + 1,
-      memberIds: { lowest: chunk[0], highest: chunk[chunk.length - 1] },
+  for (const member of members) {
+    const at = positions.get(member.memberId);
+    const engagement = at === undefined ? 0 : activity.engagement[at];
+    const lastActivityAt = at === undefined ? null : activity.lastActivityAt[at];
+    assessments.set(member.memberId, {
+      engagement,
+      lastActivityAt,
+      orderCount: at === undefined ? 0 : activity.orders[at],
+      influenceShare: influenceShare(member.extendedMinor, member.influenceMinor),
+      tier: tierFor(rules, {
+        extendedMinor: member.extendedMinor,
+        influenceMinor: member.influenceMinor,
+        engagement,
+        lastActivityAt,
+        asOf,
+      }),
     });
-    const byMember = new Map<string, MemberActivity[]>();
-    for (const activity of activities) {
-      const list = byMember.get(activity.memberId);
-      if (list) list.push(activity);
-      else byMember.set(activity.memberId, [activity]);
-    }
-    for (const memberId of chunk) {
-      const member = figures.get(memberId);
-      if (!member) continue;
-      const score = engagementScore(byMember.get(memberId) ?? [], settings.engagement, asOf);
-      assessments.set(memberId, {
-        engagement: score.total,
-        lastActivityAt: score.lastActivityAt,
-        orderCount: score.orderCount,
-        influenceShare: influenceShare(member.extendedMinor, member.influenceMinor),
-        tier: tierFor(rules, {
-          extendedMinor: member.extendedMinor,
-          influenceMinor: member.influenceMinor,
-          engagement: score.total,
-          lastActivityAt: score.lastActivityAt,
-          asOf,
-        }),
-      });
-    }
   }
   return assessments;
 }

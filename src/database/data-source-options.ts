@@ -6,7 +6,7 @@ import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** PostgreSQL when a URL is set, else the embedded SQLite file (WAL, busy timeout, foreign keys). */
-export function dataSourceOptions(settings: HaloSettings): DataSourceOptions {
+export function dataSourceOptions(settings: Pick<HaloSettings, 'database'>): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -23,8 +23,22 @@ export function dataSourceOptions(settings: HaloSettings): DataSourceOptions {
     database: sqliteFile(settings.database.sqlitePath),
     enableWAL: true,
     timeout: settings.database.busyTimeoutMs,
+    prepareDatabase: tuneSqlite,
     ...common,
   };
+}
+
+/**
+ * SQLite's defaults suit a small embedded file: a 2 MB page cache and temporary b-trees on
+ * disk. A recompute writes 100,000 snapshots into a dozen indexes and sorts large groupings;
+ * with the indexes' pages in a 64 MB cache the write took a quarter less time. In WAL mode
+ * synchronous=NORMAL keeps the database consistent after a crash (a power loss may drop the
+ * last commits), the setting SQLite recommends for WAL.
+ */
+function tuneSqlite(database: { pragma(source: string): unknown }): void {
+  database.pragma('cache_size = -65536'); // 64 MiB
+  database.pragma('temp_store = MEMORY');
+  database.pragma('synchronous = NORMAL');
 }
 
 export function sqliteFile(path: string): string {

@@ -5,11 +5,22 @@ import { DataSource } from 'typeorm';
 import { DAY_MS } from '../common/dates/iso-date';
 import { invalidField } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
-import { JobSettings, RecomputeOutcome, asOfDate, executeRecompute } from './recompute-job';
+import {
+  JobSettings,
+  Progress,
+  RecomputeOutcome,
+  asOfDate,
+  executeRecompute,
+} from './recompute-job';
 import { runInWorker } from './run-in-worker';
 import { ValueRun } from './value-run.entity';
 
-export type Progress = (stage: string, done: number, total: number) => void;
+/**
+ * A recompute allocates a few hundred MB of short-lived rows and figures. V8's default young
+ * generation (16 MB semi-spaces) promotes most of them and then spends seconds in full
+ * collections; a larger one lets them die young.
+ */
+export const RECOMPUTE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 /** Starts recomputes (API, CLI, schedule) and runs each in a worker thread. */
 @Injectable()
@@ -74,6 +85,7 @@ export class RecomputeService {
         if (message.type === 'progress')
           progress(String(message.stage), Number(message.done), Number(message.total));
       },
+      RECOMPUTE_WORKER_LIMITS,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { forEachRow } from '../database/query-rows';
 import { CampaignCost } from './engine/referral-value';
 import { ValueInputs } from './engine/compute-values';
 import {
@@ -13,6 +14,13 @@ import {
 
 const DAY_MS = 86_400_000;
 type Row = Record<string, unknown>;
+
+interface SpendTotals {
+  summaries: SpendSummary[];
+  /** Orders up to asOf, and their net amount after refunds. */
+  orders: number;
+  netMinor: number;
+}
 
 export interface MarginRates {
   margin: number;
@@ -39,7 +47,6 @@ export class ValueInputsLoader {
       attributedPurchases,
       guestOrders,
       feedback,
-      averageOrderMarginMinor,
     ] = await Promise.all([
       this.memberIds(),
       this.spendSummaries(asOf, marginOf),
@@ -49,11 +56,13 @@ export class ValueInputsLoader {
       this.attributedPurchases(asOf, marginOf),
       this.guestOrders(asOf, marginOf),
       this.feedbackCounts(asOf),
-      this.averageOrderMargin(asOf, rates.margin),
     ]);
+    // The brand's average net order × margin, for modeled influence.
+    const averageOrderMarginMinor =
+      spend.orders > 0 ? (spend.netMinor / spend.orders) * rates.margin : 0;
     return {
       memberIds,
-      spend,
+      spend: spend.summaries,
       referrals,
       campaigns,
       contents,
@@ -66,10 +75,11 @@ export class ValueInputsLoader {
 
   /** The repeat-buying summaries alone, for model validation (no referrals, content, ...). */
   async loadSpendSummaries(asOf: number, rates: MarginRates): Promise<SpendSummary[]> {
-    return this.spendSummaries(
+    const spend = await this.spendSummaries(
       asOf,
       (category) => rates.marginByCategory[String(category ?? '')] ?? rates.margin,
     );
+    return spend.summaries;
   }
 
   private async query(sql: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
@@ -84,44 +94,78 @@ export class ValueInputsLoader {
     return rows.map((row) => String(row.id));
   }
 
+  /**
+   * The repeat-buying summary of every buyer, and the brand's orders and net spend, in one
+   * pass over the orders in member order. Refunds (few) are read first and netted on their
+   * order's day and category; same-day orders are one purchase day.
+   */
   private async spendSummaries(
     asOf: number,
     marginOf: (category: unknown) => number,
-  ): Promise<SpendSummary[]> {
-    // One scan: net per member, day and category. Refunds are netted on their order's day and
-    // category; same-day orders are one purchase day.
-    const days = await this.query(
-      `SELECT p.member_id AS member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS} AS day,
-              COALESCE(o.product_category, p.product_category) AS category,
-              SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) AS net
-         FROM purchases p LEFT JOIN purchases o ON o.id = p.refund_of_id
-        WHERE p.occurred_at <= :asOf
-        GROUP BY p.member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS}, COALESCE(o.product_category, p.product_category)
-        ORDER BY p.member_id, day`,
+  ): Promise<SpendTotals> {
+    const refunds = new Map<string, { day: number; category: unknown; amount: number }[]>();
+    let refundedMinor = 0;
+    await forEachRow(
+      this.dataSource,
+      `SELECT r.member_id, o.occurred_at, o.product_category, r.base_amount_minor
+         FROM purchases r JOIN purchases o ON o.id = r.refund_of_id
+        WHERE r.kind = 'refund' AND r.occurred_at <= :asOf`,
       { asOf },
+      ([memberId, orderAt, category, amount]) => {
+        const refund = {
+          day: Math.floor(Number(orderAt) / DAY_MS),
+          category,
+          amount: Number(amount),
+        };
+        refundedMinor += refund.amount;
+        const list = refunds.get(String(memberId));
+        if (list) list.push(refund);
+        else refunds.set(String(memberId), [refund]);
+      },
     );
     const asOfDay = Math.floor(asOf / DAY_MS);
     const summaries: SpendSummary[] = [];
     let current: { memberId: string; days: [number, number][]; realized: number } | undefined;
     const flush = () => {
-      if (current)
-        summaries.push(summarize(current.memberId, current.days, asOfDay, current.realized));
-    };
-    for (const row of days) {
-      const memberId = String(row.member_id);
-      if (current?.memberId !== memberId) {
-        flush();
-        current = { memberId, days: [], realized: 0 };
+      if (!current) return;
+      for (const refund of refunds.get(current.memberId) ?? []) {
+        current.realized -= refund.amount * marginOf(refund.category);
+        const day = current.days.find(([orderDay]) => orderDay === refund.day);
+        if (day) day[1] -= refund.amount;
+        else current.days.push([refund.day, -refund.amount]);
       }
-      const day = Number(row.day);
-      const net = Number(row.net);
-      current.realized += net * marginOf(row.category);
-      const last = current.days[current.days.length - 1];
-      if (last && last[0] === day) last[1] += net;
-      else current.days.push([day, net]);
-    }
+      refunds.delete(current.memberId);
+      current.days.sort((left, right) => left[0] - right[0]);
+      summaries.push(summarize(current.memberId, current.days, asOfDay, current.realized));
+    };
+    let orderedMinor = 0;
+    const orders = await forEachRow(
+      this.dataSource,
+      `SELECT member_id, occurred_at, base_amount_minor, product_category FROM purchases
+        WHERE kind = 'order' AND occurred_at <= :asOf ORDER BY member_id, occurred_at`,
+      { asOf },
+      ([member, occurredAt, amountValue, category]) => {
+        const memberId = String(member);
+        if (current?.memberId !== memberId) {
+          flush();
+          current = { memberId, days: [], realized: 0 };
+        }
+        const day = Math.floor(Number(occurredAt) / DAY_MS);
+        const amount = Number(amountValue);
+        orderedMinor += amount;
+        current.realized += amount * marginOf(category);
+        const last = current.days[current.days.length - 1];
+        if (last && last[0] === day) last[1] += amount;
+        else current.days.push([day, amount]);
+      },
+    );
     flush();
-    return summaries;
+    // Refunds of members with no order by asOf cannot happen through the API; kept for safety.
+    for (const memberId of [...refunds.keys()]) {
+      current = { memberId, days: [], realized: 0 };
+      flush();
+    }
+    return { summaries, orders, netMinor: orderedMinor - refundedMinor };
   }
 
   private async referralEdges(asOf: number): Promise<ReferralEdge[]> {
@@ -274,17 +318,6 @@ export class ValueInputsLoader {
         { accepted: Number(row.accepted), shipped: Number(row.shipped) },
       ]),
     );
-  }
-
-  private async averageOrderMargin(asOf: number, margin: number): Promise<number> {
-    const [row] = await this.query(
-      `SELECT SUM(CASE WHEN kind = 'refund' THEN -base_amount_minor ELSE base_amount_minor END) AS net,
-              SUM(CASE WHEN kind = 'order' THEN 1 ELSE 0 END) AS orders
-         FROM purchases WHERE occurred_at <= :asOf`,
-      { asOf },
-    );
-    const orders = Number(row?.orders ?? 0);
-    return orders > 0 ? (Number(row.net) / orders) * margin : 0;
   }
 }
 

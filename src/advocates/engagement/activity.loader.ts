@@ -1,19 +1,28 @@
 import { DataSource } from 'typeorm';
+import { forEachRow } from '../../database/query-rows';
 import { rawQuery } from '../raw-query';
 import { ActivityType } from './activity-types';
-import { Activity } from './engagement-score';
+import { Activity, DAY_MS } from './engagement-score';
 
-/** Activities in [from, to) (to exclusive), of one member, a range of member ids, or everyone. */
+/** Activities in [from, to) (to exclusive), of one member or of everyone. */
 export interface ActivityScope {
   from?: number;
   to: number;
   memberId?: string;
-  /** Inclusive bounds on member ids, so that a recompute reads members in chunks. */
-  memberIds?: { lowest: string; highest: string };
 }
 
 export interface MemberActivity extends Activity {
   memberId: string;
+}
+
+/** One member's activities of one type, summed (see ActivityLoader.aggregate). */
+export interface ActivityAggregate {
+  memberId: string;
+  type: ActivityType;
+  count: number;
+  lastAt: number;
+  /** Σ 0.5^(age in days / half-life) at asOf. */
+  decayed: number;
 }
 
 /** Who did it, what, which record, on which platform, when: one SELECT per kind of activity. */
@@ -27,37 +36,37 @@ const SOURCES: { member: string; time: string; sql: string }[] = [
   {
     member: 'r.referrer_id',
     time: 'r.invited_at',
-    sql: `SELECT r.referrer_id, 'referral_invited', r.id, CAST(NULL AS varchar(32)), r.invited_at
+    sql: `SELECT r.referrer_id AS member_id, 'referral_invited' AS type, r.id AS id, CAST(NULL AS varchar(32)) AS platform, r.invited_at AS at
             FROM referrals r WHERE r.rejected_at IS NULL`,
   },
   {
     // Suspicious referrals count once a manager approves them, as in the value engine.
     member: 'r.referrer_id',
     time: 'r.converted_at',
-    sql: `SELECT r.referrer_id, 'referral_converted', r.id, CAST(NULL AS varchar(32)), r.converted_at
+    sql: `SELECT r.referrer_id AS member_id, 'referral_converted' AS type, r.id AS id, CAST(NULL AS varchar(32)) AS platform, r.converted_at AS at
             FROM referrals r WHERE r.status = 'converted' AND r.converted_at IS NOT NULL
              AND r.rejected_at IS NULL AND (r.flags = '' OR r.approved_at IS NOT NULL)`,
   },
   {
     member: 'v.member_id',
     time: 'v.published_at',
-    sql: `SELECT v.member_id, 'review', v.id, v.platform, v.published_at
+    sql: `SELECT v.member_id AS member_id, 'review' AS type, v.id AS id, v.platform AS platform, v.published_at AS at
             FROM reviews v WHERE v.member_id IS NOT NULL`,
   },
   {
     member: 'n.member_id',
     time: 'n.posted_at',
-    sql: `SELECT n.member_id, 'mention', n.id, n.platform, n.posted_at
+    sql: `SELECT n.member_id AS member_id, 'mention' AS type, n.id AS id, n.platform AS platform, n.posted_at AS at
             FROM mentions n WHERE n.member_id IS NOT NULL`,
   },
   {
     // Attendees count when they came; hosts, speakers and volunteers unless they did not show.
     member: 'a.member_id',
     time: 'e.starts_at',
-    sql: `SELECT a.member_id,
+    sql: `SELECT a.member_id AS member_id,
                  CASE a.role WHEN 'host' THEN 'event_hosted' WHEN 'speaker' THEN 'event_spoke'
-                             WHEN 'volunteer' THEN 'event_volunteered' ELSE 'event_attended' END,
-                 a.id, CAST('event' AS varchar(32)), e.starts_at
+                             WHEN 'volunteer' THEN 'event_volunteered' ELSE 'event_attended' END AS type,
+                 a.id AS id, CAST('event' AS varchar(32)) AS platform, e.starts_at AS at
             FROM event_attendance a JOIN events e ON e.id = a.event_id
            WHERE a.member_id IS NOT NULL
              AND (a.status = 'attended' OR (a.role <> 'attendee' AND a.status <> 'no-show'))`,
@@ -65,21 +74,21 @@ const SOURCES: { member: string; time: string; sql: string }[] = [
   {
     member: 'f.member_id',
     time: 'f.submitted_at',
-    sql: `SELECT f.member_id, 'feedback_submitted', f.id, CAST(NULL AS varchar(32)), f.submitted_at
+    sql: `SELECT f.member_id AS member_id, 'feedback_submitted' AS type, f.id AS id, CAST(NULL AS varchar(32)) AS platform, f.submitted_at AS at
             FROM feedback f WHERE f.submitted_at IS NOT NULL`,
   },
   {
     // An acceptance later declined (by `to`) no longer counts, as in the knowledge value.
     member: 'f.member_id',
     time: 'f.accepted_at',
-    sql: `SELECT f.member_id, 'feedback_accepted', f.id, CAST(NULL AS varchar(32)), f.accepted_at
+    sql: `SELECT f.member_id AS member_id, 'feedback_accepted' AS type, f.id AS id, CAST(NULL AS varchar(32)) AS platform, f.accepted_at AS at
             FROM feedback f WHERE f.accepted_at IS NOT NULL
              AND (f.declined_at IS NULL OR f.declined_at >= :to)`,
   },
   {
     member: 'f.member_id',
     time: 'f.shipped_at',
-    sql: `SELECT f.member_id, 'feedback_shipped', f.id, CAST(NULL AS varchar(32)), f.shipped_at
+    sql: `SELECT f.member_id AS member_id, 'feedback_shipped' AS type, f.id AS id, CAST(NULL AS varchar(32)) AS platform, f.shipped_at AS at
             FROM feedback f WHERE f.shipped_at IS NOT NULL`,
   },
 ];
@@ -93,21 +102,11 @@ export class ActivityLoader {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(scope: ActivityScope): Promise<MemberActivity[]> {
-    const branches = SOURCES.map(({ member, time, sql }) => {
-      const conditions = [`${time} < :to`];
-      if (scope.from !== undefined) conditions.push(`${time} >= :from`);
-      if (scope.memberId !== undefined) conditions.push(`${member} = :memberId`);
-      if (scope.memberIds)
-        conditions.push(`${member} >= :lowestMember AND ${member} <= :highestMember`);
-      return `${sql} AND ${conditions.join(' AND ')}`;
-    });
-    const rows = await rawQuery(this.dataSource, branches.join('\nUNION ALL\n'), {
-      from: scope.from,
-      to: scope.to,
-      memberId: scope.memberId,
-      lowestMember: scope.memberIds?.lowest,
-      highestMember: scope.memberIds?.highest,
-    });
+    const rows = await rawQuery(
+      this.dataSource,
+      this.branches(scope).join('\nUNION ALL\n'),
+      this.parameters(scope),
+    );
     return rows.map((row) => ({
       memberId: String(row.member_id),
       type: row.type as ActivityType,
@@ -115,5 +114,58 @@ export class ActivityLoader {
       platform: row.platform === null ? null : String(row.platform),
       occurredAt: Number(row.at),
     }));
+  }
+
+  /**
+   * Per member and activity type: how many, the latest, and Σ 0.5^(age / half-life) at asOf,
+   * summed in the database so that a recompute reads a few rows per member instead of every
+   * activity. Ages older than about 1,000 half-lives count 0 (exp underflows, an error on
+   * PostgreSQL).
+   */
+  async aggregate(
+    scope: ActivityScope,
+    asOf: number,
+    halfLifeDays: number,
+  ): Promise<ActivityAggregate[]> {
+    const rate = Math.LN2 / (halfLifeDays * DAY_MS);
+    const grouped = this.branches(scope).map(
+      (branch) =>
+        `SELECT b.member_id AS member_id, b.type AS type, COUNT(*) AS n, MAX(b.at) AS last_at,
+                SUM(CASE WHEN b.at < :oldest THEN 0
+                         ELSE exp(CAST(:rate AS double precision) * (b.at - :asOf)) END) AS decayed
+           FROM (${branch}) b GROUP BY b.member_id, b.type`,
+    );
+    const aggregates: ActivityAggregate[] = [];
+    await forEachRow(
+      this.dataSource,
+      grouped.join('\nUNION ALL\n'),
+      { ...this.parameters(scope), rate, asOf, oldest: Math.ceil(asOf - 700 / rate) },
+      ([memberId, type, count, lastAt, decayed]) =>
+        aggregates.push({
+          memberId: String(memberId),
+          type: type as ActivityType,
+          count: Number(count),
+          lastAt: Number(lastAt),
+          decayed: Number(decayed),
+        }),
+    );
+    return aggregates;
+  }
+
+  private branches(scope: ActivityScope): string[] {
+    return SOURCES.map(({ member, time, sql }) => {
+      const conditions = [`${time} < :to`];
+      if (scope.from !== undefined) conditions.push(`${time} >= :from`);
+      if (scope.memberId !== undefined) conditions.push(`${member} = :memberId`);
+      return `${sql} AND ${conditions.join(' AND ')}`;
+    });
+  }
+
+  private parameters(scope: ActivityScope): Record<string, unknown> {
+    return {
+      from: scope.from,
+      to: scope.to,
+      memberId: scope.memberId,
+    };
   }
 }

@@ -8,6 +8,7 @@ import { MergeDismissals1732000007000 } from './1732000007000-merge-dismissals';
 import { Leases1732000008000 } from './1732000008000-leases';
 import { Advocates1732000009000 } from './1732000009000-advocates';
 import { Digests1732000011000 } from './1732000011000-digests';
+import { RecomputeIndexes1732000014000 } from './1732000014000-recompute-indexes';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Leases1732000008000,
   Advocates1732000009000,
   Digests1732000011000,
+  RecomputeIndexes1732000014000,
 ];

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { parentPort, workerData } from 'node:worker_threads';
-import { DataSource } from 'typeorm';
 import { HaloSettings } from '../../config/halo-settings';
-import { dataSourceOptions } from '../../database/data-source-options';
+import { serveWorkerJob } from '../run-in-worker';
 import { runModelValidation } from './model-validation.job';
 
 interface WorkerInput {
@@ -12,21 +10,6 @@ interface WorkerInput {
 }
 
 /** A backtest on its own connection, so that the API and /health keep answering meanwhile. */
-async function main(): Promise<void> {
-  const { settings, asOf, until } = workerData as WorkerInput;
-  const dataSource = new DataSource(dataSourceOptions(settings as HaloSettings));
-  await dataSource.initialize();
-  try {
-    const result = await runModelValidation(dataSource, settings, asOf, until);
-    parentPort!.postMessage({ type: 'done', result });
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-main().catch((error: unknown) => {
-  parentPort!.postMessage({
-    type: 'failed',
-    message: error instanceof Error ? error.message : String(error),
-  });
-});
+serveWorkerJob<WorkerInput, unknown>((dataSource, { settings, asOf, until }) =>
+  runModelValidation(dataSource, settings, asOf, until),
+);

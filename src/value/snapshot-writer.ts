@@ -1,0 +1,146 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { AdvocateAssessment } from '../advocates/advocate-assessment';
+import { timeOrderedUuids } from '../common/ids/time-ordered-uuid';
+import { sqliteConnection } from '../database/query-rows';
+import { MemberValue } from './engine/value-types';
+import { ValueSnapshot } from './value-snapshot.entity';
+
+export type Progress = (stage: string, done: number, total: number) => void;
+
+export interface SnapshotBatch {
+  runId: string;
+  asOf: number;
+  asOfDate: string;
+  currency: string;
+  values: readonly MemberValue[];
+  assessments: ReadonlyMap<string, AdvocateAssessment>;
+}
+
+const INSERT_CHUNK = 400;
+const PROGRESS_EVERY = 10_000;
+
+const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
+  ['id', 'id'],
+  ['member_id', 'memberId'],
+  ['as_of_date', 'asOfDate'],
+  ['as_of', 'asOf'],
+  ['run_id', 'runId'],
+  ['currency', 'currency'],
+  ['extended_minor', 'extendedMinor'],
+  ['spend_realized_minor', 'spendRealizedMinor'],
+  ['spend_predicted_minor', 'spendPredictedMinor'],
+  ['spend_minor', 'spendMinor'],
+  ['referral_minor', 'referralMinor'],
+  ['influence_measured_minor', 'influenceMeasuredMinor'],
+  ['influence_modeled_minor', 'influenceModeledMinor'],
+  ['influence_minor', 'influenceMinor'],
+  ['knowledge_minor', 'knowledgeMinor'],
+  ['method', 'method'],
+  ['p_alive', 'pAlive'],
+  ['expected_purchases', 'expectedPurchases'],
+  ['breakdown', 'breakdown'],
+  ['created_at', 'createdAt'],
+  ['engagement', 'engagement'],
+  ['tier', 'tier'],
+  ['last_activity_at', 'lastActivityAt'],
+  ['order_count', 'orderCount'],
+  ['influence_share', 'influenceShare'],
+];
+
+/** Replaces the snapshots of the batch's date with one per valued member, in one transaction. */
+export async function writeSnapshots(
+  dataSource: DataSource,
+  batch: SnapshotBatch,
+  progress: Progress,
+): Promise<void> {
+  progress('write', 0, batch.values.length);
+  const sqlite = sqliteConnection(dataSource);
+  if (sqlite) writeSqliteSnapshots(sqlite, batch, progress);
+  else await writeChunks(dataSource, batch, progress);
+  progress('done', batch.values.length, batch.values.length);
+}
+
+/** Rows in member order with increasing ids, so that the table and its keys grow at the end. */
+function* snapshotRows(batch: SnapshotBatch): Generator<Partial<ValueSnapshot>> {
+  const createdAt = Date.now();
+  const nextId = timeOrderedUuids(createdAt);
+  for (const value of batch.values) {
+    yield {
+      id: nextId(),
+      memberId: value.memberId,
+      asOfDate: batch.asOfDate,
+      asOf: batch.asOf,
+      runId: batch.runId,
+      currency: batch.currency,
+      extendedMinor: value.extendedMinor,
+      spendRealizedMinor: value.spendRealizedMinor,
+      spendPredictedMinor: value.spendPredictedMinor,
+      spendMinor: value.spendMinor,
+      referralMinor: value.referralMinor,
+      influenceMeasuredMinor: value.influenceMeasuredMinor,
+      influenceModeledMinor: value.influenceModeledMinor,
+      influenceMinor: value.influenceMinor,
+      knowledgeMinor: value.knowledgeMinor,
+      method: value.method,
+      pAlive: value.pAlive,
+      expectedPurchases: value.expectedPurchases,
+      breakdown: JSON.stringify({ byChannel: value.byChannel, drivers: value.drivers }),
+      createdAt,
+      ...batch.assessments.get(value.memberId),
+    };
+  }
+}
+
+/**
+ * On SQLite one prepared statement in one transaction, each row built as it is written, so
+ * that 100,000 rows and their breakdowns never sit in memory at once. The worker owns this
+ * connection.
+ */
+function writeSqliteSnapshots(
+  database: SqliteDatabase,
+  batch: SnapshotBatch,
+  progress: Progress,
+): void {
+  const insert = database.prepare(
+    `INSERT INTO value_snapshots (${SNAPSHOT_COLUMNS.map(([column]) => column).join(', ')}) VALUES (${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  database.transaction(() => {
+    database.prepare('DELETE FROM value_snapshots WHERE as_of_date = ?').run(batch.asOfDate);
+    let written = 0;
+    for (const row of snapshotRows(batch)) {
+      insert.run(...SNAPSHOT_COLUMNS.map(([, property]) => row[property] ?? null));
+      written += 1;
+      if (written % PROGRESS_EVERY === 0) progress('write', written, batch.values.length);
+    }
+  })();
+}
+
+async function writeChunks(
+  dataSource: DataSource,
+  batch: SnapshotBatch,
+  progress: Progress,
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await manager.delete(ValueSnapshot, { asOfDate: batch.asOfDate });
+    let chunk: Partial<ValueSnapshot>[] = [];
+    let written = 0;
+    const flush = async () => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ValueSnapshot)
+        .values(chunk)
+        .updateEntity(false)
+        .execute();
+      written += chunk.length;
+      chunk = [];
+      progress('write', written, batch.values.length);
+    };
+    for (const row of snapshotRows(batch)) {
+      chunk.push(row);
+      if (chunk.length === INSERT_CHUNK) await flush();
+    }
+    if (chunk.length) await flush();
+  });
+}
