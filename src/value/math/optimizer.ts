@@ -31,7 +31,9 @@ const STEP_TOLERANCE = 1e-6; // in log(parameter): a relative change of 1e-6
  * Minimises objective(params) over positive parameters with BFGS on log(params), so that no
  * step can leave the domain and scales as different as alpha (weeks or days) and a (a
  * fraction) are handled alike. Backtracking line search; the inverse-Hessian estimate is reset
- * when it stops giving descent directions.
+ * when it stops giving descent directions. Written here because the JavaScript optimisers on
+ * npm are unmaintained (fmin, numeric) or fit curves rather than minimise a likelihood
+ * (ml-levenberg-marquardt), and none reports why a fit failed.
  */
 export function minimizePositive(
   objective: (params: number[]) => number,

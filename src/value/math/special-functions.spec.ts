@@ -1,4 +1,4 @@
-import { digamma, gammaSign, logBeta, logGamma, sinPi } from './special-functions';
+import { digamma, gammaSign, logBeta, logGamma } from './special-functions';
 
 // Reference values: mpmath 1.3 at 60 digits, rounded to doubles.
 const LOG_GAMMA: [number, number][] = [
@@ -89,15 +89,5 @@ describe('digamma', () => {
       const slope = (logGamma(x + h) - logGamma(x - h)) / (2 * h);
       expect(digamma(x)).toBeCloseTo(slope, 8);
     }
-  });
-});
-
-describe('sinPi', () => {
-  it('is exactly 0 at integers and +-1 at half-integers, even far from 0', () => {
-    expect(sinPi(1e15)).toBe(0);
-    expect(sinPi(-7)).toBe(0);
-    expect(sinPi(1e6 + 0.5)).toBe(1);
-    expect(sinPi(-0.5)).toBe(-1);
-    expect(sinPi(0.25)).toBeCloseTo(Math.SQRT1_2, 15);
   });
 });
