@@ -46,11 +46,17 @@ export async function resolveMember(
   } else {
     return undefined;
   }
-  for (let hops = 0; member?.mergedIntoId && hops < 10; hops += 1) {
-    member = await repository.findOneBy({ id: member.mergedIntoId });
-  }
+  member = member && (await survivorOf(manager, member));
   if (!member) throw unknownReference('member', field, value);
   return member;
+}
+
+/** Follows mergedIntoId from a merged member's pointer to the member that holds its records. */
+export async function survivorOf(manager: EntityManager, member: Member): Promise<Member | null> {
+  let current: Member | null = member;
+  for (let hops = 0; current?.mergedIntoId && hops < 10; hops += 1)
+    current = await manager.getRepository(Member).findOneBy({ id: current.mergedIntoId });
+  return current;
 }
 
 /** Like resolveMember, but a reference is required. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
-import { conflict, notFound, unknownReference } from '../common/errors/domain-error';
+import { conflict, invalidField, notFound, unknownReference } from '../common/errors/domain-error';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -14,6 +14,7 @@ import { MemberFieldsDto } from './dto/member-fields';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { MemberTag } from './member-tag.entity';
 import { Member } from './member.entity';
+import { survivorOf } from './member-reference';
 import { normalizeEmail } from './normalize';
 import { generateReferralCode } from './referral-code';
 
@@ -43,13 +44,22 @@ export class MembersService {
 
   /**
    * Creates a member, or returns the existing one when the same externalId (or, without one,
-   * the same email) arrives again with the same content; other content is a 409.
+   * the same email) arrives again with the same content; other content is a 409. A key that
+   * stayed on a merged member's pointer answers the survivor, where the record lives now.
    */
   async create(
     input: CreateMemberDto,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ member: Member; outcome: WriteOutcome }> {
+    // Without a key, sending the same person again (a re-run import) would store a second one.
+    if (!input.externalId && !input.email)
+      throw invalidField(
+        'externalId',
+        'or email is required to recognise the member again',
+        'required',
+      );
     const existing = await this.findByNaturalKey(input, manager);
+    if (existing?.mergedIntoId) return this.answerMerged(existing, input, manager);
     if (existing) {
       if (this.sameContent(existing, input)) return { member: existing, outcome: 'unchanged' };
       const key = input.externalId ? 'externalId' : 'email';
@@ -233,6 +243,32 @@ export class MembersService {
         relations: { tags: true },
       });
     return null;
+  }
+
+  /**
+   * A key that stayed on a merged member's pointer: the same content again answers the
+   * survivor, where the records live now (the pointer kept its fields; its tags moved).
+   */
+  private async answerMerged(
+    pointer: Member,
+    input: CreateMemberDto,
+    manager: EntityManager,
+  ): Promise<{ member: Member; outcome: WriteOutcome }> {
+    const { id } = (await survivorOf(manager, pointer))!;
+    const survivor = await manager
+      .getRepository(Member)
+      .findOneOrFail({ where: { id }, relations: { tags: true } });
+    const survivorTags = new Set(survivor.tags.map((tag) => tag.tag));
+    const same =
+      this.sameContent(pointer, { ...input, tags: undefined }) &&
+      uniqueTags(input.tags).every((tag) => survivorTags.has(tag));
+    if (same) return { member: survivor, outcome: 'unchanged' };
+    const key = input.externalId ? 'externalId' : 'email';
+    throw conflict(
+      'MEMBER_EXISTS',
+      `the member with this ${key} was merged into ${survivor.id}; send changes there`,
+      key,
+    );
   }
 
   private sameContent(member: Member, input: MemberFieldsDto): boolean {

@@ -224,6 +224,23 @@ describe('bulk import over HTTP', () => {
     expect(await total('/api/v1/members', { q: 'again-' })).toBe(2);
   });
 
+  it('refuses a member row with neither externalId nor email, so that a re-run stores no twin', async () => {
+    const csv = 'externalId,email,name\nkeyless-1,,One\n,,Nobody Knows\n,keyless@example.com,Two\n';
+    const first = await upload('members', 'text/csv', csv).expect(200);
+    expect(first.body).toMatchObject({ rows: 3, created: 2, refused: 1 });
+    expect(first.body.errors).toEqual([
+      {
+        line: 3,
+        details: [
+          { field: 'externalId', reason: expect.stringContaining('email'), code: 'required' },
+        ],
+      },
+    ]);
+    const again = await upload('members', 'text/csv', csv).expect(200);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 2, refused: 1 });
+    expect(await total('/api/v1/members', { q: 'Nobody Knows' })).toBe(0);
+  });
+
   it('undoes only the refused row, also what it wrote before being refused', async () => {
     const ndjson = ['p-1', 'p-2-refuse', 'p-3']
       .map((externalId) => JSON.stringify({ externalId }))

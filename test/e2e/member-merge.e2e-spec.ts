@@ -1,6 +1,7 @@
 import { TestApp, createTestApp } from '../support/test-app';
 import {
   addIdentity,
+  buildMember,
   createAttendance,
   createEvent,
   createFeedback,
@@ -181,9 +182,9 @@ describe('member merge', () => {
   });
 
   it('fills empty fields of the survivor and frees them on the pointer', async () => {
+    // Every member has an externalId or an email; each survivor lacks the other one.
     const survivor = await createMember(test, {
       externalId: undefined,
-      email: undefined,
       name: undefined,
       acquiredAt: '2026-03-01',
     });
@@ -196,15 +197,28 @@ describe('member merge', () => {
     const { body } = await merge(survivor.id, other.id).expect(200);
     expect(body.survivor).toMatchObject({
       externalId: other.externalId,
-      email: other.email,
+      email: survivor.email,
       name: 'Grace Hopper',
       acquiredAt: '2025-06-01T00:00:00.000Z',
       acquisitionChannel: 'event',
       profilingObjection: true,
     });
-    expect(body.merged).toMatchObject({ externalId: null, email: null, name: 'Grace Hopper' });
+    expect(body.merged).toMatchObject({
+      externalId: null,
+      email: other.email,
+      name: 'Grace Hopper',
+    });
     const purchase = await createPurchase(test, { memberExternalId: other.externalId });
     expect(purchase.memberId).toBe(survivor.id);
+
+    const withoutEmail = await createMember(test, { email: undefined });
+    const withEmail = await createMember(test);
+    const second = (await merge(withoutEmail.id, withEmail.id).expect(200)).body;
+    expect(second.survivor).toMatchObject({
+      externalId: withoutEmail.externalId,
+      email: withEmail.email,
+    });
+    expect(second.merged).toMatchObject({ externalId: withEmail.externalId, email: null });
   });
 
   it('keeps the old externalId and email on the pointer, which resolves to the survivor', async () => {
@@ -221,6 +235,29 @@ describe('member merge', () => {
       survivor.id,
       survivor.id,
     ]);
+  });
+
+  it('answers a re-sent member of the pointer with the survivor, and refuses other content', async () => {
+    const survivor = await createMember(test);
+    const sent = buildMember({ email: 'Pointer.Person@Example.com', tags: ['berlin'] });
+    const other = (
+      await test.http().post('/api/v1/members').set('Authorization', test.keys.manager).send(sent)
+    ).body;
+    await merge(survivor.id, other.id).expect(200);
+    const post = (body: Record<string, unknown>) =>
+      test.http().post('/api/v1/members').set('Authorization', test.keys.manager).send(body);
+    // The same CRM row again (a re-run import): nothing stored, the survivor answers.
+    const again = await post(sent).expect(200);
+    expect(again.body.id).toBe(survivor.id);
+    const byEmail = await post({ email: 'pointer.person@example.com' }).expect(200);
+    expect(byEmail.body.id).toBe(survivor.id);
+    const changed = await post({ ...sent, name: 'Someone Else' }).expect(409);
+    expect(changed.body).toMatchObject({
+      code: 'MEMBER_EXISTS',
+      message: expect.stringContaining(`merged into ${survivor.id}`),
+      details: [expect.objectContaining({ field: 'externalId' })],
+    });
+    expect((await get('/api/v1/members', { q: 'pointer.person', limit: 5 })).total).toBe(0);
   });
 
   describe('refusals change nothing', () => {

@@ -48,6 +48,17 @@ describe('members', () => {
     });
   });
 
+  it('refuses a member with neither externalId nor email: it could not be recognised again', async () => {
+    const refused = await post({ name: 'Nameless Walk-in', tags: ['event'] }).expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [
+        { field: 'externalId', reason: expect.stringContaining('email'), code: 'required' },
+      ],
+    });
+    await post({ email: 'walk-in@example.com', name: 'Walk-in' }).expect(201);
+  });
+
   it('keeps email unique ignoring case', async () => {
     await post(buildMember({ email: 'Grace@Example.com' })).expect(201);
     const clash = await post(buildMember({ email: 'grace@EXAMPLE.com' })).expect(409);
