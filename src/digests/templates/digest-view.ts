@@ -64,7 +64,16 @@ export class DigestView {
     return `${this.base}/#/members/${encodeURIComponent(memberId)}`;
   }
 
+  /** The dashboard's ranking of the same segment, period and filters as the digest's list. */
   segmentUrl(segment: string): string {
-    return `${this.base}/#/ambassadors?segment=${encodeURIComponent(segment)}`;
+    const { period, filters } = this.content;
+    const query = new URLSearchParams({
+      segment,
+      from: new Date(period.start).toISOString(),
+      to: new Date(period.end).toISOString(),
+    });
+    if (filters.tag) query.set('tag', filters.tag);
+    if (filters.platform) query.set('platform', filters.platform);
+    return `${this.base}/#/ambassadors?${query}`;
   }
 }

@@ -92,7 +92,11 @@ describe('renderDigest', () => {
   it('links members into the dashboard and draws bars with table cells only', () => {
     const { html } = renderDigest(content(), options);
     expect(html).toContain('href="https://halo.example.com/#/members/m-1"');
-    expect(html).toContain('href="https://halo.example.com/#/ambassadors?segment=at-risk"');
+    // The segment's ranking for the digest's own period and filters (the tag is user-written:
+    // encoded in the URL, then escaped in the attribute).
+    expect(html).toContain(
+      'href="https://halo.example.com/#/ambassadors?segment=at-risk&amp;from=2026-11-16T07%3A00%3A00.000Z&amp;to=2026-11-23T07%3A00%3A00.000Z&amp;tag=%3Cvip%3E"',
+    );
     expect(html).toMatch(/<td width="\d+%" style="background:#4338ca;height:4px/);
     expect(html).not.toMatch(/<img|<script|\ssrc="/i);
   });
