@@ -7,6 +7,7 @@ import {
   createPurchase,
   createReferral,
 } from '../support/factories';
+import { CommunityMetricsService } from '../../src/advocates/metrics/community-metrics.service';
 import { TestApp, createTestApp } from '../support/test-app';
 
 /**
@@ -286,5 +287,127 @@ describe('community metrics', () => {
       (await get({ from: '2020-01-01', to: '2026-01-01', interval: 'day' }, 400)).details[0],
     ).toMatchObject({ field: 'interval', code: 'tooManyIntervals' });
     expect((await get({ interval: 'year' }, 400)).details[0].field).toBe('interval');
+    expect((await get({ tag: ' ' }, 400)).details[0].field).toBe('tag');
+    expect((await get({ platform: '' }, 400)).details[0].field).toBe('platform');
+  });
+
+  it('reads the cohorts from the start of the first month, however short the period', async () => {
+    // Two days: the period before starts on 03-10, the month on 03-01.
+    const { retention } = await get({ from: '2026-03-12', to: '2026-03-14', interval: 'day' });
+    // First orders from 03-01 to 03-13: quin, bob, cid, dan, eve, pia.
+    expect(retention).toEqual([{ cohort: '2026-03', newCustomers: 6, months: [] }]);
+  });
+
+  describe('filters', () => {
+    beforeAll(async () => {
+      // ann objects to profiling: she stays in the sums, as every member does.
+      for (const [name, extra] of [
+        ['ann', { profilingObjection: true }],
+        ['bob', {}],
+        ['pia', {}],
+      ] as const)
+        await test
+          .http()
+          .patch(`/api/v1/members/${ids[name]}`)
+          .set('Authorization', test.keys.manager)
+          .send({ tags: ['circle'], ...extra })
+          .expect(200);
+    });
+
+    it('narrows every measure to the members carrying the tag', async () => {
+      const metrics = await get({ ...WEEKS, tag: 'circle' });
+      expect(metrics).toMatchObject({ tag: 'circle', platform: null });
+      const [first, second] = metrics.intervals;
+      // Week 1: ann's two mentions, event, review, order and bob's converting order.
+      expect(first.values).toMatchObject({
+        reach: { mentions: 2, totalReach: 1500, uniquePeople: 1, positiveShare: 0.5 },
+        acquisition: { newCustomers: 1, community: 1, viaReferral: 1, viaEventGuest: 0 },
+        activity: {
+          activeMembers: 2,
+          interactions: {
+            purchase: 2,
+            referral_converted: 1,
+            review: 1,
+            mention: 2,
+            event_attended: 1,
+          },
+        },
+        purchases: { customers: 2, orders: 2, repeatCustomers: 0, ordersPerCustomer: 1 },
+      });
+      // Week 2: pia's first order (referred, and a guest: the referral counts), ann's conversion.
+      expect(second.values).toMatchObject({
+        reach: { mentions: 0, totalReach: 0, uniquePeople: 0, positiveShare: null },
+        acquisition: { newCustomers: 1, community: 1, viaReferral: 1, viaEventGuest: 0 },
+        activity: { activeMembers: 2, interactions: { purchase: 1, referral_converted: 1 } },
+        purchases: { customers: 1, orders: 1, repeatCustomers: 0 },
+      });
+      expect(metrics.total).toMatchObject({
+        values: {
+          reach: { mentions: 2, totalReach: 1500, uniquePeople: 1 },
+          acquisition: { newCustomers: 2, community: 2, viaReferral: 2 },
+          activity: { activeMembers: 3 },
+          purchases: { customers: 3, orders: 3, repeatCustomers: 0 },
+        },
+        // 02-16 to 03-02: ann's mention of 02-25; fay's order is not in the circle.
+        previous: {
+          reach: { mentions: 1, totalReach: 300, positiveShare: 1 },
+          activity: { activeMembers: 1 },
+          purchases: { customers: 0, repeatPurchaseRate: null },
+        },
+      });
+      expect(metrics.retention[0]).toEqual({ cohort: '2026-03', newCustomers: 2, months: [] });
+    });
+
+    it('narrows mentions and reviews to the platform, and nothing else', async () => {
+      const all = await get(WEEKS);
+      const instagram = await get({ ...WEEKS, platform: ' Instagram' });
+      expect(instagram.platform).toBe('instagram');
+      // @zed's mentions on tiktok and x drop out of week 2 and the total; ann's review is on
+      // trustpilot.
+      expect(instagram.intervals[1].values.reach).toEqual({
+        mentions: 0,
+        totalReach: 0,
+        uniquePeople: 0,
+        positiveShare: null,
+      });
+      expect(instagram.total.values.reach).toEqual({
+        mentions: 2,
+        totalReach: 1500,
+        uniquePeople: 1,
+        positiveShare: 0.5,
+      });
+      expect(instagram.intervals[0].values.activity.interactions).toMatchObject({
+        review: 0,
+        mention: 2,
+        purchase: 5,
+      });
+      expect(instagram.total.values.acquisition).toEqual(all.total.values.acquisition);
+      expect(instagram.total.values.purchases).toEqual(all.total.values.purchases);
+      const trustpilot = await get({ ...WEEKS, platform: 'trustpilot' });
+      expect(trustpilot.total.values.reach.mentions).toBe(0);
+      expect(trustpilot.intervals[0].values.activity.interactions.review).toBe(1);
+    });
+
+    it('measures any window in-process with the same answers', async () => {
+      const service = test.app.get(CommunityMetricsService);
+      const week = await get({ ...WEEKS, tag: 'circle' });
+      const measured = await service.measureWindow(
+        { start: Date.parse('2026-03-02'), end: Date.parse('2026-03-09') },
+        { tag: 'circle' },
+      );
+      expect(measured).toEqual(week.intervals[0]);
+      // A window that is no calendar interval, against a previous window given by the caller.
+      const custom = await service.measureWindow(
+        { start: Date.parse('2026-03-04T12:00:00Z'), end: Date.parse('2026-03-11T12:00:00Z') },
+        { previous: { start: Date.parse('2026-02-20'), end: Date.parse('2026-03-04T12:00:00Z') } },
+      );
+      expect(custom).toMatchObject({
+        previousStart: '2026-02-20T00:00:00.000Z',
+        // bob 03-05, ann 03-06, fay, cid 03-10 and dan 03-11 ordered; bob, cid and dan first.
+        values: { purchases: { orders: 5, customers: 5 }, acquisition: { newCustomers: 3 } },
+        // fay 02-20, 03-03, 03-04 and quin 03-02.
+        previous: { purchases: { orders: 4, customers: 2, repeatCustomers: 1 } },
+      });
+    });
   });
 });

@@ -106,6 +106,15 @@ export class CommunityMetricsDto {
   @ApiProperty({ example: '2026-03-01T00:00:00.000Z' }) from!: string;
   @ApiProperty({ example: '2026-04-01T00:00:00.000Z' }) to!: string;
   @ApiProperty({ enum: ['day', 'week', 'month'] }) interval!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'vip', description: 'The tag filter.' })
+  tag!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'instagram',
+    description: 'The platform filter, normalised.',
+  })
+  platform!: string | null;
   @ApiProperty({ type: MetricsWindowDto, description: 'The whole period.' })
   total!: MetricsWindowDto;
   @ApiProperty({ type: [MetricsWindowDto] }) intervals!: MetricsWindowDto[];

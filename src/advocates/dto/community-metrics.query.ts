@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsIsoInstant } from '../../common/validation/decorators';
 import { INTERVALS, Interval } from '../metrics/intervals';
 
@@ -29,6 +29,28 @@ export class CommunityMetricsQuery {
   @IsOptional()
   @IsIn(INTERVALS)
   interval?: Interval;
+
+  @ApiPropertyOptional({
+    description:
+      'Only members carrying this tag, in every measure (their mentions, orders, activity; reach counts only their mentions).',
+    example: 'vip',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/\S/, { message: 'must not be blank' })
+  tag?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Only mentions and reviews on this platform (case-insensitive): reach and awareness, the mention and review interactions, and the members active through them. Orders, referrals, events, feedback and acquisition are not narrowed.',
+    example: 'instagram',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  @Matches(/\S/, { message: 'must not be blank' })
+  platform?: string;
 
   @ApiPropertyOptional({
     enum: ['json', 'csv'],

@@ -1,4 +1,7 @@
+import { CommunityCounts } from './community-counts';
+import { ratio } from './community-measures';
 import { intervalStart, monthLabel, nextIntervalStart } from './intervals';
+import { segmentOf } from './window-segments';
 
 export interface CohortRetention {
   /** The month of the cohort's first orders, "2026-01". */
@@ -10,7 +13,8 @@ export interface CohortRetention {
 
 /**
  * Monthly cohorts of new customers (first order in the month) for every month of [from, to),
- * and for each later month up to `to` the share of the cohort who ordered again in it.
+ * and for each later month up to `to` the share of the cohort who ordered again in it. The
+ * reference definition over raw rows; the service uses cohortRetentionOfBuyers.
  */
 export function cohortRetention(
   firstOrders: readonly { at: number; memberId: string }[],
@@ -49,8 +53,43 @@ export function cohortRetention(
   });
 }
 
+/**
+ * The same from the buyer groups of a segmentation whose boundaries include every month start
+ * of the period, so that no segment straddles two months.
+ */
+export function cohortRetentionOfBuyers(
+  buyers: CommunityCounts['buyers'],
+  boundaries: readonly number[],
+  from: number,
+  to: number,
+): CohortRetention[] {
+  const starts = monthStarts(from, to);
+  // -1 for a segment before the first month.
+  const monthOfSegment = (segment: number) => segmentOf(starts, boundaries[segment]);
+  const newCustomers = new Array<number>(starts.length).fill(0);
+  const retained = starts.map(() => new Array<number>(starts.length).fill(0));
+  for (const group of buyers) {
+    if (!group.firstOrder) continue;
+    const cohort = monthOfSegment(Math.min(...group.orders));
+    if (cohort < 0) continue;
+    newCustomers[cohort] += group.members;
+    for (const month of new Set(group.orders.map(monthOfSegment)))
+      if (month > cohort) retained[cohort][month] += group.members;
+  }
+  return starts.map((start, index) => ({
+    cohort: monthLabel(start),
+    newCustomers: newCustomers[index],
+    months: starts.slice(index + 1).map((later, offset) => ({
+      month: monthLabel(later),
+      offset: offset + 1,
+      retained: retained[index][index + offset + 1],
+      share: ratio(retained[index][index + offset + 1], newCustomers[index]),
+    })),
+  }));
+}
+
 /** The first instant of every calendar month that overlaps [from, to). */
-function monthStarts(from: number, to: number): number[] {
+export function monthStarts(from: number, to: number): number[] {
   const starts: number[] = [];
   for (
     let month = intervalStart(from, 'month');

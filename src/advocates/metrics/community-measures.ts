@@ -45,7 +45,7 @@ export type MeasureChange = Measures;
 
 export const POSITIVE_SENTIMENT = 0.25;
 
-const ratio = (numerator: number, denominator: number) =>
+export const ratio = (numerator: number, denominator: number) =>
   denominator > 0 ? Number((numerator / denominator).toFixed(4)) : null;
 
 /** The rows of a list sorted by `at` that fall in [start, end), by binary search. */
@@ -63,7 +63,11 @@ export function within<T extends { at: number }>(rows: readonly T[], window: Win
   return rows.slice(firstAtOrAfter(window.start), firstAtOrAfter(window.end));
 }
 
-/** The four community measures over one window. */
+/**
+ * The four community measures over one window, from raw rows: the reference definition. The
+ * service measures from SQL aggregates instead (segment-measures.ts); segment-measures.spec.ts
+ * checks that both agree.
+ */
 export function measure(data: CommunityData, window: Window): Measures {
   const mentions = within(data.mentions, window);
   const rated = mentions.filter((mention) => mention.sentiment !== null);

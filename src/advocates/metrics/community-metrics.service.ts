@@ -3,15 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DAY_MS, parseIsoInstant, toIso } from '../../common/dates/iso-date';
 import { invalidField } from '../../common/errors/domain-error';
+import { normalizePlatform } from '../../members/normalize';
 import { CommunityMetricsDto, MetricsWindowDto } from '../dto/community-metrics.dto';
 import { CommunityMetricsQuery } from '../dto/community-metrics.query';
-import { cohortRetention } from './cohort-retention';
-import { CommunityData, difference, measure } from './community-measures';
-import { CommunityDataLoader } from './community-data.loader';
+import { cohortRetentionOfBuyers, monthStarts } from './cohort-retention';
+import { CommunityCountsLoader, MeasureFilters } from './community-counts.loader';
+import { Measures, difference } from './community-measures';
 import { Window, countIntervals, intervalStart, previousWindow, splitPeriod } from './intervals';
+import { measureSegments } from './segment-measures';
+import { segmentWindows } from './window-segments';
 
 export const MAX_INTERVALS = 1000;
 const DEFAULT_DAYS = 30;
+
+/** Filters as a caller gives them; the platform is normalised here, as the ranking does. */
+export interface CommunityFilters {
+  tag?: string;
+  platform?: string;
+}
 
 /** The community measures per interval and in total, each against the window before it. */
 @Injectable()
@@ -31,37 +40,69 @@ export class CommunityMetricsService {
         `gives more than ${MAX_INTERVALS} intervals for this period; choose a longer interval or a shorter period`,
         'tooManyIntervals',
       );
+    const filters = measureFilters(query);
     const total = { start: from, end: to };
-    const totalPrevious = { start: from - (to - from), end: from };
-    const intervals = splitPeriod(from, to, interval).map((window) => ({
-      window,
-      previous: previousWindow(window, interval),
-    }));
-    const earliest = Math.min(
-      totalPrevious.start,
-      intervalStart(from, 'month'),
-      ...intervals.map(({ previous }) => previous.start),
+    const intervals = splitPeriod(from, to, interval);
+    // Pairs of (window, the window it is compared with): the total first, then each interval.
+    const pairs: [Window, Window][] = [
+      [total, { start: from - (to - from), end: from }],
+      ...intervals.map((window): [Window, Window] => [window, previousWindow(window, interval)]),
+    ];
+    const segmentation = segmentWindows(pairs.flat(), monthStarts(from, to));
+    const counts = await new CommunityCountsLoader(this.dataSource).load(segmentation, filters);
+    const measures = measureSegments(counts, segmentation);
+    const windows = pairs.map(([window, previous], index) =>
+      windowDto(window, previous, measures[2 * index], measures[2 * index + 1]),
     );
-    const data = await new CommunityDataLoader(this.dataSource).load(earliest, to);
     return {
       from: toIso(from)!,
       to: toIso(to)!,
       interval,
-      total: windowDto(data, total, totalPrevious),
-      intervals: intervals.map(({ window, previous }) => windowDto(data, window, previous)),
-      retention: cohortRetention(
-        data.firstOrders,
-        data.activities.filter((activity) => activity.type === 'purchase'),
-        from,
-        to,
-      ),
+      tag: filters.tag ?? null,
+      platform: filters.platform ?? null,
+      total: windows[0],
+      intervals: windows.slice(1),
+      retention: cohortRetentionOfBuyers(counts.buyers, segmentation.boundaries, from, to),
     };
+  }
+
+  /**
+   * The measures of any [start, end) against a previous window (by default the same length
+   * just before it), for other modules: the same definitions and SQL as the endpoint.
+   */
+  async measureWindow(
+    window: Window,
+    options: CommunityFilters & { previous?: Window } = {},
+  ): Promise<MetricsWindowDto> {
+    const previous = options.previous ?? {
+      start: window.start - (window.end - window.start),
+      end: window.start,
+    };
+    if (!(window.start < window.end && previous.start < previous.end))
+      throw new Error('measureWindow needs windows with start before end');
+    const segmentation = segmentWindows([window, previous]);
+    const counts = await new CommunityCountsLoader(this.dataSource).load(
+      segmentation,
+      measureFilters(options),
+    );
+    const [values, before] = measureSegments(counts, segmentation);
+    return windowDto(window, previous, values, before);
   }
 }
 
-function windowDto(data: CommunityData, window: Window, previous: Window): MetricsWindowDto {
-  const values = measure(data, window);
-  const before = measure(data, previous);
+function measureFilters(filters: CommunityFilters): MeasureFilters {
+  return {
+    tag: filters.tag,
+    platform: filters.platform === undefined ? undefined : normalizePlatform(filters.platform),
+  };
+}
+
+function windowDto(
+  window: Window,
+  previous: Window,
+  values: Measures,
+  before: Measures,
+): MetricsWindowDto {
   return {
     start: toIso(window.start)!,
     end: toIso(window.end)!,

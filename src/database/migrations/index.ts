@@ -9,6 +9,7 @@ import { Leases1732000008000 } from './1732000008000-leases';
 import { Advocates1732000009000 } from './1732000009000-advocates';
 import { Digests1732000011000 } from './1732000011000-digests';
 import { RecomputeIndexes1732000014000 } from './1732000014000-recompute-indexes';
+import { CommunityMetrics1732000015000 } from './1732000015000-community-metrics';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Advocates1732000009000,
   Digests1732000011000,
   RecomputeIndexes1732000014000,
+  CommunityMetrics1732000015000,
 ];
