@@ -3,13 +3,15 @@
  * purchases and activities (orders, reviews, mentions, referrals, events with attendance and
  * guests, feedback), on a fresh SQLite file. Reports the recompute time as a ratio to a
  * baseline measured in the same process (one full scan-and-group of the purchases table), and
- * peak RSS. The recompute runs as in the service: in a worker thread with its own connection.
+ * the peak RSS of the measuring process (its main thread and the recompute's worker threads).
+ * The recompute runs as in the service: in a worker thread with its own connection.
  * BENCH_DB=<file> keeps the generated database and reuses it on the next run (which then
  * replaces the snapshots of the same date, a little slower than a new date's).
  * Run: npx ts-node --transpile-only bench/recompute.bench.ts
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,6 @@ import { loadSettings } from '../src/config/load-settings';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { SeededRandom } from '../src/value/math';
 import { RecomputeOutcome } from '../src/value/recompute-job';
-import { RECOMPUTE_WORKER_LIMITS } from '../src/value/recompute.service';
 import { runInWorker } from '../src/value/run-in-worker';
 import { ValueRun } from '../src/value/value-run.entity';
 
@@ -28,7 +29,6 @@ const AS_OF = Date.UTC(2026, 10, 1);
 
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-const sampler = setInterval(sample, 20);
 
 async function generate(dataSource: DataSource): Promise<Record<string, number>> {
   const random = new SeededRandom(42);
@@ -195,14 +195,12 @@ async function generate(dataSource: DataSource): Promise<Record<string, number>>
 async function main(): Promise<void> {
   const file =
     process.env.BENCH_DB ?? join(mkdtempSync(join(tmpdir(), 'halo-bench-')), 'bench.sqlite');
-  const reuse = existsSync(file);
-  const settings = loadSettings({ SQLITE_PATH: file });
-  const dataSource = new DataSource({ ...dataSourceOptions(settings), migrationsRun: true });
-  await dataSource.initialize();
-  const generating = Date.now();
-  if (reuse) {
+  if (process.argv.includes('--measure')) return measure(file);
+  if (existsSync(file)) {
     console.log(`reusing ${file}`);
   } else {
+    const dataSource = await open(file);
+    const generating = Date.now();
     const counts = await generate(dataSource);
     console.log(
       `generated in ${Date.now() - generating} ms:`,
@@ -211,14 +209,34 @@ async function main(): Promise<void> {
         .filter(([key]) => key !== 'members')
         .reduce((sum, [, value]) => sum + value, 0)}`,
     );
+    await dataSource.destroy();
   }
+  // A fresh process measures, so that its memory is the recompute's and not the generator's.
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--measure'], {
+    env: { ...process.env, BENCH_DB: file },
+    stdio: 'inherit',
+  });
+  process.exitCode = child.status ?? 1;
+}
 
+async function open(file: string): Promise<DataSource> {
+  const settings = loadSettings({ SQLITE_PATH: file });
+  const dataSource = new DataSource({ ...dataSourceOptions(settings), migrationsRun: true });
+  await dataSource.initialize();
+  return dataSource;
+}
+
+async function measure(file: string): Promise<void> {
+  const settings = loadSettings({ SQLITE_PATH: file });
+  const dataSource = await open(file);
+  // The baseline does the grouping work but returns one row, so that no result lingers in
+  // this process's memory during the recompute.
   const baselineStarted = performance.now();
   await dataSource.query(
-    'SELECT member_id, occurred_at / 86400000 AS day, SUM(base_amount_minor) FROM purchases GROUP BY member_id, occurred_at / 86400000',
+    'SELECT COUNT(*), SUM(total) FROM (SELECT member_id, occurred_at / 86400000 AS day, SUM(base_amount_minor) AS total FROM purchases GROUP BY member_id, occurred_at / 86400000) days',
   );
   const baselineMs = performance.now() - baselineStarted;
-  peakRss = 0;
+  const sampler = setInterval(sample, 20);
   sample();
   const runId = randomUUID();
   await dataSource.getRepository(ValueRun).insert({
@@ -230,7 +248,7 @@ async function main(): Promise<void> {
     startedAt: Date.now(),
     members: 0,
   });
-  // The production path: a worker thread with its own connection and the service's limits.
+  // The production path: a worker thread with its own connection.
   // Timed from the worker's first progress message, so that ts-node compiling the worker's
   // modules (which the built app does not do) is left out and reported apart.
   const stages: Record<string, number> = {};
@@ -250,9 +268,6 @@ async function main(): Promise<void> {
       last = now;
       stage = String(message.stage);
     },
-    process.env.YOUNG_MB
-      ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG_MB) }
-      : RECOMPUTE_WORKER_LIMITS,
   );
   const finished = performance.now();
   stages[stage] = (stages[stage] ?? 0) + finished - last;

@@ -15,13 +15,6 @@ import {
 import { runInWorker } from './run-in-worker';
 import { ValueRun } from './value-run.entity';
 
-/**
- * A recompute allocates a few hundred MB of short-lived rows and figures. V8's default young
- * generation (16 MB semi-spaces) promotes most of them and then spends seconds in full
- * collections; a larger one lets them die young.
- */
-export const RECOMPUTE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
-
 /** Starts recomputes (API, CLI, schedule) and runs each in a worker thread. */
 @Injectable()
 export class RecomputeService {
@@ -85,7 +78,6 @@ export class RecomputeService {
         if (message.type === 'progress')
           progress(String(message.stage), Number(message.done), Number(message.total));
       },
-      RECOMPUTE_WORKER_LIMITS,
     );
   }
 }

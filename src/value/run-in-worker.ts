@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ResourceLimits, Worker, parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { HaloSettings } from '../config/halo-settings';
 import { dataSourceOptions } from '../database/data-source-options';
@@ -14,13 +14,11 @@ export function runInWorker<T>(
   name: string,
   workerData: unknown,
   onMessage: (message: Record<string, unknown>) => void = () => undefined,
-  resourceLimits?: ResourceLimits,
 ): Promise<T> {
   const compiled = __filename.endsWith('.js');
   const worker = new Worker(join(directory, `${name}.${compiled ? 'js' : 'ts'}`), {
     workerData,
     execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'],
-    resourceLimits,
   });
   return new Promise<T>((resolve, reject) => {
     let settled = false;

@@ -48,7 +48,17 @@ const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
   ['influence_share', 'influenceShare'],
 ];
 
-/** Replaces the snapshots of the batch's date with one per valued member, in one transaction. */
+/** What a re-run of a date rewrites; the id and the (member, date) key stay. */
+const UPDATED_COLUMNS = SNAPSHOT_COLUMNS.map(([column]) => column).filter(
+  (column) => !['id', 'member_id', 'as_of_date'].includes(column),
+);
+
+/**
+ * Replaces the snapshots of the batch's date with one per valued member, in one transaction.
+ * A re-run of a date updates its rows in place (an index is written only where a figure
+ * changed, which most do not within a day) and then drops the rows of members it no longer
+ * values (merged away).
+ */
 export async function writeSnapshots(
   dataSource: DataSource,
   batch: SnapshotBatch,
@@ -102,17 +112,22 @@ function writeSqliteSnapshots(
   batch: SnapshotBatch,
   progress: Progress,
 ): void {
-  const insert = database.prepare(
-    `INSERT INTO value_snapshots (${SNAPSHOT_COLUMNS.map(([column]) => column).join(', ')}) VALUES (${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})`,
+  const upsert = database.prepare(
+    `INSERT INTO value_snapshots (${SNAPSHOT_COLUMNS.map(([column]) => column).join(', ')})
+     VALUES (${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})
+     ON CONFLICT (member_id, as_of_date) DO UPDATE SET
+       ${UPDATED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}`,
   );
   database.transaction(() => {
-    database.prepare('DELETE FROM value_snapshots WHERE as_of_date = ?').run(batch.asOfDate);
     let written = 0;
     for (const row of snapshotRows(batch)) {
-      insert.run(...SNAPSHOT_COLUMNS.map(([, property]) => row[property] ?? null));
+      upsert.run(...SNAPSHOT_COLUMNS.map(([, property]) => row[property] ?? null));
       written += 1;
       if (written % PROGRESS_EVERY === 0) progress('write', written, batch.values.length);
     }
+    database
+      .prepare('DELETE FROM value_snapshots WHERE as_of_date = ? AND run_id <> ?')
+      .run(batch.asOfDate, batch.runId);
   })();
 }
 
@@ -122,7 +137,6 @@ async function writeChunks(
   progress: Progress,
 ): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await manager.delete(ValueSnapshot, { asOfDate: batch.asOfDate });
     let chunk: Partial<ValueSnapshot>[] = [];
     let written = 0;
     const flush = async () => {
@@ -131,6 +145,7 @@ async function writeChunks(
         .insert()
         .into(ValueSnapshot)
         .values(chunk)
+        .orUpdate(UPDATED_COLUMNS, ['member_id', 'as_of_date'])
         .updateEntity(false)
         .execute();
       written += chunk.length;
@@ -142,5 +157,14 @@ async function writeChunks(
       if (chunk.length === INSERT_CHUNK) await flush();
     }
     if (chunk.length) await flush();
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(ValueSnapshot)
+      .where('as_of_date = :date AND run_id <> :runId', {
+        date: batch.asOfDate,
+        runId: batch.runId,
+      })
+      .execute();
   });
 }

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ValueSnapshot } from '../../src/value/value-snapshot.entity';
 import { TestApp, createTestApp } from '../support/test-app';
 import {
   buildFeedback,
@@ -220,9 +223,35 @@ describe('value engine through the API', () => {
       amount: '50.00',
       occurredAt: '2026-03-05T10:00:00Z',
     });
-    await recompute('2026-07-01');
+    // A row of the date for a member the re-run no longer values: merged away after a run
+    // that raced the merge wrote it.
+    const snapshots = test.app.get(DataSource).getRepository(ValueSnapshot);
+    const buyerRow = await snapshots.findOneByOrFail({
+      memberId: ids.buyer,
+      asOfDate: '2026-07-01',
+    });
+    const [survivor, stray] = [await createMember(test), await createMember(test)];
+    await test
+      .http()
+      .post(`/api/v1/members/${survivor.id}/merge`)
+      .set('Authorization', as())
+      .send({ otherMemberId: stray.id })
+      .expect(200);
+    await snapshots.insert({ ...buyerRow, id: randomUUID(), memberId: stray.id });
+    const run = await recompute('2026-07-01');
     expect((await value('author')).components.influence.value).toBe('0.00');
     expect((await value('buyer')).components.spend.realized).toBe('30.00');
+    // Rewritten in place: the same row, now the new run's; the stray row is gone.
+    const rewritten = await snapshots.findOneByOrFail({
+      memberId: ids.buyer,
+      asOfDate: '2026-07-01',
+    });
+    expect(rewritten).toMatchObject({ id: buyerRow.id, runId: run.id });
+    expect(rewritten.spendRealizedMinor).not.toBe(buyerRow.spendRealizedMinor);
+    expect(await snapshots.countBy({ memberId: stray.id })).toBe(0);
+    expect(await snapshots.countBy({ asOfDate: '2026-07-01', runId: run.id })).toBe(
+      await snapshots.countBy({ asOfDate: '2026-07-01' }),
+    );
     const history = await test
       .http()
       .get(`/api/v1/members/${ids.buyer}/value/history`)
