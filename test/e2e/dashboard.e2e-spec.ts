@@ -205,6 +205,112 @@ suite('dashboard in the browser', () => {
       }
     });
 
+    it('shows the community measures the API computed, and narrows them by tag and platform', async () => {
+      const day = (offset: number) =>
+        new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const period = { from: day(-29), to: day(1), interval: 'day' };
+      const figure = (name: string) =>
+        page.locator(`#headline [data-measure="${name}"] .kpi-value`).textContent();
+      const counts = (value: number) => new Intl.NumberFormat('en-US').format(value);
+      const share = (value: number | null) =>
+        value === null
+          ? '—'
+          : new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 }).format(
+              value,
+            );
+      const query = (extra: Record<string, string> = {}) =>
+        new URLSearchParams({ ...period, ...extra }).toString();
+
+      await open(page, '#/overview');
+      await page.waitForSelector('#measures[data-state="ready"]');
+      const all = (await api(`/api/v1/metrics/community?${query()}`)).total.values;
+      expect(all.reach.totalReach).toBe(5000);
+      expect(await figure('reach.totalReach')).toBe(counts(all.reach.totalReach));
+      expect(await figure('acquisition.community')).toBe(counts(all.acquisition.community));
+      expect(await figure('activity.activeMembers')).toBe(counts(all.activity.activeMembers));
+      expect(await figure('purchases.repeatPurchaseRate')).toBe(
+        share(all.purchases.repeatPurchaseRate),
+      );
+      expect(
+        await page.locator('#purchases [data-measure="purchases.orders"] .kpi-value').textContent(),
+      ).toBe(counts(all.purchases.orders));
+      expect(
+        await page.locator('#activity [data-interaction="purchase"] .bar-value').textContent(),
+      ).toBe(counts(all.activity.interactions.purchase));
+      expect(await page.locator('#reach figure.chart svg[role="img"]').count()).toBe(1);
+
+      // The tag narrows every measure to vip members (Ada), the platform only mentions.
+      await page.getByLabel('Tag').fill('vip');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForFunction(() => window.location.hash.includes('tag=vip'));
+      await page.waitForSelector('#measures[data-state="ready"]');
+      const vip = (await api(`/api/v1/metrics/community?${query({ tag: 'vip' })}`)).total.values;
+      expect(vip.activity.activeMembers).toBeLessThan(all.activity.activeMembers);
+      expect(await figure('activity.activeMembers')).toBe(counts(vip.activity.activeMembers));
+      expect(await figure('reach.totalReach')).toBe(counts(vip.reach.totalReach));
+      expect(await page.locator('#measures-scope').textContent()).toContain('tagged “vip”');
+
+      await page.getByLabel('Tag').fill('');
+      await page.getByLabel('Platform').fill('TikTok');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForFunction(() => window.location.hash.includes('platform=TikTok'));
+      await page.waitForSelector('#measures[data-state="ready"]');
+      expect(await figure('reach.totalReach')).toBe('0');
+      expect(await figure('activity.activeMembers')).toBe(counts(all.activity.activeMembers));
+
+      // A reload keeps the choices; a tag nobody carries is an empty period, not a wall of zeros.
+      await open(page, `#/overview?from=${period.from}&to=${period.to}&tag=nobody`);
+      expect(await page.getByLabel('Tag').inputValue()).toBe('nobody');
+      await page.waitForSelector('#measures[data-state="empty"]');
+      expect(await page.locator('#measures .empty-state').textContent()).toContain(
+        'Nothing was recorded',
+      );
+    });
+
+    it('shows the retention of the cohorts, and says when the measures cannot load', async () => {
+      const day = (offset: number) =>
+        new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const year = `from=${day(-365)}&to=${day(1)}&interval=month`;
+      await open(page, `#/overview?${year}`);
+      await page.waitForSelector('#measures[data-state="ready"]');
+      const metrics = await api(`/api/v1/metrics/community?${year}`);
+      const cohorts = metrics.retention.filter((cohort: any) => cohort.newCustomers > 0);
+      expect(cohorts.length).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('#retention tbody tr').count()).toBe(cohorts.length);
+      const last = cohorts.at(-1);
+      expect(
+        await page.locator(`#retention tr[data-cohort="${last.cohort}"] td`).first().textContent(),
+      ).toBe(String(last.newCustomers));
+      expect(await page.locator('#measures [data-measure]').count()).toBeGreaterThan(10);
+
+      // While the answer is on its way the page says it is loading; a failure can be retried.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/v1/metrics/community?*', async (route) => {
+        await held;
+        await route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ statusCode: 500, code: 'INTERNAL', message: 'Something failed' }),
+        });
+      });
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForSelector('#measures[aria-busy="true"] .loading-block');
+      expect(await page.locator('#measures').getAttribute('data-state')).toBe('loading');
+      release();
+      await page.waitForSelector('#measures[data-state="error"]');
+      expect(await page.getByRole('alert').textContent()).toContain(
+        'Could not load the community measures',
+      );
+      // The browser logs the failed request this test caused; nothing else may be logged.
+      const caused = problems.findIndex((problem) => /status of 500/.test(problem));
+      expect(caused).toBeGreaterThanOrEqual(0);
+      problems.splice(caused, 1);
+      await page.unroute('**/api/v1/metrics/community?*');
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.waitForSelector('#measures[data-state="ready"]');
+    });
+
     it('filters the ranking on the server and pages through it', async () => {
       await open(page, '#/ambassadors');
       const ranking = await api('/api/v1/advocates?limit=25');

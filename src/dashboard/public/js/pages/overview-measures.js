@@ -1,52 +1,50 @@
-import { barList, dataTable, lineChart, sparkline } from '../charts.js';
+import { barList } from '../charts.js';
 import { h } from '../dom.js';
-import { count, date, humanize, monthYear, percent } from '../format.js';
+import { count, humanize, percent } from '../format.js';
 import { card, changeBadge, emptyState, kpi } from '../ui.js';
 import { retentionTable } from './overview-retention.js';
+import { periodLabel, spark, trend } from './overview-trend.js';
 
 const COLORS = {
   reach: '#4338ca',
   acquisition: '#0f766e',
   activity: '#7c3aed',
   purchases: '#c2410c',
+  other: '#64748b',
 };
 
-/** Counts change in percent of the previous window; shares change in percentage points. */
-function change(
-  measure,
-  field,
-  values,
-  previous,
-  difference,
-  kind = 'count',
-  suffix = 'vs previous period',
-) {
-  const now = values[measure][field];
-  const before = previous[measure][field];
-  const delta = difference[measure][field];
+const small = (value) => count(value, { compact: Math.abs(value ?? 0) >= 10000 });
+const rate = (value) => (value === null ? '—' : percent(value, 0));
+const signed = (value) => `${value > 0 ? '+' : '−'}${small(Math.abs(value))}`;
+
+/**
+ * The change of one figure against the previous window: counts in percent of before (and the
+ * difference), shares in percentage points; a start from zero says so rather than "+∞ %".
+ */
+function change(total, group, name, { kind = 'count', suffix = '' } = {}) {
+  const now = total.values[group][name];
+  const before = total.previous[group][name];
+  const delta = total.change[group][name];
   if (delta === null || delta === undefined) return changeBadge(null, '', { suffix });
   if (kind === 'rate') {
     const points = Math.abs(delta * 100).toLocaleString(undefined, { maximumFractionDigits: 1 });
     return changeBadge(delta, `${points} pts`, { suffix });
   }
-  if (!before)
-    return now
-      ? changeBadge(delta, `${count(Math.abs(delta))} new`, { suffix })
-      : changeBadge(0, '', { suffix });
-  return changeBadge(
-    delta,
-    `${percent(Math.abs(delta) / before, 0)} (${delta > 0 ? '+' : '−'}${count(Math.abs(delta), { compact: Math.abs(delta) >= 10000 })})`,
-    { suffix },
-  );
+  if (!before) return changeBadge(now ? delta : 0, `${signed(delta)} from none`, { suffix });
+  return changeBadge(delta, `${percent(Math.abs(delta) / before, 0)} (${signed(delta)})`, {
+    suffix,
+  });
 }
 
-function label(window, interval) {
-  if (interval === 'month') return monthYear(window.start);
-  return date(window.start, { withYear: false });
-}
-
-function series(intervals, measure, field) {
-  return intervals.map((window) => window.values[measure][field]);
+/** A KPI whose figure tests can find: data-measure names the API's field. */
+function figure(total, group, name, label, format, options = {}) {
+  const element = kpi(label, format(total.values[group][name]), {
+    change: change(total, group, name, options),
+    spark: options.spark,
+    className: options.className,
+  });
+  element.dataset.measure = `${group}.${name}`;
+  return element;
 }
 
 function measureCard({ id, title, description, kpis, chart, extra }) {
@@ -59,74 +57,65 @@ function measureCard({ id, title, description, kpis, chart, extra }) {
   );
 }
 
-function trend(metrics, measure, lines, format, title) {
-  const labels = metrics.intervals.map((window) => label(window, metrics.interval));
-  const chartSeries = lines.map(([field, name, color, dashed]) => ({
-    name,
-    color,
-    dashed,
-    values: series(metrics.intervals, measure, field),
-  }));
-  return [
-    lineChart({ label: title, labels, format, series: chartSeries, integer: true }),
-    dataTable(
-      title,
-      ['Period', ...lines.map(([, name]) => name)],
-      metrics.intervals.map((window, index) => [
-        labels[index],
-        ...chartSeries.map((line) => format(line.values[index])),
-      ]),
+function interactionsList(total) {
+  const { interactions } = total.values.activity;
+  const before = total.previous.activity.interactions;
+  const rows = Object.keys(interactions)
+    .filter((type) => interactions[type] > 0 || before[type] > 0)
+    .sort((left, right) => interactions[right] - interactions[left]);
+  if (!rows.length) return emptyState('No interactions in this period.');
+  return h(
+    'div',
+    { class: 'stack' },
+    h('h3', { class: 'subheading' }, 'Interactions by type'),
+    barList(
+      rows.map((type) => {
+        const delta = total.change.activity.interactions[type];
+        return {
+          label: humanize(type),
+          value: interactions[type],
+          display: count(interactions[type]),
+          color: COLORS.activity,
+          hint: delta ? `${signed(delta)} vs before` : 'as before',
+          dataset: { interaction: type },
+        };
+      }),
+      { label: 'Interactions by type' },
     ),
-  ];
+  );
 }
 
-const small = (value) => count(value, { compact: Math.abs(value) >= 10000 });
-const rate = (value) => (value === null ? '—' : percent(value, 0));
+/** What the measures cover: the period compared with, and the filters in force. */
+function scope(metrics) {
+  const parts = [
+    `Compared with ${periodLabel(metrics.total.previousStart, metrics.total.previousEnd)}.`,
+  ];
+  if (metrics.tag) parts.push(`Only members tagged “${metrics.tag}”.`);
+  if (metrics.platform) parts.push(`Mentions and reviews on ${metrics.platform} only.`);
+  return h('p', { class: 'muted small', id: 'measures-scope' }, parts.join(' '));
+}
 
 /** The four measures of the source articles, each against the previous period. */
 export function measureCards(metrics) {
-  const { values, previous, change: difference } = metrics.total;
-  const delta = (measure, field, kind) =>
-    change(measure, field, values, previous, difference, kind, '');
-  const heroDelta = (measure, field, kind) =>
-    change(measure, field, values, previous, difference, kind);
-  const spark = (measure, field, color, name) =>
-    metrics.intervals.length > 1
-      ? sparkline(
-          series(metrics.intervals, measure, field).map((value) => value ?? null),
-          { color, label: `${name} by ${metrics.interval}` },
-        )
-      : null;
-  const interactions = Object.entries(values.activity.interactions)
-    .filter(([, number]) => number > 0)
-    .sort((a, b) => b[1] - a[1]);
-  const compared = `Compared with ${date(metrics.total.previousStart)} – ${date(new Date(new Date(metrics.total.previousEnd).getTime() - 1).toISOString())}.`;
+  const { total } = metrics;
+  const hero = (group, name, label, format, color, options = {}) =>
+    figure(total, group, name, label, format, {
+      ...options,
+      suffix: 'vs previous period',
+      spark: spark(metrics, group, name, color, label),
+    });
+  const compact = (group, name, label, format, options) =>
+    figure(total, group, name, label, format, options);
   return [
-    h('p', { class: 'muted small' }, compared),
+    scope(metrics),
     h(
       'div',
-      { class: 'kpi-row' },
-      kpi('Reach', small(values.reach.totalReach), {
-        change: heroDelta('reach', 'totalReach'),
-        spark: spark('reach', 'totalReach', '#ffffff', 'Reach'),
-        className: 'kpi-hero',
-      }),
-      kpi('New via community', count(values.acquisition.community), {
-        change: heroDelta('acquisition', 'community'),
-        spark: spark(
-          'acquisition',
-          'community',
-          COLORS.acquisition,
-          'New customers via the community',
-        ),
-      }),
-      kpi('Active members', count(values.activity.activeMembers), {
-        change: heroDelta('activity', 'activeMembers'),
-        spark: spark('activity', 'activeMembers', COLORS.activity, 'Active members'),
-      }),
-      kpi('Repeat purchase rate', rate(values.purchases.repeatPurchaseRate), {
-        change: heroDelta('purchases', 'repeatPurchaseRate', 'rate'),
-        spark: spark('purchases', 'repeatPurchaseRate', COLORS.purchases, 'Repeat purchase rate'),
+      { class: 'kpi-row', id: 'headline' },
+      hero('reach', 'totalReach', 'Reach', small, '#ffffff', { className: 'kpi-hero' }),
+      hero('acquisition', 'community', 'New via community', count, COLORS.acquisition),
+      hero('activity', 'activeMembers', 'Active members', count, COLORS.activity),
+      hero('purchases', 'repeatPurchaseRate', 'Repeat purchase rate', rate, COLORS.purchases, {
+        kind: 'rate',
       }),
     ),
     h(
@@ -137,13 +126,9 @@ export function measureCards(metrics) {
         title: 'Reach and awareness',
         description: 'Mentions of the brand, how many people saw them, and how they felt.',
         kpis: [
-          kpi('Mentions', count(values.reach.mentions), { change: delta('reach', 'mentions') }),
-          kpi('People mentioning', count(values.reach.uniquePeople), {
-            change: delta('reach', 'uniquePeople'),
-          }),
-          kpi('Positive sentiment', rate(values.reach.positiveShare), {
-            change: delta('reach', 'positiveShare', 'rate'),
-          }),
+          compact('reach', 'mentions', 'Mentions', count),
+          compact('reach', 'uniquePeople', 'People mentioning', count),
+          compact('reach', 'positiveShare', 'Positive sentiment', rate, { kind: 'rate' }),
         ],
         chart: trend(
           metrics,
@@ -157,27 +142,19 @@ export function measureCards(metrics) {
         id: 'acquisition',
         title: 'New customers through the community',
         description:
-          'First orders that a referral, an event invitation or community content brought.',
+          'First orders a referral, an event invitation or community content brought; each customer counts once.',
         kpis: [
-          kpi('All new customers', count(values.acquisition.newCustomers), {
-            change: delta('acquisition', 'newCustomers'),
-          }),
-          kpi('Via referral', count(values.acquisition.viaReferral), {
-            change: delta('acquisition', 'viaReferral'),
-          }),
-          kpi('Via events', count(values.acquisition.viaEventGuest), {
-            change: delta('acquisition', 'viaEventGuest'),
-          }),
-          kpi('Via content', count(values.acquisition.viaContent), {
-            change: delta('acquisition', 'viaContent'),
-          }),
+          compact('acquisition', 'newCustomers', 'All new customers', count),
+          compact('acquisition', 'viaReferral', 'Via referral', count),
+          compact('acquisition', 'viaEventGuest', 'Via events', count),
+          compact('acquisition', 'viaContent', 'Via content', count),
         ],
         chart: trend(
           metrics,
           'acquisition',
           [
             ['community', 'Via community', COLORS.acquisition],
-            ['newCustomers', 'All new customers', '#94a3b8', true],
+            ['newCustomers', 'All new customers', COLORS.other, true],
           ],
           count,
           'New customers per period',
@@ -186,12 +163,8 @@ export function measureCards(metrics) {
       measureCard({
         id: 'activity',
         title: 'Activity',
-        description: 'Members who did anything, and what they did.',
-        kpis: [
-          kpi('Active members', count(values.activity.activeMembers), {
-            change: delta('activity', 'activeMembers'),
-          }),
-        ],
+        description: 'Members who did anything, orders included, and what they did.',
+        kpis: [compact('activity', 'activeMembers', 'Active members', count)],
         chart: trend(
           metrics,
           'activity',
@@ -199,39 +172,20 @@ export function measureCards(metrics) {
           count,
           'Active members per period',
         ),
-        extra: interactions.length
-          ? h(
-              'div',
-              { class: 'stack' },
-              h('h3', { class: 'subheading' }, 'Interactions by type'),
-              barList(
-                interactions.map(([type, number]) => ({
-                  label: humanize(type),
-                  value: number,
-                  display: count(number),
-                  color: COLORS.activity,
-                  hint: deltaText(difference.activity.interactions[type]),
-                })),
-                { label: 'Interactions by type' },
-              ),
-            )
-          : emptyState('No interactions in this period.'),
+        extra: interactionsList(total),
       }),
       measureCard({
         id: 'purchases',
         title: 'Purchase behaviour',
-        description: 'Whether customers come back.',
+        description: 'Whether customers come back: of those who ordered, how many ordered again.',
         kpis: [
-          kpi('Customers', count(values.purchases.customers), {
-            change: delta('purchases', 'customers'),
+          compact('purchases', 'customers', 'Customers', count),
+          compact('purchases', 'orders', 'Orders', count),
+          compact('purchases', 'repeatPurchaseRate', 'Repeat purchase rate', rate, {
+            kind: 'rate',
           }),
-          kpi('Orders', count(values.purchases.orders), { change: delta('purchases', 'orders') }),
-          kpi(
-            'Orders per customer',
-            values.purchases.ordersPerCustomer === null
-              ? '—'
-              : count(values.purchases.ordersPerCustomer),
-            { change: delta('purchases', 'ordersPerCustomer') },
+          compact('purchases', 'ordersPerCustomer', 'Orders per customer', (value) =>
+            value === null ? '—' : count(value),
           ),
         ],
         chart: trend(
@@ -239,7 +193,7 @@ export function measureCards(metrics) {
           'purchases',
           [
             ['orders', 'Orders', COLORS.purchases],
-            ['customers', 'Customers', '#94a3b8', true],
+            ['customers', 'Customers', COLORS.other, true],
           ],
           count,
           'Orders per period',
@@ -253,12 +207,7 @@ export function measureCards(metrics) {
         description:
           'Of the customers whose first order fell in a month, the share who ordered again in each later month.',
       },
-      retentionTable(metrics.retention ?? []),
+      retentionTable(metrics.retention ?? [], metrics.to),
     ),
   ];
-}
-
-function deltaText(difference) {
-  if (!difference) return 'as before';
-  return `${difference > 0 ? '+' : '−'}${count(Math.abs(difference))} vs before`;
 }

@@ -1,69 +1,157 @@
 import { get } from '../api.js';
-import { h } from '../dom.js';
+import { announce, h } from '../dom.js';
 import { addDays, isoDay } from '../format.js';
-import { errorState, field, loading, pageHeader } from '../ui.js';
+import { emptyState, errorState, field, loading, pageHeader } from '../ui.js';
 import { measureCards } from './overview-measures.js';
 import { periodForm } from './period.js';
 
 const INTERVALS = ['auto', 'day', 'week', 'month'];
+const INTERVAL_LABELS = { auto: 'Automatic', day: 'By day', week: 'By week', month: 'By month' };
 
+/** About 30 points on a chart: days for a month, weeks for a half-year, months beyond. */
 function autoInterval(from, to) {
   const days = (new Date(to) - new Date(from)) / 86_400_000;
   return days <= 31 ? 'day' : days <= 200 ? 'week' : 'month';
 }
 
-export async function render(container, { params, session }) {
+function readState(params) {
   const today = isoDay(Date.now());
-  const period = {
-    from: params.get('from') ?? addDays(today, -89),
+  const interval = params.get('interval');
+  return {
+    from: params.get('from') ?? addDays(today, -29),
     to: params.get('to') ?? addDays(today, 1),
+    interval: INTERVALS.includes(interval) ? interval : 'auto',
+    tag: params.get('tag') ?? '',
+    platform: params.get('platform') ?? '',
   };
-  let interval = INTERVALS.includes(params.get('interval')) ? params.get('interval') : 'auto';
-  const results = h('div', { class: 'stack', id: 'measures' });
+}
+
+function hashFor(state) {
+  const query = new URLSearchParams({ from: state.from, to: state.to });
+  if (state.interval !== 'auto') query.set('interval', state.interval);
+  if (state.tag) query.set('tag', state.tag);
+  if (state.platform) query.set('platform', state.platform);
+  return `#/overview?${query}`;
+}
+
+/** Nothing measured now or before: zero cards would say less than a sentence. */
+function isEmpty({ values, previous }) {
+  const quiet = (measures) =>
+    measures.reach.mentions === 0 &&
+    measures.acquisition.newCustomers === 0 &&
+    measures.activity.activeMembers === 0;
+  return quiet(values) && quiet(previous);
+}
+
+/** Waits until the charts inserted now have drawn themselves (on their first resize). */
+function nextPaint() {
+  return new Promise((resolve) =>
+    window.requestAnimationFrame(() => window.requestAnimationFrame(resolve)),
+  );
+}
+
+export async function render(container, { params, isCurrent }) {
+  const state = readState(params);
+  // `data-state` (loading, ready, empty, error) tells tests and the bench when data is drawn.
+  const results = h('div', { class: 'stack', id: 'measures', 'data-state': 'loading' });
   const intervalSelect = h(
     'select',
     { id: 'period-interval' },
     INTERVALS.map((value) =>
-      h(
-        'option',
-        { value, selected: value === interval },
-        value === 'auto' ? 'Automatic' : `By ${value}`,
-      ),
+      h('option', { value, selected: value === state.interval }, INTERVAL_LABELS[value]),
     ),
   );
-  const load = async (next) => {
-    Object.assign(period, next);
-    interval = intervalSelect.value;
-    const chosen = interval === 'auto' ? autoInterval(period.from, period.to) : interval;
-    window.history.replaceState(
-      null,
-      '',
-      `#/overview?from=${period.from}&to=${period.to}${interval === 'auto' ? '' : `&interval=${interval}`}`,
-    );
+  const tagInput = h('input', {
+    id: 'overview-tag',
+    name: 'tag',
+    value: state.tag,
+    placeholder: 'e.g. vip',
+    maxlength: 64,
+    autocomplete: 'off',
+    class: 'input-short',
+  });
+  const platformInput = h('input', {
+    id: 'overview-platform',
+    name: 'platform',
+    value: state.platform,
+    placeholder: 'e.g. instagram',
+    maxlength: 32,
+    autocomplete: 'off',
+    class: 'input-short',
+  });
+  let requests = 0;
+
+  async function load(next = {}) {
+    Object.assign(state, next, {
+      interval: intervalSelect.value,
+      tag: tagInput.value.trim(),
+      platform: platformInput.value.trim(),
+    });
+    const request = ++requests;
+    const current = () => request === requests && isCurrent();
+    window.history.replaceState(null, '', hashFor(state));
+    const interval =
+      state.interval === 'auto' ? autoInterval(state.from, state.to) : state.interval;
+    results.dataset.state = 'loading';
+    results.setAttribute('aria-busy', 'true');
     results.replaceChildren(loading('Loading the community measures'));
     try {
       const metrics = await get('/api/v1/metrics/community', {
-        from: period.from,
-        to: period.to,
-        interval: chosen,
+        from: state.from,
+        to: state.to,
+        interval,
+        tag: state.tag,
+        platform: state.platform,
       });
+      if (!current()) return;
+      const empty = isEmpty(metrics.total);
       results.replaceChildren(
-        ...measureCards(metrics, { currency: session.baseCurrency ?? 'EUR', interval: chosen }),
+        ...(empty
+          ? [
+              emptyState(
+                'Nothing was recorded in this period, nor in the one before.',
+                state.tag || state.platform
+                  ? 'Try another tag or platform, or clear the filters.'
+                  : 'Choose a longer period, or import purchases and community activity.',
+              ),
+            ]
+          : measureCards(metrics)),
       );
+      await nextPaint();
+      if (!current()) return;
+      results.dataset.state = empty ? 'empty' : 'ready';
+      announce(empty ? 'No community activity in this period' : 'Community measures updated');
     } catch (error) {
-      results.replaceChildren(errorState(error, 'the community measures'));
+      if (!current()) return;
+      const retry = h('button', { type: 'button', class: 'button button-quiet' }, 'Try again');
+      retry.addEventListener('click', () => void load());
+      results.replaceChildren(errorState(error, 'the community measures'), retry);
+      results.dataset.state = 'error';
+    } finally {
+      if (current()) results.removeAttribute('aria-busy');
     }
-  };
+  }
+
   container.append(
     pageHeader('Community overview', {
       subtitle:
         'Reach, new customers the community brought, activity and purchase behaviour, each against the period before.',
     }),
-    periodForm(period, (next) => void load(next), {
+    periodForm(state, (next) => void load(next), {
       field,
-      extra: field('Trend by', intervalSelect, { id: 'period-interval' }),
+      label: 'Choose the period and the members to measure',
+      extra: [
+        field('Trend by', intervalSelect, { id: 'period-interval' }),
+        field('Tag', tagInput, { id: 'overview-tag' }),
+        // The platform narrows mentions and reviews only; the label says so.
+        field(
+          ['Platform ', h('span', { class: 'label-note' }, '(mentions, reviews)')],
+          platformInput,
+          { id: 'overview-platform' },
+        ),
+      ],
     }),
     results,
   );
-  await load(period);
+  await load();
 }

@@ -9,7 +9,7 @@ const PRESETS = [
   { id: 'ytd', label: 'Year to date', from: (today) => `${today.slice(0, 4)}-01-01` },
 ];
 
-export function periodForm(period, onChange, { field, extra } = {}) {
+export function periodForm(period, onChange, { field, extra, label } = {}) {
   const today = isoDay(Date.now());
   const from = h('input', {
     type: 'date',
@@ -52,7 +52,7 @@ export function periodForm(period, onChange, { field, extra } = {}) {
   );
   const form = h(
     'form',
-    { class: 'toolbar period' },
+    { class: 'toolbar period', 'aria-label': label },
     presets,
     h(
       'div',

@@ -1,0 +1,61 @@
+import { dataTable, lineChart, sparkline } from '../charts.js';
+import { date, monthYear } from '../format.js';
+
+const lastDay = (window) => new Date(new Date(window.end).getTime() - 1).toISOString();
+
+/** A short label for a chart's axis: the day, the week's first day, or the month. */
+export function axisLabel(window, interval) {
+  return interval === 'month' ? monthYear(window.start) : date(window.start, { withYear: false });
+}
+
+/** The whole window for a table row: "Mar 2 – Mar 8" for a week (the first and last may be partial). */
+export function rangeLabel(window, interval) {
+  if (interval === 'day') return date(window.start);
+  if (
+    interval === 'month' &&
+    window.start.slice(8, 10) === '01' &&
+    window.end.slice(8, 10) === '01'
+  )
+    return monthYear(window.start);
+  return `${date(window.start, { withYear: false })} – ${date(lastDay(window))}`;
+}
+
+/** "Jun 6 – Sep 3, 2026": a window as people read it, its end included. */
+export function periodLabel(start, end) {
+  return `${date(start)} – ${date(lastDay({ end }))}`;
+}
+
+export function series(intervals, group, name) {
+  return intervals.map((window) => window.values[group][name]);
+}
+
+/** A line chart per interval, with the numbers behind it in a table. */
+export function trend(metrics, group, lines, format, title) {
+  const labels = metrics.intervals.map((window) => axisLabel(window, metrics.interval));
+  const chartSeries = lines.map(([name, label, color, dashed]) => ({
+    name: label,
+    color,
+    dashed,
+    values: series(metrics.intervals, group, name),
+  }));
+  return [
+    lineChart({ label: title, labels, format, series: chartSeries, integer: true }),
+    dataTable(
+      title,
+      ['Period', ...chartSeries.map((line) => line.name)],
+      metrics.intervals.map((window, index) => [
+        rangeLabel(window, metrics.interval),
+        ...chartSeries.map((line) => format(line.values[index])),
+      ]),
+    ),
+  ];
+}
+
+/** A KPI's little trend, when there is more than one interval to draw. */
+export function spark(metrics, group, name, color, label) {
+  if (metrics.intervals.length < 2) return null;
+  return sparkline(series(metrics.intervals, group, name), {
+    color,
+    label: `${label} by ${metrics.interval}`,
+  });
+}
