@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdvocatesModule } from '../advocates/advocates.module';
 import { LeaseService } from '../database/lease.service';
 import { AdvocateSectionsLoader } from './content/advocate-sections.loader';
+import { CommunityMeasuresLoader } from './content/community-measures.loader';
 import { DigestContentLoader } from './content/digest-content.loader';
 import { DigestClaimsService } from './delivery/digest-claims.service';
 import { DigestDispatcherService } from './delivery/digest-dispatcher.service';
@@ -23,6 +24,7 @@ import { mailTransportProvider } from './mail/mail-transport.provider';
     DigestSubscriptionsService,
     DigestDeliveriesService,
     AdvocateSectionsLoader,
+    CommunityMeasuresLoader,
     DigestContentLoader,
     DigestRendererService,
     DigestClaimsService,

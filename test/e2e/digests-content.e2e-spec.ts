@@ -168,8 +168,36 @@ describe('digest content and sending', () => {
     );
     expect(measure(html, 'orders')).toBe(String(inPeriod.length));
     expect(measure(html, 'newCustomers')).toBe('2'); // Bob and Carol bought for the first time
-    const revenue = inPeriod.reduce((sum: number, item: any) => sum + Number(item.amount), 0);
-    expect(measure(html, 'revenue')).toBe(euros('en-GB', revenue));
+    // Every community figure is the community metrics' for the same window and the week before.
+    const metrics = await test
+      .http()
+      .get('/api/v1/metrics/community')
+      .query({ from: PERIOD.start, to: PERIOD.end, interval: 'week' })
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    const { values, previous } = metrics.body.total;
+    const count = (value: number) => new Intl.NumberFormat('en-GB').format(value);
+    const expected: Record<string, string> = {
+      mentions: count(values.reach.mentions),
+      reach: count(values.reach.totalReach),
+      people: count(values.reach.uniquePeople),
+      newCustomers: count(values.acquisition.newCustomers),
+      communityCustomers: count(values.acquisition.community),
+      referralCustomers: count(values.acquisition.viaReferral),
+      guestCustomers: count(values.acquisition.viaEventGuest),
+      contentCustomers: count(values.acquisition.viaContent),
+      activeMembers: count(values.activity.activeMembers),
+      reviews: count(values.activity.interactions.review),
+      feedback: count(values.activity.interactions.feedback_submitted),
+      orders: count(values.purchases.orders),
+      buyers: count(values.purchases.customers),
+    };
+    for (const [key, shown] of Object.entries(expected))
+      expect([key, measure(html, key)]).toEqual([key, shown]);
+    expect(values.activity.activeMembers).toBeGreaterThan(0);
+    expect(text).toContain(
+      `Active members: ${values.activity.activeMembers} (previous ${previous.activity.activeMembers},`,
+    );
 
     // Top advocates against each member's value; the objector is left out.
     const value = await test

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { HaloSettings } from '../../config/halo-settings';
 import { DigestPeriod } from '../schedule/digest-schedule';
 import { AdvocateSectionsLoader } from './advocate-sections.loader';
-import { isQuiet, loadCommunityMeasures } from './community-measures.loader';
+import { CommunityMeasuresLoader, isQuiet } from './community-measures.loader';
 import { DigestContent, DigestFilters } from './digest-content';
 import { DigestSection, isAdvocateSection } from './digest-sections';
 import { notableContent } from './notable-content.loader';
@@ -17,8 +17,9 @@ export interface ContentRequest {
 }
 
 /**
- * What a digest says about a period, one load per section: the sections that name members come
- * from the advocates module's ranking, the community measures and notable content from the tables.
+ * What a digest says about a period, one load per section: the sections that name members and
+ * the community measures come from the advocates module's ranking and metrics, notable content
+ * from the tables.
  */
 @Injectable()
 export class DigestContentLoader {
@@ -26,12 +27,13 @@ export class DigestContentLoader {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: HaloSettings,
     private readonly advocateSections: AdvocateSectionsLoader,
+    private readonly communityMeasures: CommunityMeasuresLoader,
   ) {}
 
   async load(request: ContentRequest): Promise<DigestContent> {
     const { period, previous, sections, filters } = request;
     const limit = this.settings.digests.listSize;
-    const community = await loadCommunityMeasures(this.dataSource, period, previous, filters);
+    const community = await this.communityMeasures.load(period, previous, filters);
     const content: DigestContent = {
       period,
       previous,

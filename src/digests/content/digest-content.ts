@@ -1,14 +1,17 @@
 import { DigestPeriod } from '../schedule/digest-schedule';
 import { DigestSection } from './digest-sections';
 
-export type MeasureKind = 'count' | 'money' | 'percent' | 'ratio';
+export type MeasureKind = 'count' | 'percent' | 'ratio';
 
-/** A number for this period and the one before. Percent and ratio are fractions (0.25 = 25 %). */
+/**
+ * A number for this period and the one before. Percent and ratio are fractions (0.25 = 25 %);
+ * null where the measure has no denominator (a share of no rated mentions, no buyers).
+ */
 export interface Measure {
   key: string;
   kind: MeasureKind;
-  current: number;
-  previous: number;
+  current: number | null;
+  previous: number | null;
 }
 
 /** The source articles' four community measures. */

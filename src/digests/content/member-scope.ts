@@ -14,8 +14,3 @@ export function memberScope(alias: string, filters: DigestFilters): string {
 export function hasTag(memberIdColumn: string): string {
   return `EXISTS (SELECT 1 FROM member_tags tg WHERE tg.member_id = ${memberIdColumn} AND tg.tag = :tag)`;
 }
-
-/** Only the tag filter, for aggregates over a member id column that may be null. */
-export function tagScope(memberIdColumn: string, filters: DigestFilters): string {
-  return filters.tag ? hasTag(memberIdColumn) : '1 = 1';
-}

@@ -34,15 +34,16 @@ export class DigestFormat {
     return this.money.format(minor / 10 ** this.decimals);
   }
 
-  value(measure: Pick<Measure, 'kind'>, value: number): string {
-    if (measure.kind === 'money') return this.amount(value);
+  value(measure: Pick<Measure, 'kind'>, value: number | null): string {
+    if (value === null) return '–';
     if (measure.kind === 'percent') return this.percent.format(value);
     if (measure.kind === 'ratio') return this.decimal.format(value);
     return this.integer.format(value);
   }
 
-  /** +12 (+20 %), −3 (−50 %), +5 pp for shares; ± 0 when equal. */
+  /** +12 (+20 %), −3 (−50 %), +5 pp for shares; ± 0 when equal; – when either is unknown. */
   change(measure: Measure, newLabel: string): string {
+    if (measure.current === null || measure.previous === null) return '–';
     const difference = measure.current - measure.previous;
     if (difference === 0) return '± 0';
     const sign = difference > 0 ? '+' : '−';

@@ -79,7 +79,7 @@ function community(view: DigestView, groups: MeasureGroup[]): string {
 <td style="${CELL}">${e(strings.measures[measure.key])}${trend(measure)}</td>
 <td style="${CELL};text-align:right;font-weight:bold" data-measure="${e(measure.key)}">${e(format.value(measure, measure.current))}</td>
 <td style="${CELL};text-align:right;color:${MUTED}">${e(format.value(measure, measure.previous))}</td>
-<td style="${CELL};text-align:right;color:${changeColor(measure.current - measure.previous)}">${e(format.change(measure, strings.newValue))}</td></tr>`,
+<td style="${CELL};text-align:right;color:${changeColor((measure.current ?? 0) - (measure.previous ?? 0))}">${e(format.change(measure, strings.newValue))}</td></tr>`,
           )
           .join(''),
     )
@@ -100,9 +100,11 @@ function community(view: DigestView, groups: MeasureGroup[]): string {
 
 /** Two thin bars, this period over the previous one, scaled to the larger. */
 function trend(measure: Measure): string {
-  const largest = Math.max(Math.abs(measure.current), Math.abs(measure.previous));
-  if (largest === 0 || measure.kind === 'percent' || measure.kind === 'ratio') return '';
-  return `${bar(Math.abs(measure.current) / largest, ACCENT)}${bar(Math.abs(measure.previous) / largest, '#c7d2fe')}`;
+  if (measure.kind !== 'count') return '';
+  const [current, previous] = [Math.abs(measure.current ?? 0), Math.abs(measure.previous ?? 0)];
+  const largest = Math.max(current, previous);
+  if (largest === 0) return '';
+  return `${bar(current / largest, ACCENT)}${bar(previous / largest, '#c7d2fe')}`;
 }
 
 function bar(fraction: number, color: string, align: 'left' | 'right' = 'left'): string {

@@ -24,7 +24,10 @@ function content(overrides: Partial<DigestContent> = {}): DigestContent {
       },
       {
         key: 'purchases',
-        measures: [{ key: 'revenue', kind: 'money', current: 123456, previous: 0 }],
+        measures: [
+          { key: 'orders', kind: 'count', current: 1234, previous: 0 },
+          { key: 'repeatRate', kind: 'percent', current: 0.125, previous: null },
+        ],
       },
     ],
     topAdvocates: [
@@ -108,7 +111,9 @@ describe('renderDigest', () => {
     expect(text).toContain('Values as of: 2026-11-22');
     expect(text).toContain('Mentions: 12 (previous 8, +4 (+50%))');
     expect(text).toContain('Positive sentiment: 50% (previous 25%, +25 pp)');
-    expect(text).toContain('Net revenue: €1,234.56 (previous €0.00, +€1,234.56 (new))');
+    expect(text).toContain('Orders: 1,234 (previous 0, +1,234 (new))');
+    // No buyers in the previous period: no rate to compare with.
+    expect(text).toContain('Repeat purchase rate: 12.5% (previous –, –)');
     expect(text).toContain('1. <script>alert("x")</script>: €3,100.50 (−€10.00)');
     expect(text).toContain('A member: €50.00; likely to stop buying, P(alive) 20%');
     expect(html).toContain('>12</td>');
@@ -118,7 +123,8 @@ describe('renderDigest', () => {
     const { subject, text } = renderDigest(content(), { ...options, language: 'it', name: null });
     expect(subject).toBe('Halo · Riepilogo settimanale: 16 nov 2026 – 23 nov 2026');
     expect(text).toContain('Menzioni: 12 (precedente 8, +4 (+50%))');
-    expect(text).toContain('Ricavi netti: 1234,56');
+    expect(text).toContain('Ordini: 1234 (precedente 0, +1234 (nuovo))');
+    expect(text).toContain('Tasso di riacquisto: 12,5% (precedente –, –)');
     expect(text).toContain('Valori al: 2026-11-22');
     expect(text).toContain('Migliori sostenitori');
   });
