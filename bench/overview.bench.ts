@@ -10,11 +10,12 @@
  * Run: MEMBERS=100000 npx ts-node --transpile-only bench/overview.bench.ts
  */
 import 'reflect-metadata';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { monthStarts } from '../src/advocates/metrics/cohort-retention';
 import { CommunitySql } from '../src/advocates/metrics/community-counts.loader';
 import { previousWindow, splitPeriod } from '../src/advocates/metrics/intervals';
 import { segmentWindows } from '../src/advocates/metrics/window-segments';
+import { launchChromium } from '../test/support/chromium';
 import {
   ADMIN_KEY,
   DAY,
@@ -101,18 +102,7 @@ async function main(): Promise<void> {
 
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const viewport = { viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' };
     const anonymous = await browser.newContext(viewport);
     const signIn = await browserLatency(anonymous, `${url}/`, '#api-key');

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/chromium';
 import {
   DashboardCommunity,
   HOSTILE_NAME,
@@ -15,7 +16,6 @@ import { TestApp, createTestApp } from '../support/test-app';
 declare const document: any;
 declare const window: any;
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const AXE = require.resolve('axe-core/axe.min.js');
 const WIDTHS = [1280, 390] as const;
@@ -49,18 +49,7 @@ suite('dashboard in the browser', () => {
     base = `http://127.0.0.1:${(test.app.getHttpServer().address() as AddressInfo).port}`;
     community = await seedDashboardCommunity(test);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
