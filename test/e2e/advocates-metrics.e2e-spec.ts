@@ -291,6 +291,13 @@ describe('community metrics', () => {
     expect((await get({ platform: '' }, 400)).details[0].field).toBe('platform');
   });
 
+  it('measures the longest period it allows, a thousand days one by one', async () => {
+    const metrics = await get({ from: '2023-06-20', to: '2026-03-16', interval: 'day' });
+    expect(metrics.intervals).toHaveLength(1000);
+    expect(metrics.total.values.purchases.orders).toBe(12);
+    expect(metrics.retention).toHaveLength(34);
+  });
+
   it('reads the cohorts from the start of the first month, however short the period', async () => {
     // Two days: the period before starts on 03-10, the month on 03-01.
     const { retention } = await get({ from: '2026-03-12', to: '2026-03-14', interval: 'day' });
