@@ -24,7 +24,7 @@ export class CommunityMetricsController {
     summary:
       'Reach and awareness, new customers acquired through the community, activity, and purchase behaviour, per interval and in total, each with the change against the window before.',
     description:
-      '`from` inclusive, `to` exclusive, UTC; weeks are ISO weeks. Acquired = first order, counted once (referral before event guest before content). Positive sentiment: > 0.25. At most 1000 intervals.',
+      '`from` inclusive, `to` exclusive, UTC; weeks are ISO weeks. Acquired = first order, counted once (referral before event guest before content). Positive sentiment: > 0.25. At most 1000 intervals. `tag` narrows every measure to members carrying it; `platform` narrows mentions and reviews. Sums count every member, those who object to profiling too.',
   })
   @ApiExtraModels(CommunityMetricsDto)
   @ApiProduces('application/json', 'text/csv')
