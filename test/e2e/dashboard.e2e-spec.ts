@@ -405,6 +405,12 @@ suite('dashboard in the browser', () => {
       expect(await page.locator('#ranking .member-link').first().textContent()).toBe(HOSTILE_NAME);
       expect(await page.locator('main img').count()).toBe(0);
       expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+
+      // A filter is what someone typed, too: the overview keeps it as text.
+      await open(page, `#/overview?tag=${encodeURIComponent(HOSTILE_NAME)}`);
+      expect(await page.getByLabel('Tag').inputValue()).toBe(HOSTILE_NAME);
+      expect(await page.locator('main img').count()).toBe(0);
+      expect(await page.evaluate(() => window.__xss)).toBeUndefined();
       await unguarded.close();
     });
 
