@@ -61,6 +61,18 @@ describe('dashboard: static files and the sign-in session', () => {
     }
   });
 
+  it('preloads every module, so that the browser fetches them at once, and only modules that exist', async () => {
+    const html = readFileSync(join(DASHBOARD_ROOT, 'index.html'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    const modules = files(join(DASHBOARD_ROOT, 'js'))
+      .map((file) => file.slice(DASHBOARD_ROOT.length + 1).replaceAll('\\', '/'))
+      .filter((module) => module !== 'js/app.js');
+    expect([...preloaded].sort()).toEqual([...modules].sort());
+    for (const module of preloaded.slice(0, 3)) await test.http().get(`/${module}`).expect(200);
+  });
+
   it('leaves API paths to the API: unknown routes stay JSON errors, keys still required', async () => {
     const missing = await test
       .http()
