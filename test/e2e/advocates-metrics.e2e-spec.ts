@@ -7,6 +7,9 @@ import {
   createPurchase,
   createReferral,
 } from '../support/factories';
+import { DataSource } from 'typeorm';
+import { ActivityLoader } from '../../src/advocates/engagement/activity.loader';
+import { ACTIVITY_TYPES } from '../../src/advocates/engagement/activity-types';
 import { CommunityMetricsService } from '../../src/advocates/metrics/community-metrics.service';
 import { TestApp, createTestApp } from '../support/test-app';
 
@@ -219,6 +222,29 @@ describe('community metrics', () => {
         purchases: { customers: 7, orders: 9, repeatPurchaseRate: 0.125, ordersPerCustomer: 0.25 },
       },
     });
+  });
+
+  it('counts activity as the engagement score reads it (the two SQL lists must not drift)', async () => {
+    // The metrics restate the engagement's activity definitions in their own SQL, to stay on
+    // covering indexes; the engagement's row-level loader is the reference.
+    const loader = new ActivityLoader(test.app.get(DataSource));
+    for (const window of [
+      { from: '2026-03-02', to: '2026-03-16' },
+      { from: '2026-02-16', to: '2026-03-02' },
+      { from: '2026-01-01', to: '2026-04-01' },
+    ]) {
+      const activities = await loader.load({
+        from: Date.parse(window.from),
+        to: Date.parse(window.to),
+      });
+      const expected = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, 0]));
+      for (const activity of activities) expected[activity.type] += 1;
+      const { total } = await get({ ...window, interval: 'month' });
+      expect(total.values.activity.interactions).toEqual(expected);
+      expect(total.values.activity.activeMembers).toBe(
+        new Set(activities.map((activity) => activity.memberId)).size,
+      );
+    }
   });
 
   it('cuts days and months, and follows monthly cohorts', async () => {
