@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { forEachRow } from '../database/query-rows';
+import { PurchaseDay, summarizeDays } from './math/repeat-buying-summary';
 import { CampaignCost } from './engine/referral-value';
 import { ValueInputs } from './engine/compute-values';
 import {
@@ -125,17 +126,17 @@ export class ValueInputsLoader {
     );
     const asOfDay = Math.floor(asOf / DAY_MS);
     const summaries: SpendSummary[] = [];
-    let current: { memberId: string; days: [number, number][]; realized: number } | undefined;
+    let current: { memberId: string; days: PurchaseDay[]; realized: number } | undefined;
     const flush = () => {
       if (!current) return;
       for (const refund of refunds.get(current.memberId) ?? []) {
         current.realized -= refund.amount * marginOf(refund.category);
-        const day = current.days.find(([orderDay]) => orderDay === refund.day);
-        if (day) day[1] -= refund.amount;
-        else current.days.push([refund.day, -refund.amount]);
+        const day = current.days.find((orderDay) => orderDay.day === refund.day);
+        if (day) Object.assign(day, { netMinor: day.netMinor - refund.amount, refunded: true });
+        else current.days.push({ day: refund.day, netMinor: -refund.amount, refunded: true });
       }
       refunds.delete(current.memberId);
-      current.days.sort((left, right) => left[0] - right[0]);
+      current.days.sort((left, right) => left.day - right.day);
       summaries.push(summarize(current.memberId, current.days, asOfDay, current.realized));
     };
     let orderedMinor = 0;
@@ -155,8 +156,8 @@ export class ValueInputsLoader {
         orderedMinor += amount;
         current.realized += amount * marginOf(category);
         const last = current.days[current.days.length - 1];
-        if (last && last[0] === day) last[1] += amount;
-        else current.days.push([day, amount]);
+        if (last?.day === day) last.netMinor += amount;
+        else current.days.push({ day, netMinor: amount, refunded: false });
       },
     );
     flush();
@@ -321,36 +322,22 @@ export class ValueInputsLoader {
   }
 }
 
-/** x, t_x, T in whole days to asOf; purchase days are days whose net is positive. */
+/** x, t_x, T in whole days to asOf; which days are purchase days is isPurchaseDay's rule. */
 function summarize(
   memberId: string,
-  days: [number, number][],
+  days: PurchaseDay[],
   asOfDay: number,
   realizedMarginMinor: number,
 ): SpendSummary {
-  const totalNetMinor = days.reduce((total, [, net]) => total + net, 0);
-  const purchaseDays = days.filter(([, net]) => net > 0);
-  if (!purchaseDays.length) {
-    return {
-      memberId,
-      x: 0,
-      tx: 0,
-      T: 0,
-      zbar: 0,
-      purchaseDays: 0,
-      totalNetMinor,
-      realizedMarginMinor,
-    };
-  }
-  const first = purchaseDays[0][0];
-  const repeat = purchaseDays.slice(1);
+  const totalNetMinor = days.reduce((total, day) => total + day.netMinor, 0);
+  const summary = summarizeDays(days, asOfDay);
   return {
     memberId,
-    x: repeat.length,
-    tx: repeat.length ? repeat[repeat.length - 1][0] - first : 0,
-    T: Math.max(0, asOfDay - first),
-    zbar: repeat.length ? repeat.reduce((total, [, net]) => total + net, 0) / repeat.length : 0,
-    purchaseDays: purchaseDays.length,
+    x: summary?.x ?? 0,
+    tx: summary?.tx ?? 0,
+    T: summary?.T ?? 0,
+    zbar: summary?.zbar ?? 0,
+    purchaseDays: summary?.purchaseDays ?? 0,
     totalNetMinor,
     realizedMarginMinor,
   };

@@ -34,13 +34,14 @@ describe('summarizeRepeatBuying', () => {
     expect(summary).toMatchObject({ x: 1, tx: 1, T: 9 });
   });
 
-  it('drops days whose net amount is zero or less, the first day included', () => {
+  it('drops fully refunded days and days of refunds only, the first day included', () => {
     const summary = summarizeRepeatBuying(
       [
         { occurredAt: '2024-01-01', amountMinor: 3000 },
         { occurredAt: '2024-01-01', amountMinor: -3000 },
         { occurredAt: '2024-01-05', amountMinor: 1200 },
-        { occurredAt: '2024-01-09', amountMinor: 0 },
+        { occurredAt: '2024-01-09', amountMinor: 500 },
+        { occurredAt: '2024-01-09', amountMinor: -600 },
         { occurredAt: '2024-01-20', amountMinor: 800 },
       ],
       '2024-02-04',
@@ -52,6 +53,21 @@ describe('summarizeRepeatBuying', () => {
       zbar: 800,
       firstPurchaseDay: '2024-01-05',
     });
+  });
+
+  it('keeps a day of orders of no value that nothing refunded: a free item is a purchase', () => {
+    const summary = summarizeRepeatBuying(
+      [
+        { occurredAt: '2024-01-01', amountMinor: 0 },
+        { occurredAt: '2024-01-09', amountMinor: 0 },
+        { occurredAt: '2024-01-20', amountMinor: 800 },
+      ],
+      '2024-02-04',
+    );
+    expect(summary).toMatchObject({ x: 2, tx: 19, T: 34, zbar: 400, totalAmountMinor: 800 });
+    expect(
+      summarizeRepeatBuying([{ occurredAt: '2024-01-01', amountMinor: 0 }], '2024-01-31'),
+    ).toMatchObject({ x: 0, T: 30, purchaseDays: 1 });
   });
 
   it('ignores purchases after asOf and keeps those exactly at it', () => {

@@ -5,8 +5,17 @@ export type Instant = Date | number | string;
 
 export interface DatedAmount {
   occurredAt: Instant;
-  /** Net amount in minor units: the order minus what was refunded of it. */
+  /** Minor units: an order's amount, or a refund as a negative amount dated on its order's day. */
   amountMinor: number;
+}
+
+/** One UTC day of a customer's orders, with the refunds of those orders netted on it. */
+export interface PurchaseDay {
+  /** Epoch day (UTC). */
+  day: number;
+  netMinor: number;
+  /** Some of the day's orders were refunded. */
+  refunded: boolean;
 }
 
 export interface RepeatBuyingSummary {
@@ -27,19 +36,51 @@ export interface RepeatBuyingSummary {
 }
 
 /**
- * One customer's repeat-buying summary as of asOf, the input of BG/NBD and Gamma-Gamma.
- *
- * Purchases after asOf are ignored. Orders are merged per UTC day (amounts summed), so a day is
- * one purchase whatever the number of orders. A day whose net amount is <= 0 (fully refunded,
- * or only refunds) is not a purchase day: it bought nothing that stayed bought. Time is counted
- * in whole UTC days, the resolution of the merged data. Returns null when no purchase day is left.
+ * A day bought something that stayed bought: its net is positive, or it holds orders of no
+ * value that nothing refunded (a free item is still a purchase, as in the published CDNOW
+ * summary). A fully refunded day, or one of refunds only, is not a purchase day.
+ */
+export function isPurchaseDay(day: PurchaseDay): boolean {
+  return day.netMinor > 0 || (day.netMinor === 0 && !day.refunded);
+}
+
+/**
+ * The repeat-buying summary of one customer's days (in increasing order) as of asOfDay: the
+ * input of BG/NBD and Gamma-Gamma. Null when no day is a purchase day.
+ */
+export function summarizeDays(
+  days: readonly PurchaseDay[],
+  asOfDay: number,
+): RepeatBuyingSummary | null {
+  const purchases = days.filter(isPurchaseDay);
+  if (purchases.length === 0) return null;
+  const first = purchases[0];
+  const last = purchases[purchases.length - 1];
+  const repeatTotal = purchases.slice(1).reduce((total, day) => total + day.netMinor, 0);
+  const x = purchases.length - 1;
+  return {
+    x,
+    tx: last.day - first.day,
+    T: asOfDay - first.day,
+    zbar: x > 0 ? repeatTotal / x : 0,
+    purchaseDays: purchases.length,
+    totalAmountMinor: first.netMinor + repeatTotal,
+    firstPurchaseDay: new Date(first.day * DAY_MS).toISOString().slice(0, 10),
+  };
+}
+
+/**
+ * One customer's repeat-buying summary as of asOf from dated amounts. Purchases after asOf are
+ * ignored. Orders are merged per UTC day (amounts summed), so a day is one purchase whatever
+ * the number of orders; which days count is isPurchaseDay's rule. Time is counted in whole UTC
+ * days, the resolution of the merged data.
  */
 export function summarizeRepeatBuying(
   purchases: readonly DatedAmount[],
   asOf: Instant,
 ): RepeatBuyingSummary | null {
   const asOfMs = toEpochMs(asOf, 'asOf');
-  const amountPerDay = new Map<number, number>();
+  const byDay = new Map<number, PurchaseDay>();
   purchases.forEach((purchase, index) => {
     const occurredMs = toEpochMs(purchase.occurredAt, `purchases[${index}].occurredAt`);
     if (!Number.isFinite(purchase.amountMinor)) {
@@ -47,25 +88,13 @@ export function summarizeRepeatBuying(
     }
     if (occurredMs > asOfMs) return;
     const day = Math.floor(occurredMs / DAY_MS);
-    amountPerDay.set(day, (amountPerDay.get(day) ?? 0) + purchase.amountMinor);
+    const entry = byDay.get(day) ?? { day, netMinor: 0, refunded: false };
+    entry.netMinor += purchase.amountMinor;
+    entry.refunded ||= purchase.amountMinor < 0;
+    byDay.set(day, entry);
   });
-  const days = [...amountPerDay.entries()]
-    .filter(([, amount]) => amount > 0)
-    .sort(([left], [right]) => left - right);
-  if (days.length === 0) return null;
-
-  const [firstDay, firstAmount] = days[0];
-  const repeatTotal = days.slice(1).reduce((total, [, amount]) => total + amount, 0);
-  const x = days.length - 1;
-  return {
-    x,
-    tx: days[days.length - 1][0] - firstDay,
-    T: Math.floor(asOfMs / DAY_MS) - firstDay,
-    zbar: x > 0 ? repeatTotal / x : 0,
-    purchaseDays: days.length,
-    totalAmountMinor: firstAmount + repeatTotal,
-    firstPurchaseDay: new Date(firstDay * DAY_MS).toISOString().slice(0, 10),
-  };
+  const days = [...byDay.values()].sort((left, right) => left.day - right.day);
+  return summarizeDays(days, Math.floor(asOfMs / DAY_MS));
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

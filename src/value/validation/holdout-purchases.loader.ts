@@ -3,8 +3,8 @@ import { DAY_MS } from '../../common/dates/iso-date';
 
 /**
  * What each member bought in the holdout (asOf, until]: their purchase days, merged per UTC
- * day like the value engine's summaries (refunds up to `until` netted on their order's day,
- * only days whose net is positive).
+ * day like the value engine's summaries (refunds up to `until` netted on their order's day;
+ * which days count is isPurchaseDay's rule, written here in SQL).
  */
 export class HoldoutPurchasesLoader {
   constructor(private readonly dataSource: DataSource) {}
@@ -21,7 +21,9 @@ export class HoldoutPurchasesLoader {
         WHERE p.occurred_at > :asOf AND p.occurred_at <= :until
           AND COALESCE(o.occurred_at, p.occurred_at) > :asOf
         GROUP BY p.member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS}
-       HAVING SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) > 0`,
+       HAVING SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) > 0
+           OR (SUM(CASE WHEN p.kind = 'refund' THEN -p.base_amount_minor ELSE p.base_amount_minor END) = 0
+               AND SUM(CASE WHEN p.kind = 'refund' THEN 1 ELSE 0 END) = 0)`,
       { asOf, until },
     );
     const rows: { member_id: string; day: number | string }[] = await this.dataSource.query(
