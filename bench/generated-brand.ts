@@ -27,8 +27,26 @@ export const TODAY = Math.floor(Date.now() / DAY) * DAY;
 const CHANNELS = ['referral', 'paid-search', 'events', 'organic', 'social'];
 const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'blog'];
 
-/** A brand much like bench/recompute.bench.ts: BG/NBD-like buying, content, referrals, tags. */
-export function generateBrand(db: Database, members: number): Record<string, number> {
+export interface BrandOptions {
+  /** The day purchases and activity run up to; default today. */
+  until?: number;
+  /** Buying rates are Gamma(0.243, 30.9 / rateFactor) a day: CDNOW's shape, more active. */
+  rateFactor?: number;
+  /** Also events (two a day, ~80 attendees, a host, a few guests) and feedback. */
+  eventsAndFeedback?: boolean;
+}
+
+/**
+ * A brand: BG/NBD-like buying (CDNOW's parameters, more active), mentions with skewed reach,
+ * reviews, referrals and tags; with `eventsAndFeedback`, events with attendance and guests and
+ * product feedback too.
+ */
+export function generateBrand(
+  db: Database,
+  members: number,
+  options: BrandOptions = {},
+): Record<string, number> {
+  const until = options.until ?? TODAY;
   const random = new SeededRandom(7);
   const statement = (sql: string) => db.prepare(sql);
   const member = statement(
@@ -50,14 +68,20 @@ export function generateBrand(db: Database, members: number): Record<string, num
   const referral = statement(
     "INSERT INTO referrals (id, referrer_id, referee_member_id, code, status, reward_minor, reward_currency, base_reward_minor, reward_rate, invited_at, converted_at, flags, created_at, updated_at) VALUES (?, ?, ?, 'CODE', 'converted', 1000, 'EUR', 1000, '1', ?, ?, '', ?, ?)",
   );
-  const counts = { members: 0, purchases: 0, mentions: 0, reviews: 0, referrals: 0 };
+  const counts: Record<string, number> = {
+    members: 0,
+    purchases: 0,
+    mentions: 0,
+    reviews: 0,
+    referrals: 0,
+  };
   const ids: string[] = [];
   const mentions: { id: string; at: number }[] = [];
   db.transaction(() => {
     for (let index = 0; index < members; index += 1) {
       const id = randomUUID();
       ids.push(id);
-      const first = TODAY - Math.floor(random.uniform() * 730) * DAY;
+      const first = until - Math.floor(random.uniform() * 730) * DAY;
       const channel = CHANNELS[Math.floor(random.uniform() * CHANNELS.length)];
       member.run(
         id,
@@ -72,12 +96,12 @@ export function generateBrand(db: Database, members: number): Record<string, num
       );
       counts.members += 1;
       if (random.uniform() < 0.1) tag.run(id, 'vip');
-      const rate = random.gamma(0.243, 30.9 / 8);
+      const rate = random.gamma(0.243, 30.9 / (options.rateFactor ?? 8));
       const dropOut = random.beta(0.793, 2.426);
       const spend = 1000 + Math.floor(random.gamma(6.25, 1 / 400));
       for (
         let t = first, n = 0;
-        t <= TODAY;
+        t <= until;
         t += Math.ceil(random.exponential(rate) || 1e9) * DAY, n += 1
       ) {
         const content =
@@ -97,7 +121,7 @@ export function generateBrand(db: Database, members: number): Record<string, num
         counts.purchases += 1;
         if (n > 0 && random.uniform() < dropOut) break;
       }
-      const at = first + Math.floor(random.uniform() * (TODAY - first));
+      const at = first + Math.floor(random.uniform() * (until - first));
       const roll = random.uniform();
       if (roll < 0.5) {
         const platform = PLATFORMS[Math.floor(random.uniform() * PLATFORMS.length)];
@@ -146,8 +170,62 @@ export function generateBrand(db: Database, members: number): Record<string, num
         counts.referrals += 1;
       }
     }
+    if (options.eventsAndFeedback) generateEventsAndFeedback(db, random, ids, until, counts);
   })();
   return counts;
+}
+
+/** Two events a day over two years, each with about 80 attendees, a host and a few guests; feedback from 30 % of members. */
+function generateEventsAndFeedback(
+  db: Database,
+  random: SeededRandom,
+  ids: string[],
+  until: number,
+  counts: Record<string, number>,
+): void {
+  const event = db.prepare(
+    "INSERT INTO events (id, name, kind, starts_at, cost_minor, currency, base_cost_minor, rate, created_at, updated_at) VALUES (?, ?, 'in-person', ?, 50000, 'EUR', 50000, '1', ?, ?)",
+  );
+  const attendance = db.prepare(
+    "INSERT INTO event_attendance (id, event_id, member_id, role, status, registered_at, attended_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'attended', ?, ?, ?, ?)",
+  );
+  const guest = db.prepare(
+    'INSERT INTO event_guests (id, attendance_id, event_id, guest_member_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const feedback = db.prepare(
+    "INSERT INTO feedback (id, member_id, kind, text, text_hash, status, submitted_at, accepted_at, shipped_at, created_at, updated_at) VALUES (?, ?, 'idea', 'An idea', ?, ?, ?, ?, ?, ?, ?)",
+  );
+  Object.assign(counts, { attendance: 0, guests: 0, feedback: 0 });
+  const pick = () => ids[Math.floor(random.uniform() * ids.length)];
+  for (let day = 0; day < 730 * 2; day += 1) {
+    const eventId = randomUUID();
+    const startsAt = until - Math.floor(day / 2) * DAY - (day % 2) * 3_600_000;
+    event.run(eventId, `Meetup ${day}`, startsAt, startsAt, startsAt);
+    const seen = new Set<string>();
+    for (let seat = 0; seat < 80; seat += 1) {
+      const memberId = pick();
+      if (seen.has(memberId)) continue;
+      seen.add(memberId);
+      const attendanceId = randomUUID();
+      const role = seat === 0 ? 'host' : 'attendee';
+      attendance.run(attendanceId, eventId, memberId, role, startsAt, startsAt, startsAt, startsAt);
+      counts.attendance += 1;
+      if (random.uniform() < 0.05) {
+        const guestId = pick();
+        if (guestId === memberId || seen.has(guestId)) continue;
+        guest.run(randomUUID(), attendanceId, eventId, guestId, startsAt);
+        counts.guests += 1;
+      }
+    }
+  }
+  ids.forEach((memberId, index) => {
+    if (random.uniform() >= 0.3) return;
+    const at = until - Math.floor(random.uniform() * 700) * DAY;
+    const status = random.uniform() < 0.5 ? 'submitted' : 'shipped';
+    const done = status === 'shipped' ? at + DAY : null;
+    feedback.run(randomUUID(), memberId, `hash-${index}`, status, at, done, done, at, at);
+    counts.feedback += 1;
+  });
 }
 
 export function percentile(samples: number[], share: number): number {
