@@ -20,7 +20,7 @@ import { loadSettings } from '../src/config/load-settings';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { sqliteConnection } from '../src/database/query-rows';
 import { RecomputeOutcome } from '../src/value/recompute-job';
-import { runInWorker } from '../src/value/run-in-worker';
+import { runInWorker } from '../src/common/workers/run-in-worker';
 import { ValueRun } from '../src/value/value-run.entity';
 import { generateBrand } from './generated-brand';
 

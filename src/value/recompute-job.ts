@@ -9,7 +9,7 @@ import { sqliteConnection } from '../database/query-rows';
 import { coefficientsFrom } from './coefficients';
 import { ValueResult, computeValues } from './engine/compute-values';
 import { Coefficients } from './engine/value-types';
-import { runInWorker } from './run-in-worker';
+import { runInWorker } from '../common/workers/run-in-worker';
 import { Progress, writeSnapshots } from './snapshot-writer';
 
 export type { Progress } from './snapshot-writer';

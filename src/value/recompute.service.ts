@@ -12,7 +12,7 @@ import {
   asOfDate,
   executeRecompute,
 } from './recompute-job';
-import { runInWorker } from './run-in-worker';
+import { runInWorker } from '../common/workers/run-in-worker';
 import { ValueRun } from './value-run.entity';
 
 /** Starts recomputes (API, CLI, schedule) and runs each in a worker thread. */

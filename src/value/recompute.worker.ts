@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { JobSettings, RecomputeOutcome, executeRecompute } from './recompute-job';
-import { serveWorkerJob } from './run-in-worker';
+import { serveWorkerJob } from '../common/workers/run-in-worker';
 
 interface WorkerInput {
   settings: JobSettings;

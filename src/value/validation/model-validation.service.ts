@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidField } from '../../common/errors/domain-error';
 import { HaloSettings } from '../../config/halo-settings';
-import { runInWorker } from '../run-in-worker';
+import { runInWorker } from '../../common/workers/run-in-worker';
 import { HoldoutComparison } from './holdout-comparison';
 import { runModelValidation } from './model-validation.job';
 

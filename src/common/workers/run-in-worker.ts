@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { DataSource } from 'typeorm';
+import { HaloSettings } from '../../config/halo-settings';
+import { dataSourceOptions } from '../../database/data-source-options';
+import { DomainError } from '../errors/domain-error';
+
+/** A worker's last word: its result, or why it failed (a DomainError keeps kind, code and details). */
+type WorkerAnswer =
+  | { type: 'done'; result: unknown }
+  | {
+      type: 'failed';
+      message: string;
+      domainError?: Pick<DomainError, 'kind' | 'code' | 'details'>;
+    };
+
+export interface WorkerRun<T> {
+  /** The thread, for jobs that talk to it while it runs (a streamed body) or must stop it. */
+  worker: Worker;
+  result: Promise<T>;
+}
+
+/**
+ * Starts a worker file of this folder tree (`name` without extension, relative to `directory`)
+ * that answers one `{type: 'done', result}` or `{type: 'failed', message}`; every message also
+ * goes to `onMessage`. Under ts-jest or ts-node the worker is TypeScript too and gets the same
+ * loader. A DomainError thrown in the worker is thrown again here, so it keeps its HTTP status.
+ */
+export function startWorker<T>(
+  directory: string,
+  name: string,
+  workerData: unknown,
+  onMessage: (message: Record<string, unknown>) => void = () => undefined,
+): WorkerRun<T> {
+  const compiled = __filename.endsWith('.js');
+  const worker = new Worker(join(directory, `${name}.${compiled ? 'js' : 'ts'}`), {
+    workerData,
+    execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'],
+  });
+  const result = new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    worker.on('message', (message: Record<string, unknown>) => {
+      const answer = message as WorkerAnswer;
+      if (answer.type === 'done') settle(() => resolve(answer.result as T));
+      if (answer.type === 'failed') settle(() => reject(failureError(answer)));
+      onMessage(message);
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`worker ${name} exited with code ${code}`))),
+    );
+  });
+  return { worker, result };
+}
+
+/** startWorker for jobs that only need the result. */
+export function runInWorker<T>(
+  directory: string,
+  name: string,
+  workerData: unknown,
+  onMessage: (message: Record<string, unknown>) => void = () => undefined,
+): Promise<T> {
+  return startWorker<T>(directory, name, workerData, onMessage).result;
+}
+
+/**
+ * The worker's side of startWorker: runs the job on `workerData` and answers `done` with its
+ * result once the job (with its own clean-up) has finished, or `failed` with the error.
+ */
+export function serveWorker<Input, Result>(
+  job: (input: Input, post: (message: unknown) => void) => Promise<Result>,
+): void {
+  const post = (message: unknown) => parentPort!.postMessage(message);
+  job(workerData as Input, post).then(
+    (result) => post({ type: 'done', result } satisfies WorkerAnswer),
+    (error: unknown) => post(failureAnswer(error)),
+  );
+}
+
+/**
+ * serveWorker for jobs on a bare connection: opens the worker's own connection from
+ * `workerData.settings.database`, runs the job on it and closes it either way.
+ */
+export function serveWorkerJob<Input extends { settings: Pick<HaloSettings, 'database'> }, Result>(
+  job: (dataSource: DataSource, input: Input, post: (message: unknown) => void) => Promise<Result>,
+): void {
+  serveWorker<Input, Result>(async (input, post) => {
+    const dataSource = new DataSource(dataSourceOptions(input.settings));
+    await dataSource.initialize();
+    try {
+      return await job(dataSource, input, post);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+}
+
+function failureAnswer(error: unknown): WorkerAnswer {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof DomainError)) return { type: 'failed', message };
+  const { kind, code, details } = error;
+  return { type: 'failed', message, domainError: { kind, code, details } };
+}
+
+function failureError(answer: Extract<WorkerAnswer, { type: 'failed' }>): Error {
+  if (!answer.domainError) return new Error(answer.message);
+  const { kind, code, details } = answer.domainError;
+  return new DomainError(kind, code, answer.message, details);
+}
