@@ -102,6 +102,14 @@ export class ImportSettings {
   @Min(1)
   @Max(10000)
   batchSize!: number;
+
+  /**
+   * HTTP bodies whose Content-Length is below this import on the main thread (a worker and its
+   * application context cost some hundreds of ms); larger or chunked ones in a worker thread.
+   */
+  @IsInt()
+  @Min(0)
+  workerMinBytes!: number;
 }
 
 /** Every setting of the service, validated at start. */

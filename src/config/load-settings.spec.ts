@@ -10,6 +10,7 @@ describe('loadSettings', () => {
     expect(settings.money.baseCurrency).toBe('EUR');
     expect(settings.database.sqlitePath).toBe('data/halo.sqlite');
     expect(settings.database.url).toBeUndefined();
+    expect(settings.imports).toEqual({ batchSize: 500, workerMinBytes: 262144 });
   });
 
   it('lets the environment override settings', () => {
@@ -19,8 +20,10 @@ describe('loadSettings', () => {
       CURRENCY_RATES: 'EUR=1.08, GBP=1.27',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
       HALO_ADMIN_KEY: 'a-long-enough-admin-secret-123',
+      IMPORT_WORKER_MIN_BYTES: '0',
     });
     expect(settings.server.port).toBe(8080);
+    expect(settings.imports.workerMinBytes).toBe(0);
     expect(settings.money).toEqual({
       baseCurrency: 'USD',
       currencyRates: { EUR: '1.08', GBP: '1.27' },
@@ -47,6 +50,8 @@ describe('loadSettings', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL (database.url)'],
     [{ HALO_ADMIN_KEY: 'short' }, 'HALO_ADMIN_KEY (auth.adminKey)'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL (server.logLevel)'],
+    [{ IMPORT_WORKER_MIN_BYTES: '-1' }, 'IMPORT_WORKER_MIN_BYTES (imports.workerMinBytes)'],
+    [{ IMPORT_WORKER_MIN_BYTES: '256k' }, 'IMPORT_WORKER_MIN_BYTES (imports.workerMinBytes)'],
     [{ HALO_CONFIG_FILE: '/nonexistent/halo.json' }, 'HALO_CONFIG_FILE'],
   ])('refuses %p naming %s', (environment, setting) => {
     expect(() => loadSettings(environment)).toThrow(SettingsError);

@@ -15,6 +15,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   PUBLIC_BASE_URL: { path: 'server.publicBaseUrl', parse: String },
   BODY_MAX_BYTES: { path: 'server.bodyMaxBytes', parse: toNumber },
   IMPORT_MAX_BYTES: { path: 'server.importMaxBytes', parse: toNumber },
+  IMPORT_WORKER_MIN_BYTES: { path: 'imports.workerMinBytes', parse: toNumber },
   LOG_LEVEL: { path: 'server.logLevel', parse: String },
   SQLITE_PATH: { path: 'database.sqlitePath', parse: String },
   DATABASE_URL: { path: 'database.url', parse: String },
