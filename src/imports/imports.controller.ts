@@ -9,20 +9,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Request } from 'express';
-import { HaloSettings } from '../config/halo-settings';
 import { ImportResultDto } from './dto/import-result.dto';
+import { HttpImportService } from './http-import.service';
 import { IMPORT_MEDIA_TYPES } from './import-format';
-import { ImportPipeline } from './import-pipeline.service';
-import { importRequestFormat } from './import-request';
 
 @ApiTags('imports')
 @ApiBearerAuth()
 @Controller('api/v1/import')
 export class ImportsController {
-  constructor(
-    private readonly pipeline: ImportPipeline,
-    private readonly settings: HaloSettings,
-  ) {}
+  constructor(private readonly imports: HttpImportService) {}
 
   @Post(':type')
   @HttpCode(200)
@@ -49,9 +44,7 @@ export class ImportsController {
     },
   })
   @ApiOkResponse({ type: ImportResultDto })
-  async import(@Param('type') type: string, @Req() request: Request): Promise<ImportResultDto> {
-    const maxBytes = this.settings.server.importMaxBytes;
-    const format = importRequestFormat(request, maxBytes);
-    return this.pipeline.run(type, format, request, { maxBytes });
+  import(@Param('type') type: string, @Req() request: Request): Promise<ImportResultDto> {
+    return this.imports.run(type, request);
   }
 }

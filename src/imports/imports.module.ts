@@ -1,30 +1,14 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { MembersModule } from '../members/members.module';
-import { MembersService } from '../members/members.service';
-import { PurchasesModule } from '../purchases/purchases.module';
-import { PurchasesService } from '../purchases/purchases.service';
-import { ImportPipeline } from './import-pipeline.service';
-import { ImportRegistry } from './import-registry';
-import { membersImporter } from './importers/members.importer';
-import { purchasesImporter } from './importers/purchases.importer';
+import { Module } from '@nestjs/common';
+import { HttpImportService } from './http-import.service';
+import { ImportPipelineModule } from './import-pipeline.module';
 import { ImportsController } from './imports.controller';
+import { ImportWorkers } from './worker/import-workers.service';
 
-/** POST /api/v1/import/:type and the pipeline behind it (also used by the CLI). */
+/** POST /api/v1/import/:type: small bodies on the main thread, large ones in a worker thread. */
 @Module({
-  imports: [MembersModule, PurchasesModule],
+  imports: [ImportPipelineModule],
   controllers: [ImportsController],
-  providers: [ImportPipeline],
-  exports: [ImportPipeline],
+  providers: [HttpImportService, ImportWorkers],
+  exports: [ImportPipelineModule],
 })
-export class ImportsModule implements OnModuleInit {
-  constructor(
-    private readonly registry: ImportRegistry,
-    private readonly members: MembersService,
-    private readonly purchases: PurchasesService,
-  ) {}
-
-  onModuleInit(): void {
-    this.registry.register(membersImporter(this.members));
-    this.registry.register(purchasesImporter(this.purchases));
-  }
-}
+export class ImportsModule {}

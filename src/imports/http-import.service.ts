@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Request } from 'express';
+import { HaloSettings } from '../config/halo-settings';
+import { ImportPipeline } from './import-pipeline.service';
+import { importRequestFormat } from './import-request';
+import { ImportResult } from './import-result';
+import { ImportWorkers } from './worker/import-workers.service';
+
+/**
+ * Runs the import an HTTP request carries. A body declared smaller than `imports.workerMinBytes`
+ * imports on the main thread, where it is over before a worker would have started; a larger
+ * or chunked one (its size unknown) imports in a worker thread, so that the API, /health and
+ * the crons keep answering meanwhile. Both answer the same.
+ */
+@Injectable()
+export class HttpImportService {
+  constructor(
+    private readonly pipeline: ImportPipeline,
+    private readonly workers: ImportWorkers,
+    private readonly settings: HaloSettings,
+  ) {}
+
+  async run(type: string, request: Request): Promise<ImportResult> {
+    const maxBytes = this.settings.server.importMaxBytes;
+    const format = importRequestFormat(request, maxBytes);
+    // An unknown type is a 404 before a worker is started for it.
+    this.pipeline.importer(type);
+    const declared = Number(request.headers['content-length']);
+    if (declared < this.settings.imports.workerMinBytes)
+      return this.pipeline.run(type, format, request, { maxBytes });
+    return this.workers.run({ type, format, maxBytes }, request);
+  }
+}
