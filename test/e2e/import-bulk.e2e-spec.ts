@@ -1,5 +1,6 @@
 import { TestApp, createTestApp } from '../support/test-app';
 import { bulkMembers, bulkPurchases, toCsv, toJsonArray, toNdjson } from '../support/import-files';
+import { listTotal, uploadImport } from '../support/import-requests';
 
 const MEMBERS = 5_000;
 const PURCHASES_NDJSON = 20_000;
@@ -23,24 +24,11 @@ describe('bulk import of thousands of rows', () => {
   afterAll(() => test.close());
 
   const upload = async (type: string, contentType: string, body: string) => {
-    const response = await test
-      .http()
-      .post(`/api/v1/import/${type}`)
-      .set('Authorization', test.keys.manager)
-      .set('Content-Type', contentType)
-      .send(body);
+    const response = await uploadImport(test, type, contentType, body);
     expect(response.status).toBe(200);
     return response.body as Record<string, any>;
   };
-  const total = async (path: string) =>
-    (
-      await test
-        .http()
-        .get(path)
-        .query({ limit: 1 })
-        .set('Authorization', test.keys.viewer)
-        .expect(200)
-    ).body.total as number;
+  const total = (path: string) => listTotal(test, path);
 
   const members = bulkMembers(MEMBERS, 'bulk-m');
   // Ten bad rows among the good ones, at known places: a bad email, and an unknown tag shape.

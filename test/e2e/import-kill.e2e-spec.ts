@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bulkMembers, toCsv } from '../support/import-files';
+import { listTotal, uploadImport } from '../support/import-requests';
 import { spawnHalo, waitFor } from '../support/spawn-halo';
 import { TestApp, createTestApp } from '../support/test-app';
 
@@ -22,23 +23,8 @@ describe('an import killed mid-batch', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const total = async () =>
-    (
-      await test
-        .http()
-        .get('/api/v1/members')
-        .query({ limit: 1 })
-        .set('Authorization', test.keys.viewer)
-        .expect(200)
-    ).body.total as number;
-  const upload = (csv: string) =>
-    test
-      .http()
-      .post('/api/v1/import/members')
-      .set('Authorization', test.keys.manager)
-      .set('Content-Type', 'text/csv')
-      .send(csv)
-      .expect(200);
+  const total = () => listTotal(test, '/api/v1/members');
+  const upload = (csv: string) => uploadImport(test, 'members', 'text/csv', csv).expect(200);
 
   it('keeps exactly the committed batches, and a re-run finishes the import without duplicates', async () => {
     const file = join(folder, 'members.csv');
