@@ -10,49 +10,17 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { member, mention, writeNdjson } from './import-rows';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const folder = mkdtempSync(join(tmpdir(), 'halo-bench-'));
 process.env.SQLITE_PATH = join(folder, 'bench.sqlite');
 process.env.LOG_LEVEL = 'warn';
 delete process.env.DATABASE_URL;
-
-function mention(index: number): object {
-  return {
-    platform: ['instagram', 'tiktok', 'x', 'youtube'][index % 4],
-    handle: `creator${index % 50_000}`,
-    url: `https://social.example.com/p/${index}?utm_source=bench`,
-    postedAt: new Date(Date.UTC(2025, 0, 1) + (index % 300) * 86_400_000).toISOString(),
-    reach: (index * 37) % 100_000,
-    likes: index % 500,
-    shares: index % 40,
-    comments: index % 90,
-    sentiment: ((index % 21) - 10) / 10,
-  };
-}
-
-function member(index: number): object {
-  return {
-    externalId: `bench-${index}`,
-    email: `bench-${index}@example.com`,
-    name: `Bench Member ${index}`,
-    tags: ['bench'],
-  };
-}
-
-async function generate(file: string, row: (index: number) => object): Promise<void> {
-  const out = createWriteStream(file);
-  for (let index = 0; index < ROWS; index += 1) {
-    if (!out.write(`${JSON.stringify(row(index))}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}
 
 const peakMegabytes = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -68,7 +36,7 @@ async function main(): Promise<void> {
   const type = process.argv[3] ?? (pipeline.types().includes('mentions') ? 'mentions' : 'members');
   const dto = pipeline.importer(type).dto;
   const file = join(folder, `${type}.ndjson`);
-  await generate(file, type === 'mentions' ? mention : member);
+  await writeNdjson(file, ROWS, type === 'mentions' ? mention : member);
   const megabytes = statSync(file).size / 1e6;
   console.log(
     `${ROWS} ${type} rows, ${megabytes.toFixed(1)} MB of NDJSON; peak RSS after setup ${peakMegabytes()} MB`,
