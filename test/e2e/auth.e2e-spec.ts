@@ -60,7 +60,7 @@ describe('API keys and roles', () => {
       .http()
       .post('/api/v1/members')
       .set('Authorization', test.keys.manager)
-      .send({ name: 'Manager made' })
+      .send({ externalId: 'manager-made', name: 'Manager made' })
       .expect(201);
     await test.http().get('/api/v1/api-keys').set('Authorization', test.keys.manager).expect(403);
     await test.http().get('/api/v1/api-keys').set('Authorization', test.keys.admin).expect(200);
