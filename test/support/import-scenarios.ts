@@ -259,9 +259,10 @@ function describeImportScenarios(mode: ImportMode): void {
       expect(await total('/api/v1/members', { q: 'Nobody Knows' })).toBe(0);
     });
 
-    (mode.testImporters ? it : it.skip)(
-      'undoes only the refused row, also what it wrote before being refused',
-      async () => {
+    // Only where the test's own importer is registered (the main thread); the worker runs the
+    // same batch code with the app's importers.
+    if (mode.testImporters)
+      it('undoes only the refused row, also what it wrote before being refused', async () => {
         const ndjson = ['p-1', 'p-2-refuse', 'p-3']
           .map((externalId) => JSON.stringify({ externalId }))
           .join('\n');
@@ -272,8 +273,7 @@ function describeImportScenarios(mode: ImportMode): void {
           details: [{ code: 'testRefused' }],
         });
         expect(await total('/api/v1/members', { q: 'p-' })).toBe(2);
-      },
-    );
+      });
 
     describe('refuses a bad CSV header before any row is stored', () => {
       const purchaseColumns = 'externalId,memberExternalId,amount,currency,occurredAt';
