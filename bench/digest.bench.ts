@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { sqliteConnection } from '../src/database/query-rows';
 import { DIGEST_SECTIONS } from '../src/digests/content/digest-sections';
 import { DigestRunnerService } from '../src/digests/delivery/digest-runner.service';
 import { DigestSubscriptionsService } from '../src/digests/digest-subscriptions.service';
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   });
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   const dataSource = app.get(DataSource);
-  const db = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const db = sqliteConnection(dataSource)!;
   const end = new SendTimes(schedule).previous(Date.now());
   let started = performance.now();
   generate(db, end - DAY);

@@ -18,6 +18,7 @@ import { loadSettings } from '../src/config/load-settings';
 import { configureApp } from '../src/configure-app';
 import { HaloSettings } from '../src/config/halo-settings';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { sqliteConnection } from '../src/database/query-rows';
 import { SeededRandom } from '../src/value/math';
 import { asOfDate, executeRecompute } from '../src/value/recompute-job';
 import { ValueRun } from '../src/value/value-run.entity';
@@ -277,7 +278,7 @@ export async function prepareBrand(members: number): Promise<Brand> {
     return { sqlitePath, settings, dataSource };
   }
   let started = performance.now();
-  const db = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const db = sqliteConnection(dataSource)!;
   console.log(
     'generated',
     generateBrand(db, members),

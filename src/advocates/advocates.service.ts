@@ -19,7 +19,7 @@ import {
   rankingSql,
 } from './ranking/ranking-sql';
 import { SnapshotCalendar } from './ranking/snapshot-calendar';
-import { rawQuery } from './raw-query';
+import { rawQuery } from '../database/query-rows';
 
 const EXPORT_CHUNK = 1000;
 

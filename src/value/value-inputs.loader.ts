@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { forEachRow } from '../database/query-rows';
+import { forEachRow, rawQuery } from '../database/query-rows';
 import { PurchaseDay, summarizeDays } from './math/repeat-buying-summary';
 import { CampaignCost } from './engine/referral-value';
 import { ValueInputs } from './engine/compute-values';
@@ -14,7 +14,6 @@ import {
 } from './engine/value-types';
 
 const DAY_MS = 86_400_000;
-type Row = Record<string, unknown>;
 
 interface SpendTotals {
   summaries: SpendSummary[];
@@ -83,13 +82,9 @@ export class ValueInputsLoader {
     return spend.summaries;
   }
 
-  private async query(sql: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
-    return this.dataSource.query(text, values);
-  }
-
   private async memberIds(): Promise<string[]> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       'SELECT id FROM members WHERE merged_into_id IS NULL ORDER BY id',
     );
     return rows.map((row) => String(row.id));
@@ -170,7 +165,8 @@ export class ValueInputsLoader {
   }
 
   private async referralEdges(asOf: number): Promise<ReferralEdge[]> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT id, referrer_id, referee_member_id, converted_at, base_reward_minor FROM referrals
         WHERE status = 'converted' AND converted_at <= :asOf AND referee_member_id IS NOT NULL
           AND rejected_at IS NULL AND (flags = '' OR approved_at IS NOT NULL)`,
@@ -186,7 +182,8 @@ export class ValueInputsLoader {
   }
 
   private async campaignCosts(): Promise<CampaignCost[]> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT c.starts_at AS starts_at, c.base_spend_minor AS spend, COUNT(m.id) AS acquired
          FROM campaigns c LEFT JOIN members m ON m.acquisition_campaign_id = c.id
         GROUP BY c.id, c.starts_at, c.base_spend_minor`,
@@ -199,15 +196,18 @@ export class ValueInputsLoader {
   }
 
   private async contents(asOf: number): Promise<Content[]> {
-    const reviews = await this.query(
+    const reviews = await rawQuery(
+      this.dataSource,
       'SELECT id, member_id, published_at, platform, views FROM reviews WHERE published_at <= :asOf',
       { asOf },
     );
-    const mentions = await this.query(
+    const mentions = await rawQuery(
+      this.dataSource,
       'SELECT id, member_id, posted_at, platform, reach FROM mentions WHERE member_id IS NOT NULL AND posted_at <= :asOf',
       { asOf },
     );
-    const hosts = await this.query(
+    const hosts = await rawQuery(
+      this.dataSource,
       `SELECT e.id AS event_id, e.starts_at AS starts_at, a.member_id AS host_id,
               (SELECT COUNT(*) FROM event_attendance x WHERE x.event_id = e.id AND x.status = 'attended') AS attendees,
               (SELECT COUNT(*) FROM event_guests g WHERE g.event_id = e.id) AS guests
@@ -254,7 +254,8 @@ export class ValueInputsLoader {
     asOf: number,
     marginOf: (category: unknown) => number,
   ): Promise<AttributedPurchase[]> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT p.id AS id, p.member_id AS member_id, p.occurred_at AS occurred_at, p.product_category AS category,
               p.base_amount_minor - COALESCE((SELECT SUM(r.base_amount_minor) FROM purchases r
                                                WHERE r.refund_of_id = p.id AND r.occurred_at <= :asOf), 0) AS net,
@@ -282,7 +283,8 @@ export class ValueInputsLoader {
     asOf: number,
     marginOf: (category: unknown) => number,
   ): Promise<GuestOrder[]> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT g.guest_member_id AS guest_id, a.member_id AS bringer_id, g.event_id AS event_id, p.id AS purchase_id, p.product_category AS category,
               p.base_amount_minor - COALESCE((SELECT SUM(r.base_amount_minor) FROM purchases r
                                                WHERE r.refund_of_id = p.id AND r.occurred_at <= :asOf), 0) AS net
@@ -306,7 +308,8 @@ export class ValueInputsLoader {
   }
 
   private async feedbackCounts(asOf: number): Promise<Map<string, FeedbackCounts>> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT member_id,
               SUM(CASE WHEN accepted_at <= :asOf AND (declined_at IS NULL OR declined_at > :asOf) THEN 1 ELSE 0 END) AS accepted,
               SUM(CASE WHEN shipped_at <= :asOf THEN 1 ELSE 0 END) AS shipped

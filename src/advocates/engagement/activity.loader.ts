@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { forEachRow } from '../../database/query-rows';
-import { rawQuery } from '../raw-query';
+import { forEachRow, rawQuery } from '../../database/query-rows';
 import { ActivityType } from './activity-types';
 import { Activity, DAY_MS } from './engagement-score';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ActivityType } from '../engagement/activity-types';
-import { Row, rawQuery } from '../raw-query';
+import { Row, rawQuery } from '../../database/query-rows';
 import { CommunityCounts } from './community-counts';
 import { AcquisitionSource, POSITIVE_SENTIMENT } from './community-measures';
 import { Segmentation } from './window-segments';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { AdvocateChangeDto, AdvocateDto } from '../dto/advocate.dto';
-import { Row, rawQuery, toNumberOrNull } from '../raw-query';
+import { Row, rawQuery, toNumberOrNull } from '../../database/query-rows';
 import { RankingPlan } from './ranking-plan';
 
 const ROW_COLUMNS = `s.member_id, s.as_of, s.as_of_date, s.currency, s.extended_minor, s.spend_minor,

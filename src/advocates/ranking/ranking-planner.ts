@@ -4,7 +4,7 @@ import { invalidField } from '../../common/errors/domain-error';
 import { AdvocatesSettings } from '../../config/advocates-settings';
 import { normalizePlatform } from '../../members/normalize';
 import { Basis, ListAdvocatesQuery, Segment } from '../dto/list-advocates.query';
-import { rawQuery } from '../raw-query';
+import { rawQuery } from '../../database/query-rows';
 import { RankingPlan, SortKey } from './ranking-plan';
 import { figures } from './ranking-sql';
 import { SnapshotCalendar } from './snapshot-calendar';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { rawQuery } from '../raw-query';
+import { rawQuery } from '../../database/query-rows';
 
 const DAY_MS = 86_400_000;
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { DigestPeriod } from '../schedule/digest-schedule';
 import { ContentRow, DigestFilters } from './digest-content';
 import { memberScope } from './member-scope';
-import { runQuery, toNullableNumber, toNumber } from './digest-sql';
+import { rawQuery, toNumberOrNull } from '../../database/query-rows';
 
 const EXCERPT_LENGTH = 240;
 
@@ -24,7 +24,7 @@ export async function notableContent(
     platform: filters.platform,
   };
   const platform = (column: string) => (filters.platform ? `${column} = :platform` : '1 = 1');
-  const reviews = await runQuery(
+  const reviews = await rawQuery(
     dataSource,
     `SELECT r.id, r.member_id, m.name, r.platform, r.title, r.body, r.url, r.rating, r.views, r.published_at
        FROM reviews r JOIN members m ON m.id = r.member_id
@@ -34,7 +34,7 @@ export async function notableContent(
       LIMIT ${Math.trunc(limit)}`,
     parameters,
   );
-  const mentions = await runQuery(
+  const mentions = await rawQuery(
     dataSource,
     `SELECT n.id, n.member_id, m.name, n.handle, n.platform, n.url, n.reach, n.posted_at
        FROM mentions n LEFT JOIN members m ON m.id = n.member_id
@@ -54,9 +54,9 @@ export async function notableContent(
       title: row.title === null ? null : String(row.title),
       excerpt: row.body === null ? null : excerpt(String(row.body)),
       url: row.url === null ? null : String(row.url),
-      rating: toNullableNumber(row.rating),
-      reach: toNumber(row.views),
-      at: toNumber(row.published_at),
+      rating: toNumberOrNull(row.rating),
+      reach: Number(row.views ?? 0),
+      at: Number(row.published_at ?? 0),
     })),
     ...mentions.map((row): ContentRow => ({
       kind: 'mention',
@@ -68,8 +68,8 @@ export async function notableContent(
       excerpt: null,
       url: String(row.url),
       rating: null,
-      reach: toNumber(row.reach),
-      at: toNumber(row.posted_at),
+      reach: Number(row.reach ?? 0),
+      at: Number(row.posted_at ?? 0),
     })),
   ];
 }

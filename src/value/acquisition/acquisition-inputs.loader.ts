@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DAY_MS } from '../../common/dates/iso-date';
+import { rawQuery } from '../../database/query-rows';
 import { AcquiredMember, CampaignFacts, CommunityCosts, Period } from './acquisition-metrics';
-
-type Row = Record<string, unknown>;
 
 /** A referral counts as the value engine counts it: converted, not rejected, approved if flagged. */
 const COUNTED_REFERRAL = `f.status = 'converted' AND f.rejected_at IS NULL AND (f.flags = '' OR f.approved_at IS NOT NULL)`;
@@ -26,13 +25,9 @@ export class AcquisitionInputsLoader {
     return { members, campaigns, community };
   }
 
-  private async query(sql: string, parameters: Record<string, unknown>): Promise<Row[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
-    return this.dataSource.query(text, values);
-  }
-
   private async acquiredMembers({ from, to }: Period): Promise<AcquiredMember[]> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT m.id AS id, m.acquisition_channel AS channel, m.acquisition_campaign_id AS campaign_id,
               c.channel AS campaign_channel, s.spend_minor AS spend_minor,
               CASE WHEN EXISTS (SELECT 1 FROM referrals f WHERE f.referee_member_id = m.id AND ${COUNTED_REFERRAL})
@@ -66,7 +61,8 @@ export class AcquisitionInputsLoader {
    * converted prospects (members naming the campaign, whenever acquired) and their value.
    */
   private async campaigns({ from, to }: Period): Promise<CampaignFacts[]> {
-    const rows = await this.query(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT c.id AS id, c.name AS name, c.channel AS channel, c.starts_at AS starts_at,
               c.ends_at AS ends_at, c.base_spend_minor AS spend, c.prospects AS prospects,
               (SELECT COUNT(*) FROM members m WHERE m.acquisition_campaign_id = c.id AND m.merged_into_id IS NULL) AS converted,
@@ -93,12 +89,14 @@ export class AcquisitionInputsLoader {
   }
 
   private async communityCosts({ from, to }: Period): Promise<CommunityCosts> {
-    const [rewards] = await this.query(
+    const [rewards] = await rawQuery(
+      this.dataSource,
       `SELECT COALESCE(SUM(f.base_reward_minor), 0) AS total FROM referrals f
         WHERE ${COUNTED_REFERRAL} AND f.converted_at >= :from AND f.converted_at < :to`,
       { from, to },
     );
-    const [events] = await this.query(
+    const [events] = await rawQuery(
+      this.dataSource,
       `SELECT COALESCE(SUM(e.base_cost_minor), 0) AS total FROM events e
         WHERE e.starts_at >= :from AND e.starts_at < :to`,
       { from, to },
