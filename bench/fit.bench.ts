@@ -45,9 +45,9 @@ function baseline(): number {
 }
 
 function findCdnowSample(): string {
-  // Beside the repository (../shared), whether run from bench/ or from dist/bench/.
-  const candidates = ['../../shared', '../../../shared'].map((relative) =>
-    path.resolve(__dirname, relative, 'data/cdnow/CDNOW_sample.txt'),
+  // The vendored fixture, whether run from bench/ or from dist/bench/.
+  const candidates = ['..', '../..'].map((relative) =>
+    path.resolve(__dirname, relative, 'test/fixtures/cdnow/CDNOW_sample.txt'),
   );
   const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (!found) throw new Error(`CDNOW_sample.txt not found; looked at ${candidates.join(', ')}`);

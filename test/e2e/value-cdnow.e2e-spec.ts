@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { conditionalExpectedPurchases } from '../../src/value/math';
+import { CDNOW_SAMPLE_FILE } from '../fixtures/cdnow';
 import { TestApp, createTestApp } from '../support/test-app';
 import { toNdjson } from '../support/import-files';
 
-const SAMPLE_FILE = path.resolve(__dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');
+const SAMPLE_FILE = CDNOW_SAMPLE_FILE;
 
 // Published fits on the 2,357-customer sample, calibration period ending 1997-09-30: BG/NBD in
 // weeks (Fader, Hardie & Lee 2005), Gamma-Gamma in dollars (Fader & Hardie, as the lifetimes

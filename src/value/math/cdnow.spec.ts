@@ -1,13 +1,12 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { CDNOW_SAMPLE_FILE, CDNOW_SUMMARY_FILE } from '../../../test/fixtures/cdnow';
 import { fitBgNbd } from './bg-nbd';
 import { fitGammaGamma } from './gamma-gamma';
 import { summarizeRepeatBuying, type DatedAmount } from './repeat-buying-summary';
 
-// The repository sits beside shared/, which CI always provides (see its README.md).
-const DATA = path.resolve(__dirname, '../../../../shared/data/cdnow');
-const SUMMARY_FILE = path.join(DATA, 'cdnow_customers_summary_with_transactions.csv');
-const SAMPLE_FILE = path.join(DATA, 'CDNOW_sample.txt');
+// Vendored public data: test/fixtures/cdnow (README.md there cites its source).
+const SUMMARY_FILE = CDNOW_SUMMARY_FILE;
+const SAMPLE_FILE = CDNOW_SAMPLE_FILE;
 
 // Published fits on this sample (weeks): BG/NBD in Fader, Hardie & Lee (2005), Gamma-Gamma as
 // reproduced by the lifetimes package.
