@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { HaloSettings } from '../../config/halo-settings';
@@ -23,8 +24,8 @@ export interface WorkerRun<T> {
 /**
  * Starts a worker file of this folder tree (`name` without extension, relative to `directory`)
  * that answers one `{type: 'done', result}` or `{type: 'failed', message}`; every message also
- * goes to `onMessage`. Under ts-jest or ts-node the worker is TypeScript too and gets the same
- * loader. A DomainError thrown in the worker is thrown again here, so it keeps its HTTP status.
+ * goes to `onMessage`; `workerEntry` says which file runs. A DomainError thrown in the worker
+ * is thrown again here, so it keeps its HTTP status.
  */
 export function startWorker<T>(
   directory: string,
@@ -32,11 +33,8 @@ export function startWorker<T>(
   workerData: unknown,
   onMessage: (message: Record<string, unknown>) => void = () => undefined,
 ): WorkerRun<T> {
-  const compiled = __filename.endsWith('.js');
-  const worker = new Worker(join(directory, `${name}.${compiled ? 'js' : 'ts'}`), {
-    workerData,
-    execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'],
-  });
+  const entry = workerEntry(directory, name);
+  const worker = new Worker(entry.file, { workerData, execArgv: entry.execArgv });
   const result = new Promise<T>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
@@ -56,6 +54,29 @@ export function startWorker<T>(
     );
   });
   return { worker, result };
+}
+
+/**
+ * The file a worker thread runs. Compiled code starts its sibling .js. Under ts-jest or ts-node
+ * the built counterpart in dist/ is used when present (the test run builds it first): compiling
+ * the worker's TypeScript at every start cost seconds per worker; ts-node is the fallback.
+ */
+function workerEntry(directory: string, name: string): { file: string; execArgv: string[] } {
+  if (__filename.endsWith('.js')) return { file: join(directory, `${name}.js`), execArgv: [] };
+  const root = packageRoot(directory);
+  const built = join(root, 'dist', relative(root, directory), `${name}.js`);
+  if (existsSync(built)) return { file: built, execArgv: [] };
+  return {
+    file: join(directory, `${name}.ts`),
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+  };
+}
+
+function packageRoot(directory: string): string {
+  let folder = directory;
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder)
+    folder = dirname(folder);
+  return folder;
 }
 
 /** startWorker for jobs that only need the result. */
