@@ -16,7 +16,7 @@ import {
 } from './member-merge-moves';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
-import { assertNoCycle, checkReferrals, moveReferrals } from './merge-referrals';
+import { assertNoCycle, checkReferrals, moveReferrals } from '../referrals/referral-merge-mover';
 
 export interface MergeCounts {
   moved: Record<

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { DomainError, conflict } from '../common/errors/domain-error';
-import { Referral, ReferralStatus } from '../referrals/referral.entity';
-import { Member } from './member.entity';
-import { MoveCount, reassign } from './member-merge-moves';
+import { MoveCount, reassign } from '../members/member-merge-moves';
+import { Member } from '../members/member.entity';
+import { Referral, ReferralStatus } from './referral.entity';
 
 const FIELD = 'otherMemberId';
 const PROGRESS: Record<ReferralStatus, number> = {
