@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdvocatesModule } from '../advocates/advocates.module';
-import { LeaseService } from '../database/lease.service';
+import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
 import { AdvocateSectionsLoader } from './content/advocate-sections.loader';
 import { CommunityMeasuresLoader } from './content/community-measures.loader';
 import { DigestContentLoader } from './content/digest-content.loader';
@@ -16,10 +16,9 @@ import { DigestSubscriptionsService } from './digest-subscriptions.service';
 import { mailTransportProvider } from './mail/mail-transport.provider';
 
 @Module({
-  imports: [AdvocatesModule],
+  imports: [AdvocatesModule, LeasedJobsModule],
   controllers: [DigestSubscriptionsController, DigestDeliveriesController],
   providers: [
-    LeaseService,
     mailTransportProvider,
     DigestSubscriptionsService,
     DigestDeliveriesService,

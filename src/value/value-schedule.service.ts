@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CronJob } from 'cron';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HaloSettings } from '../config/halo-settings';
-import { LeaseService } from '../database/lease.service';
+import { LeasedJobsService } from '../database/scheduling/leased-jobs.service';
 import { RecomputeService } from './recompute.service';
 
+const JOB = 'value-recompute';
 const LEASE_MS = 6 * 3_600_000;
 
 /**
@@ -12,43 +12,29 @@ const LEASE_MS = 6 * 3_600_000;
  * early, so several instances firing together recompute once.
  */
 @Injectable()
-export class ValueScheduleService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ValueScheduleService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ValueScheduleService.name);
-  private job?: CronJob;
 
   constructor(
     private readonly settings: HaloSettings,
-    private readonly leases: LeaseService,
+    private readonly jobs: LeasedJobsService,
     private readonly recomputes: RecomputeService,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.job = CronJob.from({
-      cronTime: this.settings.value.recomputeCron,
-      timeZone: 'UTC',
-      onTick: () => void this.fire(new Date()),
-      start: true,
-    });
-  }
-
-  onApplicationShutdown(): void {
-    void this.job?.stop();
+    this.jobs.schedule(JOB, this.settings.value.recomputeCron, (at) => this.fire(at));
   }
 
   /** One firing; public so tests can fire it at a set time without waiting for the clock. */
-  async fire(at: Date): Promise<'ran' | 'skipped'> {
-    const slot = at.toISOString().slice(0, 16);
-    if (!(await this.leases.acquire(`value-recompute@${slot}`, LEASE_MS))) {
-      this.logger.log(`recompute for ${slot} runs on another instance`);
-      return 'skipped';
-    }
-    const run = await this.recomputes.recompute({ trigger: 'schedule' });
-    this.logger.log({
-      scheduled: slot,
-      runId: run.id,
-      status: run.status,
-      durationMs: run.durationMs,
+  fire(at: Date): Promise<'ran' | 'skipped'> {
+    return this.jobs.runOnce(JOB, at, { leaseMs: LEASE_MS }, async (slot) => {
+      const run = await this.recomputes.recompute({ trigger: 'schedule' });
+      this.logger.log({
+        scheduled: slot,
+        runId: run.id,
+        status: run.status,
+        durationMs: run.durationMs,
+      });
     });
-    return 'ran';
   }
 }

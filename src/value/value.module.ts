@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LeaseService } from '../database/lease.service';
+import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
 import { AcquisitionMetricsController } from './acquisition/acquisition-metrics.controller';
 import { AcquisitionMetricsService } from './acquisition/acquisition-metrics.service';
 import { RecomputeService } from './recompute.service';
@@ -10,11 +10,11 @@ import { ModelValidationController } from './validation/model-validation.control
 import { ModelValidationService } from './validation/model-validation.service';
 
 @Module({
+  imports: [LeasedJobsModule],
   controllers: [ValueController, ModelValidationController, AcquisitionMetricsController],
   providers: [
     RecomputeService,
     ValueQueryService,
-    LeaseService,
     ValueScheduleService,
     ModelValidationService,
     AcquisitionMetricsService,

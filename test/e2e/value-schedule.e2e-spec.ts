@@ -1,6 +1,8 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { HaloSettings } from '../../src/config/halo-settings';
 import { LeaseService } from '../../src/database/lease.service';
+import { LeasedJobsService } from '../../src/database/scheduling/leased-jobs.service';
 import { RecomputeService } from '../../src/value/recompute.service';
 import { ValueRun } from '../../src/value/value-run.entity';
 import { ValueScheduleService } from '../../src/value/value-schedule.service';
@@ -24,7 +26,7 @@ describe('scheduled recompute', () => {
     // A second instance: its own lease holder, the same database.
     const second = new ValueScheduleService(
       test.app.get(HaloSettings),
-      new LeaseService(test.app.get(DataSource)),
+      new LeasedJobsService(new SchedulerRegistry(), new LeaseService(test.app.get(DataSource))),
       test.app.get(RecomputeService),
     );
     const at = new Date('2026-11-23T02:00:00Z');
