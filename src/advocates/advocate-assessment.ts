@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { parseAmount } from '../common/money/money';
 import { currencyDecimals } from '../common/money/currency';
-import { ActivityType } from './engagement/activity-types';
+import { ActivityType } from '../config/activity-types';
 import { ActivityLoader } from './engagement/activity.loader';
 import { ConfiguredTier, TierRule, tierFor, tierRulesFrom } from './tiers/tier-rules';
 

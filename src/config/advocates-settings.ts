@@ -13,11 +13,7 @@ import {
   ValidationOptions,
   registerDecorator,
 } from 'class-validator';
-import {
-  ACTIVITY_TYPES,
-  ActivityType,
-  isActivityType,
-} from '../advocates/engagement/activity-types';
+import { ACTIVITY_TYPES, ActivityType, isActivityType } from './activity-types';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const DECIMAL_MESSAGE = 'must be a decimal amount such as "500.00"';

@@ -9,7 +9,7 @@ import {
 } from '../support/factories';
 import { DataSource } from 'typeorm';
 import { ActivityLoader } from '../../src/advocates/engagement/activity.loader';
-import { ACTIVITY_TYPES } from '../../src/advocates/engagement/activity-types';
+import { ACTIVITY_TYPES } from '../../src/config/activity-types';
 import { CommunityMetricsService } from '../../src/advocates/metrics/community-metrics.service';
 import { TestApp, createTestApp } from '../support/test-app';
 

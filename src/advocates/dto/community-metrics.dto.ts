@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTIVITY_TYPES } from '../engagement/activity-types';
+import { ACTIVITY_TYPES } from '../../config/activity-types';
 
 const INTERACTIONS_EXAMPLE = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, 0]));
 

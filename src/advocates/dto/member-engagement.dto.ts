@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsIsoInstant } from '../../common/validation/decorators';
-import { ACTIVITY_TYPES } from '../engagement/activity-types';
+import { ACTIVITY_TYPES } from '../../config/activity-types';
 
 export class MemberEngagementQuery {
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { forEachRow, rawQuery } from '../../database/query-rows';
-import { ActivityType } from './activity-types';
+import { ActivityType } from '../../config/activity-types';
 import { Activity, DAY_MS } from './engagement-score';
 
 /** Activities in [from, to) (to exclusive), of one member or of everyone. */

@@ -1,4 +1,4 @@
-import { ActivityType } from './activity-types';
+import { ActivityType } from '../../config/activity-types';
 
 export const DAY_MS = 86_400_000;
 

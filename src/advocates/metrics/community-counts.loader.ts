@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ActivityType } from '../engagement/activity-types';
+import { ActivityType } from '../../config/activity-types';
 import { Row, rawQuery } from '../../database/query-rows';
 import { CommunityCounts } from './community-counts';
 import { AcquisitionSource, POSITIVE_SENTIMENT } from './community-measures';

@@ -1,4 +1,4 @@
-import { ActivityType } from '../engagement/activity-types';
+import { ActivityType } from '../../config/activity-types';
 import { AcquisitionSource } from './community-measures';
 
 /**

@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES, ActivityType } from '../engagement/activity-types';
+import { ACTIVITY_TYPES, ActivityType } from '../../config/activity-types';
 import { Window } from './intervals';
 
 export type AcquisitionSource = 'referral' | 'event_guest' | 'content';

@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES } from '../engagement/activity-types';
+import { ACTIVITY_TYPES } from '../../config/activity-types';
 import { cohortRetention, cohortRetentionOfBuyers, monthStarts } from './cohort-retention';
 import { CommunityCounts } from './community-counts';
 import {

@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES, ActivityType } from '../engagement/activity-types';
+import { ACTIVITY_TYPES, ActivityType } from '../../config/activity-types';
 import { CommunityCounts } from './community-counts';
 import { AcquisitionSource, Measures, ratio } from './community-measures';
 import { Segmentation, windowsBySegment } from './window-segments';
