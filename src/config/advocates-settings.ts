@@ -101,7 +101,7 @@ export class TierSettings {
   maxRecencyDays?: number;
 }
 
-/** Ranking, engagement, tiers and segments (DESIGN.md, Finding ambassadors). */
+/** Ranking, engagement, tiers and segments (docs/value-model.md, Tiers and segments). */
 export class AdvocatesSettings {
   @ValidateNested()
   @Type(() => EngagementSettings)

@@ -50,7 +50,7 @@ export class SmtpSettings {
   timeoutMs!: number;
 }
 
-/** Scheduled digest emails (DESIGN.md, Semantics: Digests). */
+/** Scheduled digest emails (docs/api-semantics.md, Digests). */
 export class DigestSettings {
   @ValidateNested()
   @Type(() => SmtpSettings)

@@ -66,7 +66,7 @@ export class KnowledgeValueSettings {
   shipped!: string;
 }
 
-/** The value model's coefficients (DESIGN.md, Value model). */
+/** The value model's coefficients (docs/value-model.md). */
 export class ValueSettings {
   @IsNumber()
   @Min(0)

@@ -1,8 +1,8 @@
 /**
- * The idempotency key of a mention (DESIGN.md, Semantics): lower-case scheme and host, no
- * fragment, no `utm_*` parameters, no trailing slash. Credentials and default ports are dropped;
- * the path and the other parameters keep their case and order. Returns undefined for a string
- * that is not an absolute http(s) URL.
+ * The idempotency key of a mention (docs/api-semantics.md, Idempotency): lower-case scheme and
+ * host, no fragment, no `utm_*` parameters, no trailing slash. Credentials and default ports are
+ * dropped; the path and the other parameters keep their case and order. Returns undefined for a
+ * string that is not an absolute http(s) URL.
  */
 export function normalizeUrl(input: string): string | undefined {
   let url: URL;

@@ -41,9 +41,9 @@ const IN_MEMBER_ORDER = `(SELECT o.member_id, o.as_of_date, o.extended_minor, o.
    FROM value_snapshots o WHERE o.as_of_date = :current ORDER BY o.member_id LIMIT 1000000000) s`;
 
 /**
- * Members kept out of rankings: merged pointers and members who object to profiling (DESIGN,
- * Privacy). Few, and indexed: the set is built once per statement, so that the ranking and
- * its count read the snapshot indexes alone.
+ * Members kept out of rankings: merged pointers and members who object to profiling
+ * (docs/api-semantics.md, Privacy). Few, and indexed: the set is built once per statement, so
+ * that the ranking and its count read the snapshot indexes alone.
  */
 export const EXCLUDED_MEMBERS =
   'SELECT x.id FROM members x WHERE x.merged_into_id IS NOT NULL OR x.profiling_objection_at IS NOT NULL';

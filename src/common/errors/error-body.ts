@@ -1,6 +1,6 @@
 import { ErrorDetail } from './domain-error';
 
-/** The one JSON shape of every refusal (DESIGN.md, Semantics: API shapes). */
+/** The one JSON shape of every refusal (docs/api-semantics.md, Errors). */
 export interface ErrorBody {
   statusCode: number;
   error: string;

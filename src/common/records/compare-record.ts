@@ -1,6 +1,6 @@
 /**
  * How a field takes part when a record arrives again under the same idempotency key
- * (DESIGN.md, Semantics: Idempotency):
+ * (docs/api-semantics.md, Idempotency):
  * - `fixed`: another value is a conflict;
  * - `fillable`: fills an empty (null) stored value; another value is a conflict;
  * - `mutable`: a counter or status; another value is an update.

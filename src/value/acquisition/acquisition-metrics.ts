@@ -2,7 +2,10 @@ import { divideHalfEven } from '../../common/money/money';
 
 const DAY_MS = 86_400_000;
 
-/** The channel whose cost is referral rewards and event costs (DESIGN.md, Value model). */
+/**
+ * The channel whose cost is referral rewards and event costs (docs/value-model.md,
+ * Acquisition metrics).
+ */
 export const COMMUNITY = 'community';
 /** Channel labels that name the community channel. */
 const COMMUNITY_LABELS = new Set(['referral', 'event', 'community']);

@@ -32,7 +32,7 @@ export interface ValueResult {
   values: MemberValue[];
 }
 
-/** The whole value model for every member, as of one date (DESIGN.md, Value model). */
+/** The whole value model for every member, as of one date (docs/value-model.md). */
 export function computeValues(
   inputs: ValueInputs,
   coefficients: Coefficients,
