@@ -1,22 +1,33 @@
-/** Two projects: pure unit specs beside the code, and HTTP/e2e specs under test/. */
+/**
+ * Three projects:
+ * - unit: pure specs beside the code (src/**\/*.spec.ts), the dashboard's modules included;
+ * - e2e: HTTP suites against the real AppModule on a real database (test/e2e), the only ones
+ *   that depend on which database runs them;
+ * - system: the process, the browser dashboard and the CLI (test/system), on SQLite.
+ * With TEST_DATABASE_URL set (the PostgreSQL run) only e2e runs: the others would repeat
+ * themselves. Files run in parallel; each gets its own database, copied from a template that
+ * test/setup/global-setup.js migrates once per run.
+ */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+// The dashboard's browser modules are ES modules in .js; their specs import them through ts-jest.
+const tsJestJs = ['ts-jest', { tsconfig: 'tsconfig.jest-js.json' }];
+
+const project = (displayName, roots, testMatch) => ({
+  displayName,
+  testEnvironment: 'node',
+  roots,
+  testMatch,
+  transform: { '^.+\\.ts$': tsJest, '/src/dashboard/public/js/.+\\.js$': tsJestJs },
+});
+
+const unit = project('unit', ['<rootDir>/src'], ['**/*.spec.ts']);
+const e2e = project('e2e', ['<rootDir>/test/e2e'], ['**/*.e2e-spec.ts']);
+const system = project('system', ['<rootDir>/test/system'], ['**/*.e2e-spec.ts']);
 
 module.exports = {
   testTimeout: 60000,
-  projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/src'],
-      testMatch: ['**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
-    },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/test'],
-      testMatch: ['**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
-    },
-  ],
+  maxWorkers: 2,
+  globalSetup: '<rootDir>/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
+  projects: process.env.TEST_DATABASE_URL ? [e2e] : [unit, e2e, system],
 };

@@ -3,7 +3,7 @@
  * after `hangAfter` batches, stops inside the next batch's transaction (rows written, nothing
  * committed) and says so, so that the test can SIGKILL it at exactly that point.
  *
- *   node -r ts-node/register/transpile-only test/support/import-child.ts <type> <file> <hangAfter>
+ *   node dist/test/support/import-child.js <type> <file> <hangAfter>
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
