@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { conflict, notFound } from '../common/errors/domain-error';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation } from '../database/sql';
 import { Identity } from './identity.entity';
-import { Member } from './member.entity';
+import { MembersRepository } from './members.repository';
 import { normalizeHandle, normalizePlatform } from './normalize';
 
 /** Called inside the transaction that adds an identity, so that records waiting for it link at once. */
@@ -15,7 +14,7 @@ export type IdentityListener = (manager: EntityManager, identity: Identity) => P
 export class IdentitiesService {
   private readonly listeners: IdentityListener[] = [];
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly members: MembersRepository) {}
 
   onIdentityAdded(listener: IdentityListener): void {
     this.listeners.push(listener);
@@ -26,13 +25,13 @@ export class IdentitiesService {
     platform: string,
     handle: string,
   ): Promise<{ identity: Identity; created: boolean }> {
-    const member = await this.dataSource.getRepository(Member).findOneBy({ id: memberId });
+    const member = await this.members.findRowById(memberId);
     if (!member) throw notFound('member', 'id', memberId);
     const key = {
       platform: normalizePlatform(platform),
       handleNormalized: normalizeHandle(handle),
     };
-    const existing = await this.dataSource.getRepository(Identity).findOneBy(key);
+    const existing = await this.members.findIdentity(key.platform, key.handleNormalized);
     if (existing) {
       if (existing.memberId === memberId) return { identity: existing, created: false };
       throw conflict(
@@ -49,8 +48,8 @@ export class IdentitiesService {
       createdAt: Date.now(),
     });
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.insert(Identity, identity);
+      await this.members.transaction(async (manager) => {
+        await this.members.insertIdentity(identity, manager);
         for (const listener of this.listeners) await listener(manager, identity);
       });
     } catch (error) {
@@ -61,8 +60,6 @@ export class IdentitiesService {
   }
 
   listFor(memberId: string): Promise<Identity[]> {
-    return this.dataSource
-      .getRepository(Identity)
-      .find({ where: { memberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.members.findIdentitiesOf(memberId);
   }
 }

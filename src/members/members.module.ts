@@ -4,6 +4,7 @@ import { MemberMergeController } from './member-merge.controller';
 import { MemberMergeService } from './member-merge.service';
 import { MemberTimelineController } from './member-timeline.controller';
 import { MembersController } from './members.controller';
+import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 import { MergeSuggestionsService } from './merge-suggestions.service';
 import { TimelineItems } from './timeline-items';
@@ -13,6 +14,7 @@ import { TimelineService } from './timeline.service';
   // MemberMergeController first: its `merge-suggestions` routes must match before `:id`.
   controllers: [MemberMergeController, MemberTimelineController, MembersController],
   providers: [
+    MembersRepository,
     MembersService,
     IdentitiesService,
     MemberMergeService,

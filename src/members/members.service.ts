@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, invalidField, notFound, unknownReference } from '../common/errors/domain-error';
 import { Page } from '../common/pagination/cursor';
-import { keysetPage } from '../common/pagination/keyset';
-import { Campaign } from '../campaigns/campaign.entity';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation } from '../database/sql';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
 import { MemberFieldsDto } from './dto/member-fields';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { MemberTag } from './member-tag.entity';
 import { Member } from './member.entity';
-import { survivorOf } from './member-reference';
+import { MembersRepository } from './members.repository';
 import { normalizeEmail } from './normalize';
 import { generateReferralCode } from './referral-code';
 
@@ -23,20 +20,11 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 /** Runs in the transaction that creates a member (e.g. to link a pending referral by email). */
 export type MemberListener = (manager: EntityManager, member: Member) => Promise<void>;
 
-const SORT_COLUMNS = {
-  createdAt: { column: 'member.created_at', value: (member: Member) => member.createdAt },
-  name: { column: "COALESCE(member.name, '')", value: (member: Member) => member.name ?? '' },
-  externalId: {
-    column: "COALESCE(member.external_id, '')",
-    value: (member: Member) => member.externalId ?? '',
-  },
-};
-
 @Injectable()
 export class MembersService {
   private readonly listeners: MemberListener[] = [];
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly members: MembersRepository) {}
 
   onMemberCreated(listener: MemberListener): void {
     this.listeners.push(listener);
@@ -49,7 +37,7 @@ export class MembersService {
    */
   async create(
     input: CreateMemberDto,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<{ member: Member; outcome: WriteOutcome }> {
     // Without a key, sending the same person again (a re-run import) would store a second one.
     if (!input.externalId && !input.email)
@@ -90,15 +78,15 @@ export class MembersService {
       );
       try {
         // On an outer transaction (an import batch) this is a savepoint: a failed row undoes only itself.
-        await manager.transaction(async (manager) => {
-          await manager.insert(Member, { ...member, tags: undefined });
-          if (member.tags.length)
-            await manager.insert(
-              MemberTag,
-              member.tags.map(({ memberId, tag }) => ({ memberId, tag })),
-            );
+        await this.members.transaction(async (manager) => {
+          await this.members.insert(member, manager);
+          await this.members.insertTags(
+            member.id,
+            member.tags.map(({ tag }) => tag),
+            manager,
+          );
           for (const listener of this.listeners) await listener(manager, member);
-        });
+        }, manager);
         return { member, outcome: 'created' };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -112,9 +100,7 @@ export class MembersService {
   }
 
   async get(id: string): Promise<Member> {
-    const member = await this.dataSource
-      .getRepository(Member)
-      .findOne({ where: { id }, relations: { tags: true } });
+    const member = await this.members.findById(id);
     if (!member) throw notFound('member', 'id', id);
     return member;
   }
@@ -145,9 +131,12 @@ export class MembersService {
     }
     changes.updatedAt = Date.now();
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.update(Member, { id }, changes);
-        if (input.tags !== undefined) await this.replaceTags(manager, id, input.tags);
+      await this.members.transaction(async (manager) => {
+        await this.members.update(id, changes, manager);
+        if (input.tags !== undefined) {
+          await this.members.deleteTagsOf(id, manager);
+          await this.members.insertTags(id, uniqueTags(input.tags), manager);
+        }
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -160,89 +149,19 @@ export class MembersService {
   }
 
   async list(query: ListMembersQuery): Promise<Page<Member>> {
-    const builder = this.dataSource
-      .getRepository(Member)
-      .createQueryBuilder('member')
-      .where('member.merged_into_id IS NULL');
-    if (query.tag) {
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM member_tags t WHERE t.member_id = member.id AND t.tag = :tag)',
-        { tag: query.tag },
-      );
-    }
-    if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-      builder.andWhere(
-        new Brackets((where) =>
-          where
-            .where("LOWER(COALESCE(member.name, '')) LIKE :pattern ESCAPE '\\'", { pattern })
-            .orWhere("COALESCE(member.email_normalized, '') LIKE :pattern ESCAPE '\\'", { pattern })
-            .orWhere("LOWER(COALESCE(member.external_id, '')) LIKE :pattern ESCAPE '\\'", {
-              pattern,
-            }),
-        ),
-      );
-    }
-    if (query.channel)
-      builder.andWhere('member.acquisition_channel = :channel', { channel: query.channel });
-    if (query.campaignId)
-      builder.andWhere('member.acquisition_campaign_id = :campaignId', {
-        campaignId: query.campaignId,
-      });
-    if (query.acquiredFrom)
-      builder.andWhere('member.acquired_at >= :from', {
-        from: parseIsoInstant(query.acquiredFrom),
-      });
-    if (query.acquiredTo)
-      builder.andWhere('member.acquired_at < :to', { to: parseIsoInstant(query.acquiredTo) });
-    const sort = SORT_COLUMNS[query.sort ?? 'createdAt'];
-    const page = await keysetPage(builder, {
-      sortColumn: sort.column,
-      idColumn: 'member.id',
-      sortValue: sort.value,
-      rowId: (member) => member.id,
-      order: query.order === 'desc' ? 'DESC' : 'ASC',
-      limit: query.limit ?? 50,
-      cursor: query.cursor,
-    });
-    await this.attachTags(page.items);
+    const page = await this.members.findPage(query);
+    const tags = await this.members.findTagsOf(page.items.map((member) => member.id));
+    for (const member of page.items) member.tags = tags.filter((tag) => tag.memberId === member.id);
     return page;
   }
 
-  private async attachTags(members: Member[]): Promise<void> {
-    if (!members.length) return;
-    const tags = await this.dataSource
-      .getRepository(MemberTag)
-      .findBy({ memberId: In(members.map((member) => member.id)) });
-    for (const member of members) member.tags = tags.filter((tag) => tag.memberId === member.id);
-  }
-
-  private async replaceTags(
-    manager: EntityManager,
-    memberId: string,
-    tags: string[],
-  ): Promise<void> {
-    await manager.delete(MemberTag, { memberId });
-    const rows = uniqueTags(tags).map((tag) => ({ memberId, tag }));
-    if (rows.length) await manager.insert(MemberTag, rows);
-  }
-
-  private async findByNaturalKey(
+  private findByNaturalKey(
     input: MemberFieldsDto,
-    manager: EntityManager,
+    manager: EntityManager | undefined,
   ): Promise<Member | null> {
-    const repository = manager.getRepository(Member);
-    if (input.externalId)
-      return repository.findOne({
-        where: { externalId: input.externalId },
-        relations: { tags: true },
-      });
-    if (input.email)
-      return repository.findOne({
-        where: { emailNormalized: normalizeEmail(input.email) },
-        relations: { tags: true },
-      });
-    return null;
+    if (input.externalId) return this.members.findByExternalId(input.externalId, manager);
+    if (input.email) return this.members.findByEmail(normalizeEmail(input.email), manager);
+    return Promise.resolve(null);
   }
 
   /**
@@ -252,12 +171,10 @@ export class MembersService {
   private async answerMerged(
     pointer: Member,
     input: CreateMemberDto,
-    manager: EntityManager,
+    manager: EntityManager | undefined,
   ): Promise<{ member: Member; outcome: WriteOutcome }> {
-    const { id } = (await survivorOf(manager, pointer))!;
-    const survivor = await manager
-      .getRepository(Member)
-      .findOneOrFail({ where: { id }, relations: { tags: true } });
+    const { id } = (await this.members.findSurvivorOf(pointer, manager))!;
+    const survivor = (await this.members.findById(id, manager))!;
     const survivorTags = new Set(survivor.tags.map((tag) => tag.tag));
     const same =
       this.sameContent(pointer, { ...input, tags: undefined }) &&
@@ -290,23 +207,21 @@ export class MembersService {
   private async assertEmailFree(
     email: string | undefined,
     exceptId?: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<void> {
     if (!email) return;
-    const owner = await manager
-      .getRepository(Member)
-      .findOneBy({ emailNormalized: normalizeEmail(email) });
+    const owner = await this.members.findByEmail(normalizeEmail(email), manager);
     if (owner && owner.id !== exceptId)
       throw conflict('MEMBER_EXISTS', 'another member has this email', 'email');
   }
 
   private async assertCampaignExists(
     campaignId: string | undefined,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<void> {
     if (!campaignId) return;
-    const exists = await manager.getRepository(Campaign).existsBy({ id: campaignId });
-    if (!exists) throw unknownReference('campaign', 'acquisitionCampaignId', campaignId);
+    if (!(await this.members.campaignExists(campaignId, manager)))
+      throw unknownReference('campaign', 'acquisitionCampaignId', campaignId);
   }
 }
 

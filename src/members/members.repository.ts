@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { parseIsoInstant } from '../common/dates/iso-date';
+import { Page } from '../common/pagination/cursor';
+import { keysetPage } from '../common/pagination/keyset';
+import { Campaign } from '../campaigns/campaign.entity';
+import { ListMembersQuery } from './dto/list-members.query';
+import { Identity } from './identity.entity';
+import { survivorOf } from './member-reference';
+import { MemberTag } from './member-tag.entity';
+import { Member } from './member.entity';
+
+const SORT_COLUMNS = {
+  createdAt: { column: 'member.created_at', value: (member: Member) => member.createdAt },
+  name: { column: "COALESCE(member.name, '')", value: (member: Member) => member.name ?? '' },
+  externalId: {
+    column: "COALESCE(member.external_id, '')",
+    value: (member: Member) => member.externalId ?? '',
+  },
+};
+
+/**
+ * The queries of members, their tags and identities. Each method is one query; `manager` is
+ * the transaction the service runs, the data source's own manager otherwise.
+ */
+@Injectable()
+export class MembersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in a transaction, or in a savepoint of the caller's transaction. */
+  transaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<T> {
+    return manager.transaction(work);
+  }
+
+  findById(id: string, manager = this.dataSource.manager): Promise<Member | null> {
+    return manager.getRepository(Member).findOne({ where: { id }, relations: { tags: true } });
+  }
+
+  findByExternalId(externalId: string, manager = this.dataSource.manager): Promise<Member | null> {
+    return manager
+      .getRepository(Member)
+      .findOne({ where: { externalId }, relations: { tags: true } });
+  }
+
+  findByEmail(emailNormalized: string, manager = this.dataSource.manager): Promise<Member | null> {
+    return manager
+      .getRepository(Member)
+      .findOne({ where: { emailNormalized }, relations: { tags: true } });
+  }
+
+  /** The member row alone (no tags), e.g. to check that it exists. */
+  findRowById(id: string, manager = this.dataSource.manager): Promise<Member | null> {
+    return manager.getRepository(Member).findOneBy({ id });
+  }
+
+  /** Where a merged member's records live now: follows mergedIntoId from the pointer. */
+  findSurvivorOf(pointer: Member, manager = this.dataSource.manager): Promise<Member | null> {
+    return survivorOf(manager, pointer);
+  }
+
+  campaignExists(campaignId: string, manager = this.dataSource.manager): Promise<boolean> {
+    return manager.getRepository(Campaign).existsBy({ id: campaignId });
+  }
+
+  async insert(member: Member, manager = this.dataSource.manager): Promise<void> {
+    await manager.insert(Member, { ...member, tags: undefined });
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Member>,
+    manager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(Member, { id }, changes);
+  }
+
+  async insertTags(
+    memberId: string,
+    tags: string[],
+    manager = this.dataSource.manager,
+  ): Promise<void> {
+    if (tags.length)
+      await manager.insert(
+        MemberTag,
+        tags.map((tag) => ({ memberId, tag })),
+      );
+  }
+
+  async deleteTagsOf(memberId: string, manager = this.dataSource.manager): Promise<void> {
+    await manager.delete(MemberTag, { memberId });
+  }
+
+  findTagsOf(memberIds: string[], manager = this.dataSource.manager): Promise<MemberTag[]> {
+    if (!memberIds.length) return Promise.resolve([]);
+    return manager.getRepository(MemberTag).findBy({ memberId: In(memberIds) });
+  }
+
+  /** One page of the members that are not merged pointers, filtered and sorted as asked. */
+  findPage(query: ListMembersQuery): Promise<Page<Member>> {
+    const sort = SORT_COLUMNS[query.sort ?? 'createdAt'];
+    return keysetPage(this.listQuery(query), {
+      sortColumn: sort.column,
+      idColumn: 'member.id',
+      sortValue: sort.value,
+      rowId: (member) => member.id,
+      order: query.order === 'desc' ? 'DESC' : 'ASC',
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
+  }
+
+  findIdentity(
+    platform: string,
+    handleNormalized: string,
+    manager = this.dataSource.manager,
+  ): Promise<Identity | null> {
+    return manager.getRepository(Identity).findOneBy({ platform, handleNormalized });
+  }
+
+  async insertIdentity(identity: Identity, manager = this.dataSource.manager): Promise<void> {
+    await manager.insert(Identity, identity);
+  }
+
+  findIdentitiesOf(memberId: string, manager = this.dataSource.manager): Promise<Identity[]> {
+    return manager
+      .getRepository(Identity)
+      .find({ where: { memberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private listQuery(query: ListMembersQuery): SelectQueryBuilder<Member> {
+    const builder = this.dataSource
+      .getRepository(Member)
+      .createQueryBuilder('member')
+      .where('member.merged_into_id IS NULL');
+    if (query.tag) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM member_tags t WHERE t.member_id = member.id AND t.tag = :tag)',
+        { tag: query.tag },
+      );
+    }
+    if (query.q) {
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      builder.andWhere(
+        new Brackets((where) =>
+          where
+            .where("LOWER(COALESCE(member.name, '')) LIKE :pattern ESCAPE '\\'", { pattern })
+            .orWhere("COALESCE(member.email_normalized, '') LIKE :pattern ESCAPE '\\'", { pattern })
+            .orWhere("LOWER(COALESCE(member.external_id, '')) LIKE :pattern ESCAPE '\\'", {
+              pattern,
+            }),
+        ),
+      );
+    }
+    if (query.channel)
+      builder.andWhere('member.acquisition_channel = :channel', { channel: query.channel });
+    if (query.campaignId)
+      builder.andWhere('member.acquisition_campaign_id = :campaignId', {
+        campaignId: query.campaignId,
+      });
+    if (query.acquiredFrom)
+      builder.andWhere('member.acquired_at >= :from', {
+        from: parseIsoInstant(query.acquiredFrom),
+      });
+    if (query.acquiredTo)
+      builder.andWhere('member.acquired_at < :to', { to: parseIsoInstant(query.acquiredTo) });
+    return builder;
+  }
+}
