@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { Driver } from '../engine/value-types';
@@ -33,6 +33,8 @@ export class ChannelValueDto {
   @ApiProperty({ example: '3.40' }) modeled!: string;
 }
 
+/** byChannel is a map, which `type:` cannot express, so the channel schema is registered here. */
+@ApiExtraModels(ChannelValueDto)
 export class InfluenceComponentDto {
   @ApiProperty({ example: '15.40' }) value!: string;
   @ApiProperty({ example: '12.00', description: 'Margin of attributed purchases by others.' })
@@ -44,7 +46,7 @@ export class InfluenceComponentDto {
   modeled!: string;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/ChannelValueDto' },
+    additionalProperties: { $ref: getSchemaPath(ChannelValueDto) },
     example: { instagram: { measured: '12.00', modeled: '3.40' } },
   })
   byChannel!: Record<string, ChannelValueDto>;
