@@ -1,5 +1,14 @@
-/** The Halo API over the session cookie; errors carry the API's code and details. */
+// @ts-check
+/**
+ * The Halo API over the session cookie; errors carry the API's code and details.
+ * @typedef {{ message?: string, code?: string, details?: unknown[] }} ErrorBody
+ * @typedef {Record<string, string | number | boolean | null | undefined>} Query
+ */
 export class ApiError extends Error {
+  /**
+   * @param {number} status 0 when the server could not be reached
+   * @param {ErrorBody | null | undefined} body
+   */
   constructor(status, body) {
     super(body?.message ?? `The server answered ${status}`);
     this.status = status;
@@ -8,6 +17,11 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * @param {string} path
+ * @param {Query} [query] empty values are left out
+ * @returns {string}
+ */
 export function apiUrl(path, query = {}) {
   const url = new URL(path, window.location.origin);
   for (const [name, value] of Object.entries(query)) {
@@ -17,7 +31,16 @@ export function apiUrl(path, query = {}) {
   return url.pathname + url.search;
 }
 
+/**
+ * The JSON the API answered (null for 204); callers declare its shape with a typedef.
+ * @param {string} method
+ * @param {string} path
+ * @param {{ query?: Query, body?: unknown, quiet401?: boolean }} [options] quiet401: a 401 does
+ *   not announce the end of the session (signing in and out expect one)
+ * @returns {Promise<any>}
+ */
 export async function request(method, path, { query, body, quiet401 = false } = {}) {
+  /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
@@ -40,5 +63,15 @@ export async function request(method, path, { query, body, quiet401 = false } = 
   return data;
 }
 
+/**
+ * @param {string} path
+ * @param {Query} [query]
+ * @returns {Promise<any>}
+ */
 export const get = (path, query) => request('GET', path, { query });
+/**
+ * @param {string} path
+ * @param {unknown} [body]
+ * @returns {Promise<any>}
+ */
 export const post = (path, body = {}) => request('POST', path, { body });

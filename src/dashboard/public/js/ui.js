@@ -1,7 +1,18 @@
+// @ts-check
 import { h } from './dom.js';
 import { humanize, toNumber } from './format.js';
 
-/** Building blocks shared by the pages: headers, cards, KPIs, badges, states. */
+/**
+ * Building blocks shared by the pages: headers, cards, KPIs, badges, states.
+ * @typedef {import('./dom.js').Child} Child
+ * @typedef {{ id?: string, name?: string | null, email?: string | null, externalId?: string | null }} MemberRef
+ */
+
+/**
+ * @param {string} title also the document's title
+ * @param {{ subtitle?: Child, actions?: Child, back?: { href: string, label: string } }} [options]
+ * @returns {HTMLElement}
+ */
 export function pageHeader(title, { subtitle, actions, back } = {}) {
   document.title = `${title} · Halo`;
   return h(
@@ -22,6 +33,12 @@ export function pageHeader(title, { subtitle, actions, back } = {}) {
   );
 }
 
+/**
+ * @param {Child} title
+ * @param {{ description?: Child, id?: string, actions?: Child, className?: string }} options
+ * @param {...Child} body
+ * @returns {HTMLElement}
+ */
 export function card(title, { description, id, actions, className = '' } = {}, ...body) {
   const headingId = id ? `${id}-title` : undefined;
   return h(
@@ -38,13 +55,19 @@ export function card(title, { description, id, actions, className = '' } = {}, .
       ),
       actions ?? null,
     ),
-    body,
+    ...body,
   );
 }
 
 /**
  * Up, down or flat against the previous period: `delta` decides the direction, `text` is what
  * is shown; the arrow is decoration, the words are read out.
+ */
+/**
+ * @param {unknown} delta
+ * @param {Child} text
+ * @param {{ inverse?: boolean, suffix?: string }} [options] inverse: down is good (costs)
+ * @returns {HTMLSpanElement}
  */
 export function changeBadge(delta, text, { inverse = false, suffix = 'vs previous period' } = {}) {
   const value = toNumber(delta);
@@ -62,6 +85,12 @@ export function changeBadge(delta, text, { inverse = false, suffix = 'vs previou
   );
 }
 
+/**
+ * @param {Child} label
+ * @param {Child} value
+ * @param {{ change?: Child, note?: Child, spark?: Child, className?: string }} [options]
+ * @returns {HTMLDivElement}
+ */
 export function kpi(label, value, { change, note, spark, className = '' } = {}) {
   return h(
     'div',
@@ -75,11 +104,20 @@ export function kpi(label, value, { change, note, spark, className = '' } = {}) 
 }
 
 const TIER_TONES = ['tier-1', 'tier-2', 'tier-3', 'tier-4', 'tier-5'];
+/** @type {string[]} */
 let tierOrder = [];
+/**
+ * The tiers from the lowest up, which decides their badges' tones.
+ * @param {string[]} names
+ */
 export function setTierOrder(names) {
   tierOrder = names;
 }
 
+/**
+ * @param {string | null | undefined} tier
+ * @returns {HTMLSpanElement}
+ */
 export function tierBadge(tier) {
   if (!tier) return h('span', { class: 'badge muted' }, 'No tier');
   const index = tierOrder.indexOf(tier);
@@ -88,10 +126,20 @@ export function tierBadge(tier) {
   return h('span', { class: `badge tier ${tone}` }, humanize(tier));
 }
 
+/**
+ * @param {Child} text
+ * @param {string} [tone]
+ * @returns {HTMLSpanElement}
+ */
 export function badge(text, tone = 'muted') {
   return h('span', { class: `badge ${tone}` }, text);
 }
 
+/**
+ * @param {Child} title
+ * @param {Child} [detail]
+ * @returns {HTMLDivElement}
+ */
 export function emptyState(title, detail) {
   return h(
     'div',
@@ -101,9 +149,18 @@ export function emptyState(title, detail) {
   );
 }
 
+/**
+ * What went wrong, said for people; an ApiError's status picks the sentence.
+ * @param {unknown} error
+ * @param {string} [what]
+ * @returns {HTMLDivElement}
+ */
 export function errorState(error, what = 'this') {
-  const status = error?.status;
-  const missing = status === 404 && /Cannot (GET|POST)/.test(error?.message ?? '');
+  const failure = /** @type {{ status?: number, message?: string, code?: string } | null} */ (
+    error
+  );
+  const status = failure?.status;
+  const missing = status === 404 && /Cannot (GET|POST)/.test(failure?.message ?? '');
   const title = missing
     ? `The API for ${what} is not available on this server yet.`
     : status === 0
@@ -115,11 +172,15 @@ export function errorState(error, what = 'this') {
     'div',
     { class: 'error-state', role: 'alert' },
     h('p', { class: 'empty-title' }, title),
-    error?.message && !missing ? h('p', {}, error.message) : null,
-    error?.code ? h('p', { class: 'muted small' }, `Code ${error.code}`) : null,
+    failure?.message && !missing ? h('p', {}, failure.message) : null,
+    failure?.code ? h('p', { class: 'muted small' }, `Code ${failure.code}`) : null,
   );
 }
 
+/**
+ * @param {string} [label]
+ * @returns {HTMLDivElement}
+ */
 export function loading(label = 'Loading…') {
   return h(
     'div',
@@ -129,12 +190,22 @@ export function loading(label = 'Loading…') {
   );
 }
 
-/** Fills a slot when its data arrives; a failure stays inside the slot. */
+/**
+ * Fills a slot when its data arrives; a failure stays inside the slot.
+ * @template Data
+ * @param {Element} slot
+ * @param {Promise<Data> | Data} promise
+ * @param {(data: Data) => Child} render
+ * @param {string} what
+ * @returns {Promise<Data | undefined>}
+ */
 export async function fill(slot, promise, render, what) {
   slot.replaceChildren(loading());
   try {
     const data = await promise;
-    slot.replaceChildren(...[render(data)].flat().filter(Boolean));
+    slot.replaceChildren(
+      .../** @type {(Node | string)[]} */ ([render(data)].flat().filter(Boolean)),
+    );
     return data;
   } catch (error) {
     slot.replaceChildren(errorState(error, what));
@@ -142,6 +213,11 @@ export async function fill(slot, promise, render, what) {
   }
 }
 
+/**
+ * @param {MemberRef | null | undefined} member
+ * @param {string} [fallback]
+ * @returns {HTMLElement}
+ */
 export function memberLink(member, fallback = 'Unknown member') {
   const label = member?.name || member?.email || member?.externalId || fallback;
   return member?.id
@@ -149,6 +225,12 @@ export function memberLink(member, fallback = 'Unknown member') {
     : h('span', {}, label);
 }
 
+/**
+ * @param {Child} label
+ * @param {Child} control
+ * @param {{ hint?: Child, id?: string }} [options]
+ * @returns {HTMLDivElement}
+ */
 export function field(label, control, { hint, id } = {}) {
   return h(
     'div',
