@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError, unknownReference } from '../common/errors/domain-error';
+import { readRows } from '../database/sql';
 import { Member } from '../members/member.entity';
 import { normalizeEmail } from '../members/normalize';
 import { Purchase } from '../purchases/purchase.entity';
@@ -148,14 +149,14 @@ export class EventGuestsService {
     const rows = await builder
       .orderBy('first_order.first_order_at', 'ASC')
       .addOrderBy('guest.id', 'ASC')
-      .getRawMany<Record<keyof GuestAcquisition, string | number | null>>();
-    return rows.map((row) => ({
-      eventId: String(row.eventId),
-      eventStartsAt: Number(row.eventStartsAt),
-      attendanceId: String(row.attendanceId),
-      broughtByMemberId: row.broughtByMemberId === null ? null : String(row.broughtByMemberId),
-      guestMemberId: String(row.guestMemberId),
-      firstOrderAt: Number(row.firstOrderAt),
+      .getRawMany<Record<keyof GuestAcquisition, unknown>>();
+    return readRows(rows).map((row) => ({
+      eventId: row.string('eventId'),
+      eventStartsAt: row.instant('eventStartsAt'),
+      attendanceId: row.string('attendanceId'),
+      broughtByMemberId: row.stringOrNull('broughtByMemberId'),
+      guestMemberId: row.string('guestMemberId'),
+      firstOrderAt: row.instant('firstOrderAt'),
     }));
   }
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { ApiError, get, request } from './api.js';
 import { disconnectCharts } from './charts.js';
 import { announce, h } from './dom.js';
@@ -9,6 +10,28 @@ import * as overview from './pages/overview.js';
 import * as reviews from './pages/reviews.js';
 import { renderSignIn } from './pages/sign-in.js';
 
+/**
+ * The signed-in key, as GET /api/v1/session answers.
+ * @typedef {{ role: string, name: string, prefix: string, baseCurrency?: string }} Session
+ * @typedef {{
+ *   params: URLSearchParams,
+ *   match: RegExpMatchArray | null,
+ *   session: Session,
+ *   isCurrent: () => boolean,
+ * }} PageContext
+ * @typedef {{ render: (container: HTMLElement, context: PageContext) => Promise<void> | void }} Page
+ */
+
+/**
+ * An element of index.html, which is always there.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+function byId(id) {
+  return /** @type {HTMLElement} */ (document.getElementById(id));
+}
+
+/** @type {{ pattern: RegExp, page: Page, nav: string }[]} */
 const ROUTES = [
   { pattern: /^\/overview$/, page: overview, nav: 'overview' },
   { pattern: /^\/ambassadors$/, page: ambassadors, nav: 'ambassadors' },
@@ -17,8 +40,9 @@ const ROUTES = [
   { pattern: /^\/reviews$/, page: reviews, nav: 'reviews' },
 ];
 
+/** @type {{ session: Session | null, renders: number, firstRender: boolean }} */
 const state = { session: null, renders: 0, firstRender: true };
-const main = document.getElementById('main');
+const main = byId('main');
 
 function currentRoute() {
   const raw = window.location.hash.replace(/^#/, '');
@@ -26,18 +50,23 @@ function currentRoute() {
   return { path: path || '/overview', params: new URLSearchParams(search) };
 }
 
+/** @param {boolean} visible */
 function showChrome(visible) {
-  document.getElementById('topbar').hidden = !visible;
-  document.getElementById('footer').hidden = !visible;
+  byId('topbar').hidden = !visible;
+  byId('footer').hidden = !visible;
   if (visible && state.session) {
-    const role = document.getElementById('session-role');
+    const role = byId('session-role');
     role.textContent = state.session.role;
     role.title = `Signed in with ${state.session.name} (${state.session.prefix}…)`;
   }
 }
 
+/** @param {string | null | undefined} nav */
 function markNavigation(nav) {
-  for (const link of document.querySelectorAll('.main-nav a')) {
+  const links = /** @type {NodeListOf<HTMLAnchorElement>} */ (
+    document.querySelectorAll('.main-nav a')
+  );
+  for (const link of links) {
     if (link.dataset.route === nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
@@ -79,15 +108,17 @@ async function render() {
   state.firstRender = false;
 }
 
+/** @param {Session} session */
 async function signedIn(session) {
   state.session = session;
   showChrome(true);
   const tiers = await get('/api/v1/advocates/tiers').catch(() => null);
-  setTierOrder((tiers?.items ?? []).map((tier) => tier.name));
+  setTierOrder((tiers?.items ?? []).map((/** @type {{ name: string }} */ tier) => tier.name));
   if (!window.location.hash.startsWith('#/')) window.history.replaceState(null, '', '#/overview');
   await render();
 }
 
+/** @param {string} [message] */
 function signedOut(message) {
   state.session = null;
   state.firstRender = true;
@@ -98,11 +129,11 @@ function signedOut(message) {
 }
 
 async function boot() {
-  document.getElementById('skip-link').addEventListener('click', (event) => {
+  byId('skip-link').addEventListener('click', (event) => {
     event.preventDefault();
     main.focus();
   });
-  document.getElementById('sign-out').addEventListener('click', async () => {
+  byId('sign-out').addEventListener('click', async () => {
     await request('DELETE', '/api/v1/session', { quiet401: true }).catch(() => undefined);
     signedOut('You are signed out.');
     announce('Signed out');

@@ -1,3 +1,4 @@
+// @ts-check
 import { get } from '../api.js';
 import { h } from '../dom.js';
 import {
@@ -15,6 +16,44 @@ import { barList } from '../charts.js';
 import { card, emptyState, errorState, field, kpi, loading, pageHeader } from '../ui.js';
 import { periodForm } from './period.js';
 
+/**
+ * GET /api/v1/metrics/acquisition (amounts are decimal strings in `currency`).
+ * @typedef {{
+ *   acquired: number,
+ *   spend: string,
+ *   cac: string | null,
+ *   ltv: string | null,
+ *   ltvToCac: number | null,
+ *   valuedMembers: number,
+ * }} UnitEconomics
+ * @typedef {UnitEconomics & { channel: string }} ChannelMetrics
+ * @typedef {UnitEconomics & {
+ *   id: string,
+ *   name: string,
+ *   channel: string,
+ *   startsAt: string,
+ *   endsAt: string,
+ *   prospects: number,
+ *   totalSpend: string,
+ *   convertedProspects: number,
+ *   convertedProspectsValue: string,
+ *   prospectLifetimeValue: string | null,
+ * }} CampaignMetrics
+ * @typedef {{
+ *   from: string,
+ *   to: string,
+ *   currency: string,
+ *   channels: ChannelMetrics[],
+ *   campaigns: CampaignMetrics[],
+ * }} AcquisitionMetrics
+ * @typedef {import('../dom.js').Child} Child
+ */
+
+/**
+ * @param {string} caption
+ * @param {{ label: string, numeric?: boolean }[]} columns
+ * @param {Child[][]} rows the first cell of a row heads it
+ */
 function table(caption, columns, rows) {
   return h(
     'div',
@@ -53,6 +92,7 @@ function table(caption, columns, rows) {
   );
 }
 
+/** @param {number | null} value */
 function ratioCell(value) {
   const number = toNumber(value);
   if (number === null) return '—';
@@ -63,12 +103,17 @@ function ratioCell(value) {
   );
 }
 
+/** @param {ChannelMetrics[]} channels */
 function totals(channels) {
   const acquired = channels.reduce((sum, row) => sum + row.acquired, 0);
   const spend = channels.reduce((sum, row) => sum + (toNumber(row.spend) ?? 0), 0);
   return { acquired, spend, cac: acquired ? spend / acquired : null };
 }
 
+/**
+ * @param {AcquisitionMetrics} metrics
+ * @returns {HTMLElement[]}
+ */
 function renderMetrics(metrics) {
   const currency = metrics.currency;
   const { acquired, spend, cac } = totals(metrics.channels);
@@ -182,6 +227,7 @@ function renderMetrics(metrics) {
   ];
 }
 
+/** @type {import('../app.js').Page['render']} */
 export async function render(container, { params }) {
   const today = isoDay(Date.now());
   const period = {
@@ -189,6 +235,7 @@ export async function render(container, { params }) {
     to: params.get('to') ?? addDays(today, 1),
   };
   const results = h('div', { class: 'stack' });
+  /** @param {import('./period.js').Period} next */
   const load = async (next) => {
     window.history.replaceState(null, '', `#/acquisition?from=${next.from}&to=${next.to}`);
     results.replaceChildren(loading());

@@ -1,8 +1,20 @@
+// @ts-check
 import { count, humanize, money } from '../format.js';
 import { field } from '../ui.js';
 import { h } from '../dom.js';
 
-/** The ranking's segments, sorts, tiers and filter form; every choice lives in the URL. */
+/**
+ * The ranking's segments, sorts, tiers and filter form; every choice lives in the URL.
+ * @typedef {Record<string, string>} Filters the ranking's query, '' for a filter not in force
+ * @typedef {{
+ *   minExtendedValue?: string | number | null,
+ *   minInfluence?: string | number | null,
+ *   minEngagement?: number | null,
+ *   maxRecencyDays?: number | null,
+ * }} TierRules
+ * @typedef {TierRules & { name: string, count?: number, thresholds?: TierRules }} Tier
+ * @typedef {{ items: Tier[], untiered?: number } | null} Tiers GET /api/v1/advocates/tiers, null when it failed
+ */
 export const SEGMENTS = [
   { id: '', label: 'All members', note: 'Everyone with a value, ranked.' },
   {
@@ -38,6 +50,7 @@ const PERIODS = [
   { days: '365', label: 'Last 12 months' },
 ];
 
+/** @param {Filters} filters */
 function periodDays(filters) {
   if (!filters.from) return '';
   const days = Math.round((Date.now() - new Date(filters.from).getTime()) / 86_400_000);
@@ -46,12 +59,18 @@ function periodDays(filters) {
   );
 }
 
+/** @param {Filters} filters */
 export function hashFor(filters) {
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
   const search = query.toString();
   return `#/ambassadors${search ? `?${search}` : ''}`;
 }
 
+/**
+ * @param {Tiers} tiers
+ * @param {Filters} filters
+ * @param {string} currency
+ */
 export function tierStrip(tiers, filters, currency) {
   if (!tiers?.items?.length) return null;
   return h(
@@ -83,6 +102,10 @@ export function tierStrip(tiers, filters, currency) {
   );
 }
 
+/**
+ * @param {Tier} tier
+ * @param {string} currency
+ */
 function tierRule(tier, currency) {
   const rules = tier.thresholds ?? tier;
   const parts = [];
@@ -97,7 +120,17 @@ function tierRule(tier, currency) {
   return parts.join(', ') || 'everyone else';
 }
 
+/**
+ * @param {Filters} filters
+ * @param {Tiers} tiers
+ * @param {(next: Filters) => void} onApply
+ * @returns {HTMLFormElement}
+ */
 export function filterForm(filters, tiers, onApply) {
+  /**
+   * @param {string} name
+   * @param {import('../dom.js').Props} [props]
+   */
   const input = (name, props = {}) =>
     h('input', { id: `filter-${name}`, name, value: filters[name], ...props });
   const sort = h(
@@ -204,6 +237,7 @@ export function filterForm(filters, tiers, onApply) {
   return form;
 }
 
+/** @param {Filters} filters */
 export function segmentTabs(filters) {
   return h(
     'nav',

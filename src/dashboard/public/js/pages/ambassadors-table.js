@@ -1,12 +1,39 @@
+// @ts-check
 import { h } from '../dom.js';
 import { count, money, percent, toNumber } from '../format.js';
 import { memberLink, tierBadge } from '../ui.js';
 import { SORTS } from './ambassadors-filters.js';
 
-/** The change since the previous period, signed; an object names its figures. */
+/**
+ * GET /api/v1/advocates: a page of the ranking (amounts are decimal strings).
+ * @typedef {import('../ui.js').MemberRef & { tags?: string[] }} RankedMember
+ * @typedef {{
+ *   member?: RankedMember | null,
+ *   tier?: string | null,
+ *   components?: Record<string, string | null>,
+ *   engagement?: number | null,
+ *   influenceShare?: number | null,
+ *   change?: unknown,
+ * }} RankingRow
+ * @typedef {{
+ *   items: RankingRow[],
+ *   nextCursor?: string | null,
+ *   total?: number,
+ *   currency?: string,
+ * }} RankingPage
+ */
+
+/**
+ * The change since the previous period, signed; an object names its figures.
+ * @param {unknown} change a figure, or an object with `extendedValue` or `value`
+ * @param {string} currency
+ */
 function changeCell(change, currency) {
   const amount = toNumber(
-    typeof change === 'object' && change !== null ? (change.extendedValue ?? change.value) : change,
+    typeof change === 'object' && change !== null
+      ? (/** @type {{ extendedValue?: unknown, value?: unknown }} */ (change).extendedValue ??
+          /** @type {{ extendedValue?: unknown, value?: unknown }} */ (change).value)
+      : change,
   );
   if (amount === null) return h('span', { class: 'muted' }, '—');
   const sign = amount > 0 ? '+' : amount < 0 ? '−' : '±';
@@ -17,6 +44,13 @@ function changeCell(change, currency) {
   );
 }
 
+/**
+ * @param {RankingPage} page
+ * @param {import('./ambassadors-filters.js').Filters} filters
+ * @param {number} offset the rank before the page's first row
+ * @param {string} currency
+ * @returns {HTMLElement}
+ */
 export function rankingTable(page, filters, offset, currency) {
   const columns = [
     { label: '#', class: 'rank' },
@@ -70,6 +104,11 @@ export function rankingTable(page, filters, offset, currency) {
         page.items.map((row, index) => {
           const member = row.member ?? {};
           const components = row.components ?? {};
+          /**
+           * @param {string} label
+           * @param {import('../dom.js').Child} content
+           * @param {{ hide?: boolean, amount?: string | null }} [options]
+           */
           const metric = (label, content, { hide = false, amount } = {}) =>
             h(
               'td',

@@ -1,3 +1,4 @@
+// @ts-check
 import { apiUrl, get } from '../api.js';
 import { h } from '../dom.js';
 import { count, humanize } from '../format.js';
@@ -21,13 +22,19 @@ const FILTERS = [
   'to',
 ];
 
+/**
+ * @param {URLSearchParams} params
+ * @returns {import('./ambassadors-filters.js').Filters}
+ */
 function readFilters(params) {
   return Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
 }
 
+/** @type {import('../app.js').Page['render']} */
 export async function render(container, { params, session }) {
   const filters = readFilters(params);
   const currency = session.baseCurrency ?? 'EUR';
+  /** @type {import('./ambassadors-filters.js').Tiers} */
   const tiers = await get('/api/v1/advocates/tiers').catch(() => null);
   const results = h('div', {
     class: 'stack',
@@ -40,6 +47,7 @@ export async function render(container, { params, session }) {
     { class: 'button button-secondary', download: 'advocates.csv' },
     'Export CSV',
   );
+  /** @type {(string | undefined)[]} */
   const cursors = [undefined];
   let pageIndex = 0;
 
@@ -49,6 +57,7 @@ export async function render(container, { params, session }) {
     results.setAttribute('aria-busy', 'true');
     results.replaceChildren(loading('Loading the ranking'));
     try {
+      /** @type {import('./ambassadors-table.js').RankingPage} */
       const page = await get('/api/v1/advocates', {
         ...query,
         limit: PAGE_SIZE,
@@ -104,17 +113,19 @@ export async function render(container, { params, session }) {
   function refreshNavigation() {
     const segment = SEGMENTS.find((item) => item.id === filters.segment) ?? SEGMENTS[0];
     navigation.replaceChildren(
-      ...[
-        tierStrip(tiers, filters, currency),
-        segmentTabs(filters),
-        h(
-          'p',
-          { class: 'segment-note' },
-          segment.note,
-          filters.tier ? ' ' : '',
-          filters.tier ? badge(`Tier: ${humanize(filters.tier)}`, 'accent') : null,
-        ),
-      ].filter(Boolean),
+      .../** @type {HTMLElement[]} */ (
+        [
+          tierStrip(tiers, filters, currency),
+          segmentTabs(filters),
+          h(
+            'p',
+            { class: 'segment-note' },
+            segment.note,
+            filters.tier ? ' ' : '',
+            filters.tier ? badge(`Tier: ${humanize(filters.tier)}`, 'accent') : null,
+          ),
+        ].filter(Boolean)
+      ),
     );
   }
   refreshNavigation();

@@ -1,9 +1,17 @@
+// @ts-check
 import { barList } from '../charts.js';
 import { h } from '../dom.js';
 import { count, humanize, percent } from '../format.js';
 import { card, changeBadge, emptyState, kpi } from '../ui.js';
 import { retentionTable } from './overview-retention.js';
 import { periodLabel, spark, trend } from './overview-trend.js';
+
+/**
+ * @typedef {import('./overview-trend.js').CommunityMetrics} CommunityMetrics
+ * @typedef {import('./overview-trend.js').Total} Total
+ * @typedef {(value: any) => string} Format
+ * @typedef {{ kind?: 'count' | 'rate', suffix?: string, spark?: HTMLElement | null, className?: string }} FigureOptions
+ */
 
 const COLORS = {
   reach: '#4338ca',
@@ -13,13 +21,22 @@ const COLORS = {
   other: '#64748b',
 };
 
+/** @param {number | null} value */
 const small = (value) => count(value, { compact: Math.abs(value ?? 0) >= 10000 });
+/** @param {number | null} value */
 const rate = (value) => (value === null ? '—' : percent(value, 0));
+/** @param {number} value */
 const signed = (value) => `${value > 0 ? '+' : '−'}${small(Math.abs(value))}`;
 
 /**
  * The change of one figure against the previous window: counts in percent of before (and the
  * difference), shares in percentage points; a start from zero says so rather than "+∞ %".
+ */
+/**
+ * @param {Total} total
+ * @param {string} group
+ * @param {string} name
+ * @param {FigureOptions} [options]
  */
 function change(total, group, name, { kind = 'count', suffix = '' } = {}) {
   const now = total.values[group][name];
@@ -36,7 +53,15 @@ function change(total, group, name, { kind = 'count', suffix = '' } = {}) {
   });
 }
 
-/** A KPI whose figure tests can find: data-measure names the API's field. */
+/**
+ * A KPI whose figure tests can find: data-measure names the API's field.
+ * @param {Total} total
+ * @param {string} group
+ * @param {string} name
+ * @param {string} label
+ * @param {Format} format
+ * @param {FigureOptions} [options]
+ */
 function figure(total, group, name, label, format, options = {}) {
   const element = kpi(label, format(total.values[group][name]), {
     change: change(total, group, name, options),
@@ -47,6 +72,16 @@ function figure(total, group, name, label, format, options = {}) {
   return element;
 }
 
+/**
+ * @param {{
+ *   id: string,
+ *   title: string,
+ *   description: string,
+ *   kpis: HTMLElement[],
+ *   chart: HTMLElement[],
+ *   extra?: import('../dom.js').Child,
+ * }} measure
+ */
 function measureCard({ id, title, description, kpis, chart, extra }) {
   return card(
     title,
@@ -57,8 +92,11 @@ function measureCard({ id, title, description, kpis, chart, extra }) {
   );
 }
 
+/** @param {Total} total */
 function interactionsList(total) {
-  const { interactions } = total.values.activity;
+  /** @type {Record<string, number>} */
+  const interactions = total.values.activity.interactions;
+  /** @type {Record<string, number>} */
   const before = total.previous.activity.interactions;
   const rows = Object.keys(interactions)
     .filter((type) => interactions[type] > 0 || before[type] > 0)
@@ -85,7 +123,10 @@ function interactionsList(total) {
   );
 }
 
-/** What the measures cover: the period compared with, and the filters in force. */
+/**
+ * What the measures cover: the period compared with, and the filters in force.
+ * @param {CommunityMetrics} metrics
+ */
 function scope(metrics) {
   const parts = [
     `Compared with ${periodLabel(metrics.total.previousStart, metrics.total.previousEnd)}.`,
@@ -95,15 +136,34 @@ function scope(metrics) {
   return h('p', { class: 'muted small', id: 'measures-scope' }, parts.join(' '));
 }
 
-/** The four measures of the source articles, each against the previous period. */
+/**
+ * The four measures of the source articles, each against the previous period.
+ * @param {CommunityMetrics} metrics
+ * @returns {HTMLElement[]}
+ */
 export function measureCards(metrics) {
   const { total } = metrics;
+  /**
+   * @param {string} group
+   * @param {string} name
+   * @param {string} label
+   * @param {Format} format
+   * @param {string} color
+   * @param {FigureOptions} [options]
+   */
   const hero = (group, name, label, format, color, options = {}) =>
     figure(total, group, name, label, format, {
       ...options,
       suffix: 'vs previous period',
       spark: spark(metrics, group, name, color, label),
     });
+  /**
+   * @param {string} group
+   * @param {string} name
+   * @param {string} label
+   * @param {Format} format
+   * @param {FigureOptions} [options]
+   */
   const compact = (group, name, label, format, options) =>
     figure(total, group, name, label, format, options);
   return [

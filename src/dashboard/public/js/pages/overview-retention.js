@@ -1,8 +1,14 @@
+// @ts-check
 import { h } from '../dom.js';
 import { count, date, monthYear, percent } from '../format.js';
 import { emptyState } from '../ui.js';
 
-/** Monthly cohorts as a heat table: the share who ordered again, month by month. */
+/**
+ * Monthly cohorts as a heat table: the share who ordered again, month by month.
+ * @param {import('./overview-trend.js').Cohort[]} cohorts
+ * @param {string} to the period's end, exclusive
+ * @returns {import('../dom.js').Child}
+ */
 export function retentionTable(cohorts, to) {
   const rows = cohorts.filter((cohort) => cohort.newCustomers > 0);
   if (!rows.length)

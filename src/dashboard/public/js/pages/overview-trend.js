@@ -1,14 +1,54 @@
+// @ts-check
 import { dataTable, lineChart, sparkline } from '../charts.js';
 import { date, monthYear } from '../format.js';
 
+/**
+ * GET /api/v1/metrics/community: the measures over the whole period and per interval. A group
+ * (reach, acquisition, activity, purchases) holds figures by name: counts, shares (null when
+ * there is nothing to divide) and, in activity, `interactions` counted by type.
+ * @typedef {Record<string, any>} Figures
+ * @typedef {Record<string, Figures>} Measures
+ * @typedef {{ start: string, end: string, values: Measures }} Window
+ * @typedef {{
+ *   values: Measures,
+ *   previous: Measures,
+ *   change: Measures,
+ *   previousStart: string,
+ *   previousEnd: string,
+ * }} Total
+ * @typedef {{ offset: number, retained: number, share: number | null }} CohortMonth
+ * @typedef {{ cohort: string, newCustomers: number, months: CohortMonth[] }} Cohort
+ * @typedef {{
+ *   from: string,
+ *   to: string,
+ *   interval: string,
+ *   tag?: string | null,
+ *   platform?: string | null,
+ *   total: Total,
+ *   intervals: Window[],
+ *   retention?: Cohort[],
+ * }} CommunityMetrics
+ */
+
+/** @param {{ end: string }} window */
 const lastDay = (window) => new Date(new Date(window.end).getTime() - 1).toISOString();
 
-/** A short label for a chart's axis: the day, the week's first day, or the month. */
+/**
+ * A short label for a chart's axis: the day, the week's first day, or the month.
+ * @param {{ start: string }} window
+ * @param {string} interval
+ * @returns {string}
+ */
 export function axisLabel(window, interval) {
   return interval === 'month' ? monthYear(window.start) : date(window.start, { withYear: false });
 }
 
-/** The whole window for a table row: "Mar 2 – Mar 8" for a week (the first and last may be partial). */
+/**
+ * The whole window for a table row: "Mar 2 – Mar 8" for a week (the first and last may be partial).
+ * @param {{ start: string, end: string }} window
+ * @param {string} interval
+ * @returns {string}
+ */
 export function rangeLabel(window, interval) {
   if (interval === 'day') return date(window.start);
   if (
@@ -20,16 +60,35 @@ export function rangeLabel(window, interval) {
   return `${date(window.start, { withYear: false })} – ${date(lastDay(window))}`;
 }
 
-/** "Jun 6 – Sep 3, 2026": a window as people read it, its end included. */
+/**
+ * "Jun 6 – Sep 3, 2026": a window as people read it, its end included.
+ * @param {string} start
+ * @param {string} end exclusive
+ * @returns {string}
+ */
 export function periodLabel(start, end) {
   return `${date(start)} – ${date(lastDay({ end }))}`;
 }
 
+/**
+ * @param {Window[]} intervals
+ * @param {string} group
+ * @param {string} name
+ * @returns {(number | null)[]}
+ */
 export function series(intervals, group, name) {
   return intervals.map((window) => window.values[group][name]);
 }
 
-/** A line chart per interval, with the numbers behind it in a table. */
+/**
+ * A line chart per interval, with the numbers behind it in a table.
+ * @param {CommunityMetrics} metrics
+ * @param {string} group
+ * @param {[name: string, label: string, color: string, dashed?: boolean][]} lines
+ * @param {(value: number | null) => string} format
+ * @param {string} title
+ * @returns {HTMLElement[]}
+ */
 export function trend(metrics, group, lines, format, title) {
   const labels = metrics.intervals.map((window) => axisLabel(window, metrics.interval));
   const chartSeries = lines.map(([name, label, color, dashed]) => ({
@@ -51,7 +110,15 @@ export function trend(metrics, group, lines, format, title) {
   ];
 }
 
-/** A KPI's little trend, when there is more than one interval to draw. */
+/**
+ * A KPI's little trend, when there is more than one interval to draw.
+ * @param {CommunityMetrics} metrics
+ * @param {string} group
+ * @param {string} name
+ * @param {string} color
+ * @param {string} label
+ * @returns {HTMLElement | null}
+ */
 export function spark(metrics, group, name, color, label) {
   if (metrics.intervals.length < 2) return null;
   return sparkline(series(metrics.intervals, group, name), {

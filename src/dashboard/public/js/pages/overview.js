@@ -1,3 +1,4 @@
+// @ts-check
 import { get } from '../api.js';
 import { announce, h } from '../dom.js';
 import { addDays, isoDay } from '../format.js';
@@ -5,27 +6,42 @@ import { emptyState, errorState, field, loading, pageHeader } from '../ui.js';
 import { measureCards } from './overview-measures.js';
 import { periodForm } from './period.js';
 
+/**
+ * The overview's filters, kept in the address so that a view can be shared.
+ * @typedef {{ from: string, to: string, interval: string, tag: string, platform: string }} State
+ */
+
 const INTERVALS = ['auto', 'day', 'week', 'month'];
+/** @type {Record<string, string>} */
 const INTERVAL_LABELS = { auto: 'Automatic', day: 'By day', week: 'By week', month: 'By month' };
 
-/** About 30 points on a chart: days for a month, weeks for a half-year, months beyond. */
+/**
+ * About 30 points on a chart: days for a month, weeks for a half-year, months beyond.
+ * @param {string} from
+ * @param {string} to
+ */
 function autoInterval(from, to) {
-  const days = (new Date(to) - new Date(from)) / 86_400_000;
+  const days = (new Date(to).getTime() - new Date(from).getTime()) / 86_400_000;
   return days <= 31 ? 'day' : days <= 200 ? 'week' : 'month';
 }
 
+/**
+ * @param {URLSearchParams} params
+ * @returns {State}
+ */
 function readState(params) {
   const today = isoDay(Date.now());
   const interval = params.get('interval');
   return {
     from: params.get('from') ?? addDays(today, -29),
     to: params.get('to') ?? addDays(today, 1),
-    interval: INTERVALS.includes(interval) ? interval : 'auto',
+    interval: interval !== null && INTERVALS.includes(interval) ? interval : 'auto',
     tag: params.get('tag') ?? '',
     platform: params.get('platform') ?? '',
   };
 }
 
+/** @param {State} state */
 function hashFor(state) {
   const query = new URLSearchParams({ from: state.from, to: state.to });
   if (state.interval !== 'auto') query.set('interval', state.interval);
@@ -34,8 +50,12 @@ function hashFor(state) {
   return `#/overview?${query}`;
 }
 
-/** Nothing measured now or before: zero cards would say less than a sentence. */
+/**
+ * Nothing measured now or before: zero cards would say less than a sentence.
+ * @param {import('./overview-trend.js').Total} total
+ */
 function isEmpty({ values, previous }) {
+  /** @param {import('./overview-trend.js').Measures} measures */
   const quiet = (measures) =>
     measures.reach.mentions === 0 &&
     measures.acquisition.newCustomers === 0 &&
@@ -50,6 +70,7 @@ function nextPaint() {
   );
 }
 
+/** @type {import('../app.js').Page['render']} */
 export async function render(container, { params, isCurrent }) {
   const state = readState(params);
   // `data-state` (loading, ready, empty, error) tells tests and the bench when data is drawn.
@@ -81,6 +102,7 @@ export async function render(container, { params, isCurrent }) {
   });
   let requests = 0;
 
+  /** @param {Partial<State>} [next] */
   async function load(next = {}) {
     Object.assign(state, next, {
       interval: intervalSelect.value,
@@ -96,6 +118,7 @@ export async function render(container, { params, isCurrent }) {
     results.setAttribute('aria-busy', 'true');
     results.replaceChildren(loading('Loading the community measures'));
     try {
+      /** @type {import('./overview-trend.js').CommunityMetrics} */
       const metrics = await get('/api/v1/metrics/community', {
         from: state.from,
         to: state.to,

@@ -1,7 +1,12 @@
+// @ts-check
 import { h } from '../dom.js';
 import { addDays, addMonths, isoDay } from '../format.js';
 
-/** Presets and a custom from/to (to exclusive in the API, shown inclusive to people). */
+/**
+ * Presets and a custom from/to (to exclusive in the API, shown inclusive to people).
+ * @typedef {{ from: string, to: string }} Period days, YYYY-MM-DD, `to` exclusive
+ */
+/** @type {{ id: string, label: string, from: (today: string) => string }[]} */
 const PRESETS = [
   { id: '30d', label: 'Last 30 days', from: (today) => addDays(today, -29) },
   { id: '90d', label: 'Last 90 days', from: (today) => addDays(today, -89) },
@@ -9,7 +14,17 @@ const PRESETS = [
   { id: 'ytd', label: 'Year to date', from: (today) => `${today.slice(0, 4)}-01-01` },
 ];
 
-export function periodForm(period, onChange, { field, extra, label } = {}) {
+/**
+ * @param {Period} period
+ * @param {(period: Period) => void} onChange
+ * @param {{
+ *   field: typeof import('../ui.js').field,
+ *   extra?: import('../dom.js').Child,
+ *   label?: string,
+ * }} options
+ * @returns {HTMLFormElement}
+ */
+export function periodForm(period, onChange, { field, extra, label }) {
   const today = isoDay(Date.now());
   const from = h('input', {
     type: 'date',

@@ -1,25 +1,42 @@
+// @ts-check
 import { get } from '../api.js';
 import { announce, h } from '../dom.js';
 import { count } from '../format.js';
 import { emptyState } from '../ui.js';
 
 /** What both review queues share: names for ids, action buttons, rows that go when decided. */
+/**
+ * @param {HTMLElement} badge
+ * @param {number} waiting
+ */
 export function setCount(badge, waiting) {
   badge.dataset.count = String(waiting);
   badge.textContent = `${count(waiting)} waiting`;
 }
 
+/**
+ * @param {(string | null | undefined)[]} ids
+ * @returns {Promise<Map<string, import('../ui.js').MemberRef | null>>}
+ */
 export async function membersById(ids) {
+  /** @type {Map<string, import('../ui.js').MemberRef | null>} */
   const members = new Map();
   await Promise.all(
-    [...new Set(ids.filter(Boolean))].map(async (id) =>
+    [.../** @type {Set<string>} */ (new Set(ids.filter(Boolean)))].map(async (id) =>
       members.set(id, await get(`/api/v1/members/${id}`).catch(() => null)),
     ),
   );
   return members;
 }
 
-/** A button that runs an action, shows progress, and reports a failure next to the row. */
+/**
+ * A button that runs an action, shows progress, and reports a failure next to the row.
+ * @param {string} text
+ * @param {string} label
+ * @param {string} tone
+ * @param {(row: HTMLElement) => Promise<void>} run
+ * @returns {HTMLButtonElement}
+ */
 export function actionButton(text, label, tone, run) {
   const button = h(
     'button',
@@ -27,20 +44,28 @@ export function actionButton(text, label, tone, run) {
     text,
   );
   button.addEventListener('click', async () => {
-    const row = button.closest('[data-row]');
+    const row = /** @type {HTMLElement} */ (button.closest('[data-row]'));
     for (const other of row.querySelectorAll('button')) other.disabled = true;
     try {
       await run(row);
     } catch (error) {
-      row.querySelector('.row-error')?.replaceChildren(error.message);
+      row.querySelector('.row-error')?.replaceChildren(/** @type {Error} */ (error).message);
       for (const other of row.querySelectorAll('button')) other.disabled = false;
     }
   });
   return button;
 }
 
+/**
+ * @param {HTMLElement} row
+ * @param {HTMLElement} list
+ * @param {string} message
+ * @param {string} emptyText
+ */
 export function removeRow(row, list, message, emptyText) {
-  const counter = row.closest('.card')?.querySelector('.card-header .badge');
+  const counter = /** @type {HTMLElement | null | undefined} */ (
+    row.closest('.card')?.querySelector('.card-header .badge')
+  );
   const waiting = Number.parseInt(counter?.dataset.count ?? '', 10);
   if (counter && waiting > 0) setCount(counter, waiting - 1);
   row.remove();

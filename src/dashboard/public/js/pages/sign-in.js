@@ -1,7 +1,15 @@
+// @ts-check
 import { request } from '../api.js';
 import { h } from '../dom.js';
 
-/** The sign-in form: the key goes to the server, which keeps it in an httpOnly cookie. */
+/**
+ * The sign-in form: the key goes to the server, which keeps it in an httpOnly cookie.
+ * @param {HTMLElement} main
+ * @param {{
+ *   message?: string,
+ *   onSignedIn: (session: import('../app.js').Session) => Promise<void>,
+ * }} options
+ */
 export function renderSignIn(main, { message, onSignedIn }) {
   document.title = 'Sign in · Halo';
   const input = h('input', {
@@ -50,13 +58,15 @@ export function renderSignIn(main, { message, onSignedIn }) {
       input.value = '';
       await onSignedIn(session);
     } catch (error) {
+      const failure = /** @type {import('../api.js').ApiError} */ (error);
       showProblem(
-        error.status === 401 ? 'This key is unknown or has been revoked.' : error.message,
+        failure.status === 401 ? 'This key is unknown or has been revoked.' : failure.message,
       );
       button.disabled = false;
       button.textContent = 'Sign in';
     }
   });
+  /** @param {string} text */
   function showProblem(text) {
     problem.textContent = text;
     input.setAttribute('aria-invalid', 'true');
