@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CurrencyConverter } from '../common/money/currency-converter.service';
 import { PurchasesController } from './purchases.controller';
+import { PurchasesRepository } from './purchases.repository';
 import { PurchasesService } from './purchases.service';
 
 @Module({
   controllers: [PurchasesController],
-  providers: [PurchasesService, CurrencyConverter],
-  exports: [PurchasesService],
+  providers: [PurchasesRepository, PurchasesService, CurrencyConverter],
+  exports: [PurchasesService, PurchasesRepository],
 })
 export class PurchasesModule {}

@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, conflict, notFound, unknownReference } from '../common/errors/domain-error';
-import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { CurrencyConverter } from '../config/currency-converter.service';
 import { Page } from '../common/pagination/cursor';
-import { keysetPage } from '../common/pagination/keyset';
-import { Campaign } from '../campaigns/campaign.entity';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation } from '../database/sql';
 import { requireMember } from '../members/member-reference';
 import { Member } from '../members/member.entity';
 import { mentionIdForUrl } from '../mentions/mention-url-lookup';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
+import { PurchasesRepository } from './purchases.repository';
+import { CampaignsErrorCode } from '../campaigns/campaigns-error-code';
+import { CommonErrorCode } from '../common/errors/common-error-code';
+import { PurchasesErrorCode } from './purchases-error-code';
 
 export type PurchaseOutcome = 'created' | 'unchanged';
 
@@ -44,7 +45,7 @@ export class PurchasesService {
   private readonly listeners: PurchaseListener[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly purchases: PurchasesRepository,
     private readonly converter: CurrencyConverter,
   ) {}
 
@@ -61,73 +62,51 @@ export class PurchasesService {
     manager?: EntityManager,
   ): Promise<{ purchase: Purchase; outcome: PurchaseOutcome }> {
     if (!manager)
-      return this.dataSource.transaction((transaction) => this.record(input, transaction));
+      return this.purchases.transaction((transaction) => this.record(input, transaction));
     const candidate = await this.build(manager, input);
-    const existing = await manager
-      .getRepository(Purchase)
-      .findOneBy({ externalId: input.externalId });
+    const existing = await this.purchases.findByExternalId(input.externalId, manager);
     if (existing) {
       const same = CONTENT_FIELDS.every((field) => existing[field] === candidate[field]);
       if (same) return { purchase: existing, outcome: 'unchanged' };
       throw conflict(
-        'PURCHASE_EXISTS',
+        PurchasesErrorCode.PURCHASE_EXISTS,
         'a purchase with this externalId exists with other content',
         'externalId',
       );
     }
     try {
-      await manager.insert(Purchase, candidate);
+      await this.purchases.insert(candidate, manager);
     } catch (error) {
       if (isUniqueViolation(error))
         throw conflict(
-          'PURCHASE_EXISTS',
+          PurchasesErrorCode.PURCHASE_EXISTS,
           'a purchase with this externalId already exists',
           'externalId',
         );
       throw error;
     }
-    if (candidate.kind === 'order') await this.deriveAcquisitionDate(manager, candidate);
+    // A member's acquiredAt, unless given, is the date of their first order.
+    if (candidate.kind === 'order') await this.purchases.setAcquiredAtFromOrder(candidate, manager);
     for (const listener of this.listeners) await listener(manager, candidate);
     return { purchase: candidate, outcome: 'created' };
   }
 
   async get(id: string): Promise<Purchase> {
-    const purchase = await this.dataSource.getRepository(Purchase).findOneBy({ id });
-    if (!purchase) throw notFound('purchase', 'id', id);
+    const purchase = await this.purchases.findById(id);
+    if (!purchase) throw notFound(PurchasesErrorCode.PURCHASE_NOT_FOUND, 'id', id);
     return purchase;
   }
 
-  async list(query: ListPurchasesQuery): Promise<Page<Purchase>> {
-    const builder = this.dataSource.getRepository(Purchase).createQueryBuilder('purchase');
-    if (query.memberId)
-      builder.andWhere('purchase.member_id = :memberId', { memberId: query.memberId });
-    if (query.kind) builder.andWhere('purchase.kind = :kind', { kind: query.kind });
-    if (query.from)
-      builder.andWhere('purchase.occurred_at >= :from', { from: parseIsoInstant(query.from) });
-    if (query.to) builder.andWhere('purchase.occurred_at < :to', { to: parseIsoInstant(query.to) });
-    return keysetPage(builder, {
-      sortColumn: 'purchase.occurred_at',
-      idColumn: 'purchase.id',
-      sortValue: (purchase) => purchase.occurredAt,
-      rowId: (purchase) => purchase.id,
-      order: query.order === 'asc' ? 'ASC' : 'DESC',
-      limit: query.limit ?? 50,
-      cursor: query.cursor,
-    });
+  list(query: ListPurchasesQuery): Promise<Page<Purchase>> {
+    return this.purchases.findPage(query);
   }
 
   /** externalIds of the orders that these refunds refund, for responses. */
-  async refundedOrderExternalIds(purchases: Purchase[]): Promise<Map<string, string>> {
-    const ids = [
-      ...new Set(
-        purchases.map((purchase) => purchase.refundOfId).filter((id): id is string => Boolean(id)),
-      ),
-    ];
-    if (!ids.length) return new Map();
-    const orders = await this.dataSource
-      .getRepository(Purchase)
-      .find({ where: { id: In(ids) }, select: { id: true, externalId: true } });
-    return new Map(orders.map((order) => [order.id, order.externalId]));
+  refundedOrderExternalIds(purchases: Purchase[]): Promise<Map<string, string>> {
+    const ids = purchases
+      .map((purchase) => purchase.refundOfId)
+      .filter((id): id is string => Boolean(id));
+    return this.purchases.findExternalIdsOf([...new Set(ids)]);
   }
 
   private async build(manager: EntityManager, input: CreatePurchaseDto): Promise<Purchase> {
@@ -153,9 +132,13 @@ export class PurchasesService {
     const attribution = input.attribution ?? {};
     if (
       attribution.campaignId &&
-      !(await manager.getRepository(Campaign).existsBy({ id: attribution.campaignId }))
+      !(await this.purchases.campaignExists(attribution.campaignId, manager))
     ) {
-      throw unknownReference('campaign', 'attribution.campaignId', attribution.campaignId);
+      throw unknownReference(
+        CampaignsErrorCode.UNKNOWN_CAMPAIGN,
+        'attribution.campaignId',
+        attribution.campaignId,
+      );
     }
     return Object.assign(new Purchase(), {
       id: randomUUID(),
@@ -187,10 +170,9 @@ export class PurchasesService {
   ): Promise<Purchase> {
     if (!input.refundOf)
       throw fieldError('refundOf', "is required for a refund: the order's externalId", 'isDefined');
-    const order = await manager
-      .getRepository(Purchase)
-      .findOneBy({ externalId: input.refundOf, kind: 'order' });
-    if (!order) throw unknownReference('order', 'refundOf', input.refundOf);
+    const order = await this.purchases.findOrderByExternalId(input.refundOf, manager);
+    if (!order)
+      throw unknownReference(PurchasesErrorCode.UNKNOWN_ORDER, 'refundOf', input.refundOf);
     if (order.memberId !== member.id)
       throw fieldError('refundOf', "names another member's order", 'otherMember', 'unprocessable');
     if (order.currency !== input.currency) {
@@ -209,7 +191,7 @@ export class PurchasesService {
         'unprocessable',
       );
     // Touch the order row first: on PostgreSQL this locks it, so concurrent refunds cannot both fit.
-    await manager.update(Purchase, { id: order.id }, { id: order.id });
+    await this.purchases.lockOrder(order.id, manager);
     return order;
   }
 
@@ -219,17 +201,9 @@ export class PurchasesService {
     amountMinor: number,
     externalId: string,
   ): Promise<void> {
-    const order = await manager.getRepository(Purchase).findOneByOrFail({ id: orderId });
-    const refunded = await manager
-      .getRepository(Purchase)
-      .createQueryBuilder('refund')
-      .select('COALESCE(SUM(refund.amount_minor), 0)', 'total')
-      .where('refund.refund_of_id = :orderId AND refund.external_id <> :externalId', {
-        orderId,
-        externalId,
-      })
-      .getRawOne<{ total: string | number }>();
-    const left = order.amountMinor - Number(refunded?.total ?? 0);
+    const order = (await this.purchases.findById(orderId, manager))!;
+    const refunded = await this.purchases.sumRefundsOf(orderId, externalId, manager);
+    const left = order.amountMinor - refunded.totalMinor;
     if (amountMinor > left) {
       throw fieldError(
         'amount',
@@ -238,24 +212,6 @@ export class PurchasesService {
         'unprocessable',
       );
     }
-  }
-
-  /** A member's acquiredAt, unless given, is the date of their first order. */
-  private async deriveAcquisitionDate(manager: EntityManager, order: Purchase): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Member)
-      .set({
-        acquiredAt: order.occurredAt,
-        acquiredAtSource: 'firstPurchase',
-        updatedAt: Date.now(),
-      })
-      .where('id = :id', { id: order.memberId })
-      .andWhere(
-        "(acquired_at_source IS NULL OR (acquired_at_source = 'firstPurchase' AND acquired_at > :at))",
-        { at: order.occurredAt },
-      )
-      .execute();
   }
 }
 
@@ -267,7 +223,7 @@ function fieldError(
 ): DomainError {
   return new DomainError(
     kind,
-    kind === 'invalid' ? 'VALIDATION_FAILED' : 'RULE_VIOLATED',
+    kind === 'invalid' ? CommonErrorCode.VALIDATION_FAILED : CommonErrorCode.RULE_VIOLATED,
     `${field} ${reason}`,
     [{ field, reason, code }],
   );

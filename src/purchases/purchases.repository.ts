@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { parseIsoInstant } from '../common/dates/iso-date';
+import { Page } from '../common/pagination/cursor';
+import { keysetPage } from '../common/pagination/keyset';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Member } from '../members/member.entity';
+import { ListPurchasesQuery } from './dto/list-purchases.query';
+import { Purchase } from './purchase.entity';
+
+/** What the refunds of one order add up to. */
+export interface RefundTotals {
+  count: number;
+  totalMinor: number;
+  /** occurredAt of the latest refund; null without refunds. */
+  lastAt: number | null;
+}
+
+/**
+ * The queries of purchases (orders and refunds). Each method is one query; `manager` is the
+ * transaction the service runs, the data source's own manager otherwise.
+ */
+@Injectable()
+export class PurchasesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string, manager = this.dataSource.manager): Promise<Purchase | null> {
+    return manager.getRepository(Purchase).findOneBy({ id });
+  }
+
+  findByExternalId(
+    externalId: string,
+    manager = this.dataSource.manager,
+  ): Promise<Purchase | null> {
+    return manager.getRepository(Purchase).findOneBy({ externalId });
+  }
+
+  findOrderByExternalId(
+    externalId: string,
+    manager = this.dataSource.manager,
+  ): Promise<Purchase | null> {
+    return manager.getRepository(Purchase).findOneBy({ externalId, kind: 'order' });
+  }
+
+  /** The member's earliest order. */
+  findFirstOrderOf(memberId: string, manager = this.dataSource.manager): Promise<Purchase | null> {
+    return manager.getRepository(Purchase).findOne({
+      where: { memberId, kind: 'order' },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** externalIds by id, e.g. of the orders that refunds refund. */
+  async findExternalIdsOf(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const purchases = await this.dataSource
+      .getRepository(Purchase)
+      .find({ where: { id: In(ids) }, select: { id: true, externalId: true } });
+    return new Map(purchases.map((purchase) => [purchase.id, purchase.externalId]));
+  }
+
+  findPage(query: ListPurchasesQuery): Promise<Page<Purchase>> {
+    const builder = this.dataSource.getRepository(Purchase).createQueryBuilder('purchase');
+    if (query.memberId)
+      builder.andWhere('purchase.member_id = :memberId', { memberId: query.memberId });
+    if (query.kind) builder.andWhere('purchase.kind = :kind', { kind: query.kind });
+    if (query.from)
+      builder.andWhere('purchase.occurred_at >= :from', { from: parseIsoInstant(query.from) });
+    if (query.to) builder.andWhere('purchase.occurred_at < :to', { to: parseIsoInstant(query.to) });
+    return keysetPage(builder, {
+      sortColumn: 'purchase.occurred_at',
+      idColumn: 'purchase.id',
+      sortValue: (purchase) => purchase.occurredAt,
+      rowId: (purchase) => purchase.id,
+      order: query.order === 'asc' ? 'ASC' : 'DESC',
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
+  }
+
+  /**
+   * The refunds of an order, leaving out the one with `exceptExternalId` (a refund sent
+   * again must not count against itself).
+   */
+  async sumRefundsOf(
+    orderId: string,
+    exceptExternalId: string | null,
+    manager = this.dataSource.manager,
+  ): Promise<RefundTotals> {
+    const builder = manager
+      .getRepository(Purchase)
+      .createQueryBuilder('refund')
+      .select('COALESCE(SUM(refund.amount_minor), 0)', 'total')
+      .addSelect('MAX(refund.occurred_at)', 'last')
+      .addSelect('COUNT(*)', 'count')
+      .where('refund.refund_of_id = :orderId', { orderId });
+    if (exceptExternalId !== null)
+      builder.andWhere('refund.external_id <> :externalId', { externalId: exceptExternalId });
+    const row = await builder.getRawOne<{
+      total: string | number;
+      last: string | number | null;
+      count: string | number;
+    }>();
+    return {
+      count: Number(row?.count ?? 0),
+      totalMinor: Number(row?.total ?? 0),
+      lastAt: row?.last == null ? null : Number(row.last),
+    };
+  }
+
+  campaignExists(campaignId: string, manager = this.dataSource.manager): Promise<boolean> {
+    return manager.getRepository(Campaign).existsBy({ id: campaignId });
+  }
+
+  /** Touches the order row: on PostgreSQL this locks it until the transaction ends. */
+  async lockOrder(orderId: string, manager: EntityManager): Promise<void> {
+    await manager.update(Purchase, { id: orderId }, { id: orderId });
+  }
+
+  async insert(purchase: Purchase, manager = this.dataSource.manager): Promise<void> {
+    await manager.insert(Purchase, purchase);
+  }
+
+  /**
+   * Dates the member's acquisition at this order unless a date was given or an earlier order
+   * already set it.
+   */
+  async setAcquiredAtFromOrder(order: Purchase, manager = this.dataSource.manager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Member)
+      .set({
+        acquiredAt: order.occurredAt,
+        acquiredAtSource: 'firstPurchase',
+        updatedAt: Date.now(),
+      })
+      .where('id = :id', { id: order.memberId })
+      .andWhere(
+        "(acquired_at_source IS NULL OR (acquired_at_source = 'firstPurchase' AND acquired_at > :at))",
+        { at: order.occurredAt },
+      )
+      .execute();
+  }
+}
