@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { sqliteConnection } from '../src/database/query-rows';
+import { sqliteConnection } from '../src/database/sql';
 import { DIGEST_SECTIONS } from '../src/digests/content/digest-sections';
 import { DigestRunnerService } from '../src/digests/delivery/digest-runner.service';
 import { DigestSubscriptionsService } from '../src/digests/digest-subscriptions.service';

@@ -18,7 +18,7 @@ import { loadSettings } from '../src/config/load-settings';
 import { configureApp } from '../src/configure-app';
 import { HaloSettings } from '../src/config/halo-settings';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { sqliteConnection } from '../src/database/query-rows';
+import { sqliteConnection } from '../src/database/sql';
 import { SeededRandom } from '../src/value/math';
 import { asOfDate, executeRecompute } from '../src/value/recompute-job';
 import { ValueRun } from '../src/value/value-run.entity';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadSettings } from '../src/config/load-settings';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { sqliteConnection } from '../src/database/query-rows';
+import { sqliteConnection } from '../src/database/sql';
 import { RecomputeOutcome } from '../src/value/recompute-job';
 import { runInWorker } from '../src/common/workers/run-in-worker';
 import { ValueRun } from '../src/value/value-run.entity';

@@ -19,7 +19,7 @@ import {
   rankingSql,
 } from './ranking/ranking-sql';
 import { SnapshotCalendar } from './ranking/snapshot-calendar';
-import { rawQuery } from '../database/query-rows';
+import { rawQuery } from '../database/sql';
 
 const EXPORT_CHUNK = 1000;
 
@@ -86,14 +86,13 @@ export class AdvocatesService {
           GROUP BY s.tier`,
         { latest },
       );
-      for (const row of rows)
-        counts.set(row.tier === null ? null : String(row.tier), Number(row.n));
+      for (const row of rows) counts.set(row.stringOrNull('tier'), row.number('n'));
       const [snapshot] = await rawQuery(
         this.dataSource,
         'SELECT as_of FROM value_snapshots WHERE as_of_date = :latest LIMIT 1',
         { latest },
       );
-      asOf = toIso(Number(snapshot.as_of));
+      asOf = toIso(snapshot.instant('as_of'));
     }
     const tiers = this.settings.advocates.tiers;
     return {
@@ -127,7 +126,7 @@ export class AdvocatesService {
       `SELECT s.member_id AS member_id ${sql.body} ${orderBy(sql)}`,
       sql.parameters,
     );
-    const ids = ranked.map((row) => String(row.member_id));
+    const ids = ranked.map((row) => row.string('member_id'));
     for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
       const rows = await this.rows.toDtos(plan, ids.slice(start, start + EXPORT_CHUNK));
       yield rows.map(advocateCsvLine).join('');
@@ -140,7 +139,7 @@ export class AdvocatesService {
       `SELECT COUNT(*) AS total ${sql.countBody}`,
       sql.parameters,
     );
-    return Number(row.total);
+    return row.number('total');
   }
 
   private async page(
@@ -164,14 +163,14 @@ export class AdvocatesService {
     const nextCursor =
       rows.length > limit
         ? encodeCursor({
-            value: last.sort_value === null ? null : Number(last.sort_value),
-            id: String(last.member_id),
+            value: last.numberOrNull('sort_value'),
+            id: last.string('member_id'),
           })
         : null;
     return {
-      ids: rows.slice(0, limit).map((row) => String(row.member_id)),
+      ids: rows.slice(0, limit).map((row) => row.string('member_id')),
       nextCursor,
-      total: countAlong && rows.length ? Number(rows[0].total_rows) : null,
+      total: countAlong && rows.length ? rows[0].number('total_rows') : null,
     };
   }
 }

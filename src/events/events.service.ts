@@ -8,7 +8,7 @@ import { CurrencyConverter } from '../common/money/currency-converter.service';
 import { formatAmount } from '../common/money/money';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation } from '../database/sql';
 import { WriteOutcome } from '../members/members.service';
 import { CreateEventDto, UpdateEventDto } from './dto/event-fields';
 import { ListEventsQuery } from './dto/list-events.query';

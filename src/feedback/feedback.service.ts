@@ -7,7 +7,7 @@ import { conflict, notFound } from '../common/errors/domain-error';
 import { fieldProblemError, isFieldProblem } from '../common/errors/field-problem';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation } from '../database/sql';
 import { requireMember } from '../members/member-reference';
 import { WriteOutcome } from '../members/members.service';
 import { CreateFeedbackDto } from './dto/create-feedback.dto';

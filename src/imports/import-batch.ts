@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { DomainError, ErrorDetail } from '../common/errors/domain-error';
-import { isUniqueViolation } from '../database/database-errors';
+import { isConstraintViolation, isUniqueViolation } from '../database/sql';
 import { RecordImporter, RowOutcome } from './record-importer';
 
 /** A validated row waiting for its batch. */
@@ -69,10 +69,4 @@ function refusal(error: unknown, type: string, line: number, logger: Logger): Er
   return [
     { field: '(row)', reason: 'could not be stored (an unexpected error)', code: 'internal' },
   ];
-}
-
-function isConstraintViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = String((error.driverError as { code?: string } | undefined)?.code ?? '');
-  return code.startsWith('23') || code.startsWith('SQLITE_CONSTRAINT');
 }

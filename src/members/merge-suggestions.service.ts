@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { DomainError, unknownReference } from '../common/errors/domain-error';
 import { Page, decodeCursor, encodeCursor } from '../common/pagination/cursor';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation, readRows } from '../database/sql';
 import { MergeSuggestionDto, MergeSuggestionsQuery } from './dto/merge-suggestion.dto';
 import { DuplicateFinder, DuplicatePair } from './duplicate-finder';
 import { Identity } from './identity.entity';
@@ -126,10 +126,10 @@ export class MergeSuggestionsService {
       ),
     );
     return JSON.stringify(
-      parts.map(([row]: { count: unknown; total: unknown }[]) => [
-        String(row.count),
-        String(row.total),
-      ]),
+      parts.map((rows: Record<string, unknown>[]) => {
+        const [row] = readRows(rows);
+        return [row.string('count'), row.string('total')];
+      }),
     );
   }
 

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { compareRecord } from '../common/records/compare-record';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation } from '../database/sql';
 import { Identity } from '../members/identity.entity';
 import { normalizeHandle, normalizePlatform } from '../members/normalize';
 import { RowOutcome } from '../imports/record-importer';

@@ -6,7 +6,7 @@ import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, notFound } from '../common/errors/domain-error';
 import { CurrencyConverter } from '../common/money/currency-converter.service';
 import { Page } from '../common/pagination/cursor';
-import { isUniqueViolation } from '../database/database-errors';
+import { isUniqueViolation } from '../database/sql';
 import { ImportRegistry } from '../imports/import-registry';
 import { RowOutcome } from '../imports/record-importer';
 import { Member } from '../members/member.entity';

@@ -5,7 +5,7 @@ import {
   summarizeActivity,
 } from '../advocates/advocate-assessment';
 import { HaloSettings } from '../config/halo-settings';
-import { sqliteConnection } from '../database/query-rows';
+import { sqliteConnection } from '../database/sql';
 import { coefficientsFrom } from './coefficients';
 import { ValueResult, computeValues } from './engine/compute-values';
 import { Coefficients } from './engine/value-types';

@@ -2,7 +2,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { AdvocateAssessment } from '../advocates/advocate-assessment';
 import { timeOrderedUuids } from '../common/ids/time-ordered-uuid';
-import { sqliteConnection } from '../database/query-rows';
+import { sqliteConnection } from '../database/sql';
 import { MemberValue } from './engine/value-types';
 import { ValueSnapshot } from './value-snapshot.entity';
 

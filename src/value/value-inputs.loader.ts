@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { forEachRow, rawQuery } from '../database/query-rows';
+import { forEachRow, rawQuery } from '../database/sql';
 import { PurchaseDay, summarizeDays } from './math/repeat-buying-summary';
 import { CampaignCost } from './engine/referral-value';
 import { ValueInputs } from './engine/compute-values';
@@ -87,7 +87,7 @@ export class ValueInputsLoader {
       this.dataSource,
       'SELECT id FROM members WHERE merged_into_id IS NULL ORDER BY id',
     );
-    return rows.map((row) => String(row.id));
+    return rows.map((row) => row.string('id'));
   }
 
   /**
@@ -173,11 +173,11 @@ export class ValueInputsLoader {
       { asOf },
     );
     return rows.map((row) => ({
-      id: String(row.id),
-      referrerId: String(row.referrer_id),
-      refereeId: String(row.referee_member_id),
-      convertedAt: Number(row.converted_at),
-      rewardMinor: Number(row.base_reward_minor),
+      id: row.string('id'),
+      referrerId: row.string('referrer_id'),
+      refereeId: row.string('referee_member_id'),
+      convertedAt: row.instant('converted_at'),
+      rewardMinor: row.number('base_reward_minor'),
     }));
   }
 
@@ -189,9 +189,9 @@ export class ValueInputsLoader {
         GROUP BY c.id, c.starts_at, c.base_spend_minor`,
     );
     return rows.map((row) => ({
-      startsAt: Number(row.starts_at),
-      baseSpendMinor: Number(row.spend),
-      acquiredMembers: Number(row.acquired),
+      startsAt: row.instant('starts_at'),
+      baseSpendMinor: row.number('spend'),
+      acquiredMembers: row.number('acquired'),
     }));
   }
 
@@ -217,34 +217,34 @@ export class ValueInputsLoader {
     );
     const events = new Map<string, Content>();
     for (const row of hosts) {
-      const id = String(row.event_id);
+      const id = row.string('event_id');
       const event = events.get(id) ?? {
         kind: 'event' as const,
         id,
         ownerIds: [],
-        datedAt: Number(row.starts_at),
+        datedAt: row.instant('starts_at'),
         platform: 'event',
-        reach: Number(row.attendees) + Number(row.guests),
+        reach: row.number('attendees') + row.number('guests'),
       };
-      event.ownerIds.push(String(row.host_id));
+      event.ownerIds.push(row.string('host_id'));
       events.set(id, event);
     }
     return [
       ...reviews.map((row) => ({
         kind: 'review' as const,
-        id: String(row.id),
-        ownerIds: [String(row.member_id)],
-        datedAt: Number(row.published_at),
-        platform: String(row.platform),
-        reach: Number(row.views),
+        id: row.string('id'),
+        ownerIds: [row.string('member_id')],
+        datedAt: row.instant('published_at'),
+        platform: row.string('platform'),
+        reach: row.number('views'),
       })),
       ...mentions.map((row) => ({
         kind: 'mention' as const,
-        id: String(row.id),
-        ownerIds: [String(row.member_id)],
-        datedAt: Number(row.posted_at),
-        platform: String(row.platform),
-        reach: Number(row.reach),
+        id: row.string('id'),
+        ownerIds: [row.string('member_id')],
+        datedAt: row.instant('posted_at'),
+        platform: row.string('platform'),
+        reach: row.number('reach'),
       })),
       ...events.values(),
     ];
@@ -267,14 +267,14 @@ export class ValueInputsLoader {
       { asOf },
     );
     return rows.map((row) => ({
-      purchaseId: String(row.id),
-      buyerId: String(row.member_id),
-      occurredAt: Number(row.occurred_at),
-      marginMinor: Math.max(0, Number(row.net)) * marginOf(row.category),
+      purchaseId: row.string('id'),
+      buyerId: row.string('member_id'),
+      occurredAt: row.instant('occurred_at'),
+      marginMinor: Math.max(0, row.number('net')) * marginOf(row.raw('category')),
       contentKeys: [
-        row.review_id ? contentKey('review', String(row.review_id)) : null,
-        row.mention_id ? contentKey('mention', String(row.mention_id)) : null,
-        row.event_id ? contentKey('event', String(row.event_id)) : null,
+        contentKeyOf('review', row.stringOrNull('review_id')),
+        contentKeyOf('mention', row.stringOrNull('mention_id')),
+        contentKeyOf('event', row.stringOrNull('event_id')),
       ].filter((key): key is string => key !== null),
     }));
   }
@@ -299,11 +299,11 @@ export class ValueInputsLoader {
       { asOf },
     );
     return rows.map((row) => ({
-      purchaseId: String(row.purchase_id),
-      guestId: String(row.guest_id),
-      bringerId: String(row.bringer_id),
-      eventId: String(row.event_id),
-      marginMinor: Math.max(0, Number(row.net)) * marginOf(row.category),
+      purchaseId: row.string('purchase_id'),
+      guestId: row.string('guest_id'),
+      bringerId: row.string('bringer_id'),
+      eventId: row.string('event_id'),
+      marginMinor: Math.max(0, row.number('net')) * marginOf(row.raw('category')),
     }));
   }
 
@@ -318,11 +318,15 @@ export class ValueInputsLoader {
     );
     return new Map(
       rows.map((row) => [
-        String(row.member_id),
-        { accepted: Number(row.accepted), shipped: Number(row.shipped) },
+        row.string('member_id'),
+        { accepted: row.number('accepted'), shipped: row.number('shipped') },
       ]),
     );
   }
+}
+
+function contentKeyOf(kind: string, id: string | null): string | null {
+  return id ? contentKey(kind, id) : null;
 }
 
 /** x, t_x, T in whole days to asOf; which days are purchase days is isPurchaseDay's rule. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../../src/database/database-errors';
+import { isUniqueViolation } from '../../src/database/sql';
 import { Attendance } from '../../src/events/attendance.entity';
 import { EventGuestsService } from '../../src/events/event-guests.service';
 import { TestApp, createTestApp } from '../support/test-app';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommunityEvent } from '../../src/events/event.entity';
-import { isUniqueViolation } from '../../src/database/database-errors';
+import { isUniqueViolation } from '../../src/database/sql';
 import { TestApp, createTestApp } from '../support/test-app';
 import { buildEvent, createEvent, createMember } from '../support/factories';
 

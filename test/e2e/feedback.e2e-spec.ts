@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../../src/database/database-errors';
+import { isUniqueViolation } from '../../src/database/sql';
 import { Feedback } from '../../src/feedback/feedback.entity';
 import { TestApp, createTestApp } from '../support/test-app';
 import { buildFeedback, createMember } from '../support/factories';

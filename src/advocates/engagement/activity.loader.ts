@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { forEachRow, rawQuery } from '../../database/query-rows';
+import { forEachRow, rawQuery } from '../../database/sql';
 import { ActivityType } from '../../config/activity-types';
 import { Activity, DAY_MS } from './engagement-score';
 
@@ -107,11 +107,11 @@ export class ActivityLoader {
       this.parameters(scope),
     );
     return rows.map((row) => ({
-      memberId: String(row.member_id),
-      type: row.type as ActivityType,
-      id: String(row.id),
-      platform: row.platform === null ? null : String(row.platform),
-      occurredAt: Number(row.at),
+      memberId: row.string('member_id'),
+      type: row.string('type') as ActivityType,
+      id: row.string('id'),
+      platform: row.stringOrNull('platform'),
+      occurredAt: row.instant('at'),
     }));
   }
 

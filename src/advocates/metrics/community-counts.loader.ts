@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ActivityType } from '../../config/activity-types';
-import { Row, rawQuery } from '../../database/query-rows';
+import { rawQuery } from '../../database/sql';
 import { CommunityCounts } from './community-counts';
 import { AcquisitionSource, POSITIVE_SENTIMENT } from './community-measures';
 import { Segmentation } from './window-segments';
@@ -28,41 +28,39 @@ export class CommunityCountsLoader {
     );
     return {
       buyers: buyers.map((row) => ({
-        orders: segments(row.order_segments),
-        firstOrder: Number(row.first_order) === 1,
-        source: (row.source ?? null) as AcquisitionSource | null,
-        members: Number(row.members),
+        orders: segments(row.stringOrNull('order_segments')),
+        firstOrder: row.boolean('first_order'),
+        source: row.stringOrNull('source') as AcquisitionSource | null,
+        members: row.number('members'),
       })),
       others: others.map((row) => ({
-        activity: segments(row.activity_segments),
-        orders: segments(row.order_segments),
-        members: Number(row.members),
+        activity: segments(row.stringOrNull('activity_segments')),
+        orders: segments(row.stringOrNull('order_segments')),
+        members: row.number('members'),
       })),
       interactions: interactions.map((row) => ({
-        segment: Number(row.segment_no),
-        type: row.type as ActivityType,
-        count: Number(row.n),
+        segment: row.number('segment_no'),
+        type: row.string('type') as ActivityType,
+        count: row.number('n'),
       })),
       mentions: mentions.map((row) => ({
-        segment: Number(row.segment_no),
-        mentions: Number(row.mentions),
-        reach: Number(row.reach),
-        rated: Number(row.rated),
-        positive: Number(row.positive),
+        segment: row.number('segment_no'),
+        mentions: row.number('mentions'),
+        reach: row.number('reach'),
+        rated: row.number('rated'),
+        positive: row.number('positive'),
       })),
       people: people.map((row) => ({
-        mentions: segments(row.mention_segments),
-        people: Number(row.people),
+        mentions: segments(row.stringOrNull('mention_segments')),
+        people: row.number('people'),
       })),
     };
   }
 }
 
 /** "3,5,5" as [3, 5, 5]; the order within a group is not relied on. */
-function segments(value: Row[string]): number[] {
-  return value === null || value === undefined || value === ''
-    ? []
-    : String(value).split(',').map(Number);
+function segments(value: string | null): number[] {
+  return value === null || value === '' ? [] : value.split(',').map(Number);
 }
 
 /** The statements, in the order load() reads them; exported for the bench's query plans. */

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { AdvocateChangeDto, AdvocateDto } from '../dto/advocate.dto';
-import { Row, rawQuery, toNumberOrNull } from '../../database/query-rows';
+import { ResultRow, rawQuery } from '../../database/sql';
 import { RankingPlan } from './ranking-plan';
 
 const ROW_COLUMNS = `s.member_id, s.as_of, s.as_of_date, s.currency, s.extended_minor, s.spend_minor,
@@ -22,17 +22,17 @@ interface Figures {
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** Figures of a snapshot row on the plan's basis. */
-function figuresOf(row: Row, plan: RankingPlan): Figures {
-  const modeled = plan.basis === 'measured' ? Number(row.influence_modeled_minor) : 0;
+function figuresOf(row: ResultRow, plan: RankingPlan): Figures {
+  const modeled = plan.basis === 'measured' ? row.number('influence_modeled_minor') : 0;
   return {
-    asOfDate: String(row.as_of_date),
-    extendedMinor: Number(row.extended_minor) - modeled,
+    asOfDate: row.string('as_of_date'),
+    extendedMinor: row.number('extended_minor') - modeled,
     influenceMinor:
       plan.basis === 'measured'
-        ? Number(row.influence_measured_minor)
-        : Number(row.influence_minor),
-    engagement: Number(row.engagement),
-    tier: row.tier === null ? null : String(row.tier),
+        ? row.number('influence_measured_minor')
+        : row.number('influence_minor'),
+    engagement: row.number('engagement'),
+    tier: row.stringOrNull('tier'),
   };
 }
 
@@ -49,25 +49,25 @@ export class AdvocateRows {
         WHERE s.as_of_date = :current AND s.member_id IN (:...ids)`,
       { current: plan.currentDate, ids },
     );
-    const byId = new Map(current.map((row) => [String(row.member_id), row]));
-    const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
+    const byId = new Map(current.map((row) => [row.string('member_id'), row]));
+    const rows = ids.map((id) => byId.get(id)).filter((row): row is ResultRow => row !== undefined);
     const [tags, starts, ends] = await Promise.all([
       this.tags(ids),
-      plan.startDate ? this.snapshotsAtOrBefore(ids, plan.startDate) : new Map<string, Row>(),
+      plan.startDate ? this.snapshotsAtOrBefore(ids, plan.startDate) : new Map<string, ResultRow>(),
       plan.endDate === null
-        ? new Map<string, Row>()
+        ? new Map<string, ResultRow>()
         : plan.endDate < plan.currentDate
           ? this.snapshotsAtOrBefore(ids, plan.endDate)
-          : new Map(rows.map((row) => [String(row.member_id), row])),
+          : new Map(rows.map((row) => [row.string('member_id'), row])),
     ]);
     return rows.map((row) => {
-      const id = String(row.member_id);
-      const currency = String(row.currency);
-      const money = (minor: unknown) => formatAmount(Number(minor), currency);
+      const id = row.string('member_id');
+      const currency = row.string('currency');
+      const money = (minor: number) => formatAmount(minor, currency);
       const figures = figuresOf(row, plan);
       const share =
         plan.basis === 'all'
-          ? toNumberOrNull(row.influence_share)
+          ? row.numberOrNull('influence_share')
           : figures.extendedMinor > 0
             ? figures.influenceMinor / figures.extendedMinor
             : null;
@@ -76,31 +76,30 @@ export class AdvocateRows {
       return {
         member: {
           id,
-          name: row.name === null ? null : String(row.name),
-          email: row.email === null ? null : String(row.email),
+          name: row.stringOrNull('name'),
+          email: row.stringOrNull('email'),
           tags: tags.get(id) ?? [],
-          acquisitionChannel:
-            row.acquisition_channel === null ? null : String(row.acquisition_channel),
+          acquisitionChannel: row.stringOrNull('acquisition_channel'),
         },
-        asOf: toIso(Number(row.as_of))!,
+        asOf: toIso(row.instant('as_of'))!,
         currency,
         components: {
           extendedValue: money(figures.extendedMinor),
-          spend: money(row.spend_minor),
-          spendRealized: money(row.spend_realized_minor),
-          spendPredicted: money(row.spend_predicted_minor),
-          referral: money(row.referral_minor),
+          spend: money(row.number('spend_minor')),
+          spendRealized: money(row.number('spend_realized_minor')),
+          spendPredicted: money(row.number('spend_predicted_minor')),
+          referral: money(row.number('referral_minor')),
           influence: money(figures.influenceMinor),
-          influenceMeasured: money(row.influence_measured_minor),
-          influenceModeled: money(plan.basis === 'all' ? row.influence_modeled_minor : 0),
-          knowledge: money(row.knowledge_minor),
+          influenceMeasured: money(row.number('influence_measured_minor')),
+          influenceModeled: money(plan.basis === 'all' ? row.number('influence_modeled_minor') : 0),
+          knowledge: money(row.number('knowledge_minor')),
         },
         tier: figures.tier,
         engagement: round(figures.engagement, 4),
         influenceShare: share === null ? null : round(share, 4),
-        pAlive: toNumberOrNull(row.p_alive),
-        orders: Number(row.order_count),
-        lastActivityAt: toIso(toNumberOrNull(row.last_activity_at)),
+        pAlive: row.numberOrNull('p_alive'),
+        orders: row.number('order_count'),
+        lastActivityAt: toIso(row.instantOrNull('last_activity_at')),
         change: change(
           plan,
           end && figuresOf(end, plan),
@@ -119,14 +118,14 @@ export class AdvocateRows {
     );
     const tags = new Map<string, string[]>();
     for (const row of rows) {
-      const id = String(row.member_id);
-      tags.set(id, [...(tags.get(id) ?? []), String(row.tag)]);
+      const id = row.string('member_id');
+      tags.set(id, [...(tags.get(id) ?? []), row.string('tag')]);
     }
     return tags;
   }
 
   /** Each member's latest snapshot with as_of_date ≤ date. */
-  private async snapshotsAtOrBefore(ids: string[], date: string): Promise<Map<string, Row>> {
+  private async snapshotsAtOrBefore(ids: string[], date: string): Promise<Map<string, ResultRow>> {
     const rows = await rawQuery(
       this.dataSource,
       `SELECT x.member_id, x.as_of_date, x.extended_minor, x.influence_minor, x.influence_measured_minor,
@@ -136,7 +135,7 @@ export class AdvocateRows {
               (SELECT MAX(y.as_of_date) FROM value_snapshots y WHERE y.member_id = x.member_id AND y.as_of_date <= :date)`,
       { ids, date },
     );
-    return new Map(rows.map((row) => [String(row.member_id), row]));
+    return new Map(rows.map((row) => [row.string('member_id'), row]));
   }
 }
 

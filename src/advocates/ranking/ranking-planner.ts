@@ -4,7 +4,7 @@ import { invalidField } from '../../common/errors/domain-error';
 import { AdvocatesSettings } from '../../config/advocates-settings';
 import { normalizePlatform } from '../../members/normalize';
 import { Basis, ListAdvocatesQuery, Segment } from '../dto/list-advocates.query';
-import { rawQuery } from '../../database/query-rows';
+import { rawQuery } from '../../database/sql';
 import { RankingPlan, SortKey } from './ranking-plan';
 import { figures } from './ranking-sql';
 import { SnapshotCalendar } from './snapshot-calendar';
@@ -88,16 +88,14 @@ export class RankingPlanner {
     basis: Basis,
   ): Promise<{ influenceMinor: number; medianSpendMinor: number } | null> {
     const influence = figures(basis).influence('s');
-    const count = async (condition: string) =>
-      Number(
-        (
-          await rawQuery(
-            this.dataSource,
-            `SELECT COUNT(*) AS n FROM value_snapshots s WHERE s.as_of_date = :date AND ${condition}`,
-            { date },
-          )
-        )[0].n,
+    const count = async (condition: string) => {
+      const [row] = await rawQuery(
+        this.dataSource,
+        `SELECT COUNT(*) AS n FROM value_snapshots s WHERE s.as_of_date = :date AND ${condition}`,
+        { date },
       );
+      return row.number('n');
+    };
     const influencers = await count(`${influence} > 0`);
     const customers = await count('s.order_count > 0');
     if (!influencers || !customers) return null;
@@ -115,7 +113,9 @@ export class RankingPlanner {
       { date },
     );
     const median =
-      customers % 2 === 1 ? Number(middle[0].v) : (Number(middle[0].v) + Number(middle[1].v)) / 2;
-    return { influenceMinor: Number(threshold.v), medianSpendMinor: median };
+      customers % 2 === 1
+        ? middle[0].number('v')
+        : (middle[0].number('v') + middle[1].number('v')) / 2;
+    return { influenceMinor: threshold.number('v'), medianSpendMinor: median };
   }
 }

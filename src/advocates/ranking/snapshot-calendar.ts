@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { rawQuery } from '../../database/query-rows';
+import { rawQuery } from '../../database/sql';
 
 const DAY_MS = 86_400_000;
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
@@ -17,7 +17,7 @@ export class SnapshotCalendar {
       this.dataSource,
       'SELECT MAX(as_of_date) AS latest FROM value_snapshots',
     );
-    return row?.latest ? String(row.latest) : null;
+    return row?.stringOrNull('latest') || null;
   }
 
   /**
@@ -31,12 +31,12 @@ export class SnapshotCalendar {
       'SELECT as_of FROM value_snapshots WHERE as_of_date = :date LIMIT 1',
       { date },
     );
-    if (sameDay && Number(sameDay.as_of) > instant) date = isoDate(instant - DAY_MS);
+    if (sameDay && sameDay.instant('as_of') > instant) date = isoDate(instant - DAY_MS);
     const [row] = await rawQuery(
       this.dataSource,
       'SELECT MAX(as_of_date) AS cutoff FROM value_snapshots WHERE as_of_date <= :date',
       { date },
     );
-    return row?.cutoff ? String(row.cutoff) : null;
+    return row?.stringOrNull('cutoff') || null;
   }
 }

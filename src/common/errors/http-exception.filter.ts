@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
 import { ErrorBody } from './error-body';
-import { isUniqueViolation } from '../../database/database-errors';
+import { isUniqueViolation } from '../../database/sql';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { DigestPeriod } from '../schedule/digest-schedule';
 import { ContentRow, DigestFilters } from './digest-content';
 import { memberScope } from './member-scope';
-import { rawQuery, toNumberOrNull } from '../../database/query-rows';
+import { rawQuery } from '../../database/sql';
 
 const EXCERPT_LENGTH = 240;
 
@@ -47,34 +47,35 @@ export async function notableContent(
   return [
     ...reviews.map((row): ContentRow => ({
       kind: 'review',
-      id: String(row.id),
-      memberId: String(row.member_id),
-      author: row.name === null ? null : String(row.name),
-      platform: String(row.platform),
-      title: row.title === null ? null : String(row.title),
-      excerpt: row.body === null ? null : excerpt(String(row.body)),
-      url: row.url === null ? null : String(row.url),
-      rating: toNumberOrNull(row.rating),
-      reach: Number(row.views ?? 0),
-      at: Number(row.published_at ?? 0),
+      id: row.string('id'),
+      memberId: row.string('member_id'),
+      author: row.stringOrNull('name'),
+      platform: row.string('platform'),
+      title: row.stringOrNull('title'),
+      excerpt: excerpt(row.stringOrNull('body')),
+      url: row.stringOrNull('url'),
+      rating: row.numberOrNull('rating'),
+      reach: row.number('views'),
+      at: row.instant('published_at'),
     })),
     ...mentions.map((row): ContentRow => ({
       kind: 'mention',
-      id: String(row.id),
-      memberId: row.member_id === null ? null : String(row.member_id),
-      author: row.name === null ? `@${String(row.handle).replace(/^@/, '')}` : String(row.name),
-      platform: String(row.platform),
+      id: row.string('id'),
+      memberId: row.stringOrNull('member_id'),
+      author: row.stringOrNull('name') ?? `@${row.string('handle').replace(/^@/, '')}`,
+      platform: row.string('platform'),
       title: null,
       excerpt: null,
-      url: String(row.url),
+      url: row.string('url'),
       rating: null,
-      reach: Number(row.reach ?? 0),
-      at: Number(row.posted_at ?? 0),
+      reach: row.number('reach'),
+      at: row.instant('posted_at'),
     })),
   ];
 }
 
-function excerpt(text: string): string {
+function excerpt(text: string | null): string | null {
+  if (text === null) return null;
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH - 1)}…`;
 }

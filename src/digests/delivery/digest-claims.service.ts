@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { HaloSettings } from '../../config/halo-settings';
-import { isUniqueViolation } from '../../database/database-errors';
+import { isUniqueViolation, readRows } from '../../database/sql';
 import { LeaseService } from '../../database/lease.service';
 import { ClaimTrigger, DigestClaim, SCHEDULED_SLOT } from '../digest-claim.entity';
 import { DigestDelivery } from '../digest-delivery.entity';
@@ -149,8 +149,8 @@ export class DigestClaimsService {
       .addSelect('MAX(claim.period_end)', 'end')
       .where({ subscriptionId: In(subscriptionIds), slot: SCHEDULED_SLOT })
       .groupBy('claim.subscription_id')
-      .getRawMany<{ subscriptionId: string; end: string | number }>();
-    return new Map(rows.map((row) => [row.subscriptionId, Number(row.end)]));
+      .getRawMany<Record<string, unknown>>();
+    return new Map(readRows(rows).map((row) => [row.string('subscriptionId'), row.instant('end')]));
   }
 
   findScheduled(subscriptionId: string, periodStart: number): Promise<DigestClaim | null> {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DAY_MS } from '../../common/dates/iso-date';
-import { rawQuery } from '../../database/query-rows';
+import { rawQuery } from '../../database/sql';
 import { AcquiredMember, CampaignFacts, CommunityCosts, Period } from './acquisition-metrics';
 
 /** A referral counts as the value engine counts it: converted, not rejected, approved if flagged. */
@@ -45,13 +45,13 @@ export class AcquisitionInputsLoader {
       { from, to },
     );
     return rows.map((row) => ({
-      memberId: String(row.id),
-      channel: row.channel === null ? null : String(row.channel),
-      campaignId: row.campaign_id === null ? null : String(row.campaign_id),
-      campaignChannel: row.campaign_channel === null ? null : String(row.campaign_channel),
-      referred: Number(row.referred) === 1,
-      eventGuest: Number(row.event_guest) === 1,
-      spendValueMinor: row.spend_minor === null ? null : Number(row.spend_minor),
+      memberId: row.string('id'),
+      channel: row.stringOrNull('channel'),
+      campaignId: row.stringOrNull('campaign_id'),
+      campaignChannel: row.stringOrNull('campaign_channel'),
+      referred: row.boolean('referred'),
+      eventGuest: row.boolean('event_guest'),
+      spendValueMinor: row.numberOrNull('spend_minor'),
     }));
   }
 
@@ -76,15 +76,15 @@ export class AcquisitionInputsLoader {
       { from, to, dayBeforeFrom: from - DAY_MS, dayAfterTo: to + DAY_MS },
     );
     return rows.map((row) => ({
-      id: String(row.id),
-      name: String(row.name),
-      channel: String(row.channel),
-      startsAt: Number(row.starts_at),
-      endsAt: Number(row.ends_at),
-      baseSpendMinor: Number(row.spend),
-      prospects: Number(row.prospects),
-      convertedProspects: Number(row.converted),
-      convertedProspectsValueMinor: Number(row.converted_value),
+      id: row.string('id'),
+      name: row.string('name'),
+      channel: row.string('channel'),
+      startsAt: row.instant('starts_at'),
+      endsAt: row.instant('ends_at'),
+      baseSpendMinor: row.number('spend'),
+      prospects: row.number('prospects'),
+      convertedProspects: row.number('converted'),
+      convertedProspectsValueMinor: row.number('converted_value'),
     }));
   }
 
@@ -102,8 +102,8 @@ export class AcquisitionInputsLoader {
       { from, to },
     );
     return {
-      referralRewardsMinor: Number(rewards.total),
-      eventCostsMinor: Number(events.total),
+      referralRewardsMinor: rewards.number('total'),
+      eventCostsMinor: events.number('total'),
     };
   }
 }

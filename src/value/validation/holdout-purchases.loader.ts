@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DAY_MS } from '../../common/dates/iso-date';
+import { rawQuery } from '../../database/sql';
 
 /**
  * What each member bought in the holdout (asOf, until]: their purchase days, merged per UTC
@@ -15,7 +16,8 @@ export class HoldoutPurchasesLoader {
    * through ix_purchases_occurred.
    */
   async purchaseDays(asOf: number, until: number): Promise<Map<string, number[]>> {
-    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+    const rows = await rawQuery(
+      this.dataSource,
       `SELECT p.member_id AS member_id, COALESCE(o.occurred_at, p.occurred_at) / ${DAY_MS} AS day
          FROM purchases p LEFT JOIN purchases o ON o.id = p.refund_of_id
         WHERE p.occurred_at > :asOf AND p.occurred_at <= :until
@@ -26,15 +28,11 @@ export class HoldoutPurchasesLoader {
                AND SUM(CASE WHEN p.kind = 'refund' THEN 1 ELSE 0 END) = 0)`,
       { asOf, until },
     );
-    const rows: { member_id: string; day: number | string }[] = await this.dataSource.query(
-      sql,
-      parameters,
-    );
     const days = new Map<string, number[]>();
     for (const row of rows) {
-      const memberId = String(row.member_id);
+      const memberId = row.string('member_id');
       const list = days.get(memberId) ?? [];
-      list.push(Number(row.day));
+      list.push(row.number('day'));
       days.set(memberId, list);
     }
     return days;

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { sqliteConnection } from './dialect';
+import { ResultRow, readRows } from './result-row';
+
+/** Named parameters (`:name`, `:...list`) on SQLite and PostgreSQL alike. */
+export async function rawQuery(
+  dataSource: DataSource,
+  sql: string,
+  parameters: Record<string, unknown> = {},
+): Promise<ResultRow[]> {
+  const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters);
+  return readRows(await dataSource.query(text, values));
+}
+
+/**
+ * Calls onRow with every row as the array of its columns in select order, and answers the
+ * number of rows. Named parameters (`:name`) work on both databases. On SQLite the rows stream
+ * from the statement, so that a million of them never sit in memory as objects at once; on
+ * PostgreSQL the result is read whole (bigints arrive as strings there).
+ */
+export async function forEachRow(
+  dataSource: DataSource,
+  sql: string,
+  parameters: Record<string, unknown>,
+  onRow: (row: unknown[]) => void,
+): Promise<number> {
+  const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters);
+  const sqlite = sqliteConnection(dataSource);
+  let count = 0;
+  if (sqlite) {
+    for (const row of sqlite
+      .prepare(text)
+      .raw(true)
+      .iterate(...values) as Iterable<unknown[]>) {
+      onRow(row);
+      count += 1;
+    }
+    return count;
+  }
+  const rows: Record<string, unknown>[] = await dataSource.query(text, values);
+  for (const row of rows) {
+    onRow(Object.values(row));
+    count += 1;
+  }
+  return count;
+}
