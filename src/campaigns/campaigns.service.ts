@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, invalidField, notFound } from '../common/errors/domain-error';
-import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { CurrencyConverter } from '../config/currency-converter.service';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { Campaign } from './campaign.entity';

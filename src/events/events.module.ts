@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { CurrencyConverter } from '../config/currency-converter.service';
 import { ImportRegistry } from '../imports/import-registry';
 import { MembersModule } from '../members/members.module';
 import { MembersService } from '../members/members.service';

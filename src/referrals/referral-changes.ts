@@ -1,6 +1,6 @@
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, conflict, invalidField } from '../common/errors/domain-error';
-import { ConvertedAmount } from '../common/money/currency-converter.service';
+import { ConvertedAmount } from '../config/currency-converter.service';
 import { ReferralMutableFieldsDto } from './dto/referral-fields';
 import { isBehind } from './referral-state';
 import { Referral, ReferralStatus } from './referral.entity';

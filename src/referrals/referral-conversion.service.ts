@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
-import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { CurrencyConverter } from '../config/currency-converter.service';
 import { isUniqueViolation } from '../database/sql';
 import { resolveMember } from '../members/member-reference';
 import { MemberMergeService } from '../members/member-merge.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { CurrencyConverter } from '../config/currency-converter.service';
 import { MembersModule } from '../members/members.module';
 import { PurchasesModule } from '../purchases/purchases.module';
 import { ReferralChecks } from './referral-checks';

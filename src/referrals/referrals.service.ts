@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, notFound } from '../common/errors/domain-error';
-import { CurrencyConverter } from '../common/money/currency-converter.service';
+import { CurrencyConverter } from '../config/currency-converter.service';
 import { Page } from '../common/pagination/cursor';
 import { isUniqueViolation } from '../database/sql';
 import { ImportRegistry } from '../imports/import-registry';
