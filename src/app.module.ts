@@ -3,7 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AdvocatesModule } from './advocates/advocates.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
-import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { HaloValidationPipe } from './common/validation/halo-validation.pipe';
 import { HaloConfigModule } from './config/config.module';

@@ -2,13 +2,13 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { DomainError } from '../common/errors/domain-error';
+import { AuthenticatedRequest } from '../common/http/authenticated-request';
 import { ApiKey, Role } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import { roleAllows } from './role-rank';
 import { IS_PUBLIC, REQUIRED_ROLE } from './roles.decorator';
 
 export const SESSION_COOKIE = 'halo_session';
-export type AuthenticatedRequest = Request & { apiKey?: ApiKey };
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -23,7 +23,7 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest<ApiKey>>();
     const secret = presentedSecret(request);
     if (!secret) {
       throw new DomainError(

@@ -9,8 +9,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { AuthenticatedRequest, SESSION_COOKIE } from '../auth/api-key.guard';
+import { ApiKey } from '../auth/api-key.entity';
+import { SESSION_COOKIE } from '../auth/api-key.guard';
 import { Public } from '../auth/roles.decorator';
+import { AuthenticatedRequest } from '../common/http/authenticated-request';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -48,7 +50,7 @@ export class SessionController {
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiUnauthorizedResponse({ description: 'Not signed in.' })
   current(
-    @Req() request: AuthenticatedRequest,
+    @Req() request: AuthenticatedRequest<ApiKey>,
     @Res({ passthrough: true }) response: Response,
   ): SessionResponseDto {
     response.setHeader('Cache-Control', 'no-store');

@@ -1,6 +1,6 @@
 import { ApiKey } from '../auth/api-key.entity';
 import { Campaign } from '../campaigns/campaign.entity';
-import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { DigestClaim } from '../digests/digest-claim.entity';
 import { DigestDelivery } from '../digests/digest-delivery.entity';
 import { DigestSubscription } from '../digests/digest-subscription.entity';
