@@ -1,22 +1,24 @@
-import { Column, Entity } from 'typeorm';
-import { ReferenceColumn, VarcharColumn } from '../database/columns';
-import { RecordBase } from '../database/record-base';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../database/columns';
 
 /** A stored answer to a POST sent with an Idempotency-Key, replayed when the key comes again. */
 @Entity('idempotency_records')
-export class IdempotencyRecord extends RecordBase {
+export class IdempotencyRecord {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
   /** Keys are scoped per API key, so two clients cannot collide or read each other's answers. */
-  @ReferenceColumn()
+  @Column({ type: 'varchar', length: 36 })
   apiKeyId!: string;
 
-  @VarcharColumn(200)
+  @Column({ type: 'varchar', length: 200 })
   key!: string;
 
-  @VarcharColumn(300)
+  @Column({ type: 'varchar', length: 300 })
   route!: string;
 
   /** SHA-256 of the canonical JSON body. */
-  @VarcharColumn(64)
+  @Column({ type: 'varchar', length: 64 })
   requestHash!: string;
 
   @Column({ type: 'integer' })
@@ -24,4 +26,7 @@ export class IdempotencyRecord extends RecordBase {
 
   @Column({ type: 'text' })
   responseBody!: string;
+
+  @InstantColumn()
+  createdAt!: number;
 }
