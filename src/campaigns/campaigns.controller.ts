@@ -1,13 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Response } from 'express';
-import { ParseIdPipe } from '../common/validation/parse-id.pipe';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RecordRoutes } from '../common/http/record-routes';
+import { Written } from '../common/http/write-outcome';
+import { Campaign } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
 import { CreateCampaignDto } from './dto/campaign-fields';
 import { CampaignListDto, CampaignResponseDto } from './dto/campaign-response.dto';
@@ -16,39 +11,27 @@ import { ListCampaignsQuery } from './dto/list-campaigns.query';
 @ApiTags('campaigns')
 @ApiBearerAuth()
 @Controller('api/v1/campaigns')
-export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
-
-  @Post()
-  @ApiOperation({
+export class CampaignsController extends RecordRoutes({
+  service: CampaignsService,
+  response: CampaignResponseDto,
+  create: {
+    body: CreateCampaignDto,
     summary: 'Record a paid acquisition campaign: spend, period, prospects reached.',
-  })
-  @ApiCreatedResponse({ type: CampaignResponseDto })
-  async create(
-    @Body() body: CreateCampaignDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CampaignResponseDto> {
-    const { campaign, created } = await this.campaigns.create(body);
-    response.status(created ? 201 : 200);
-    return CampaignResponseDto.from(campaign, this.campaigns.baseCurrency);
+  },
+  list: {
+    type: CampaignListDto,
+    query: ListCampaignsQuery,
+    summary: 'List campaigns, latest start first; filter by channel.',
+  },
+}) {
+  protected async write(body: CreateCampaignDto): Promise<Written<Campaign>> {
+    const { campaign, created } = await this.service.create(body);
+    return { record: campaign, outcome: created ? 'created' : 'unchanged' };
   }
 
-  @Get()
-  @ApiOperation({ summary: 'List campaigns, latest start first; filter by channel.' })
-  @ApiOkResponse({ type: CampaignListDto })
-  async list(@Query() query: ListCampaignsQuery): Promise<CampaignListDto> {
-    const page = await this.campaigns.list(query);
-    return {
-      ...page,
-      items: page.items.map((campaign) =>
-        CampaignResponseDto.from(campaign, this.campaigns.baseCurrency),
-      ),
-    };
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: CampaignResponseDto })
-  async get(@Param('id', ParseIdPipe) id: string): Promise<CampaignResponseDto> {
-    return CampaignResponseDto.from(await this.campaigns.get(id), this.campaigns.baseCurrency);
+  protected toResponses(campaigns: Campaign[]): CampaignResponseDto[] {
+    return campaigns.map((campaign) =>
+      CampaignResponseDto.from(campaign, this.service.baseCurrency),
+    );
   }
 }

@@ -1,28 +1,13 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { parseIsoInstant } from '../common/dates/iso-date';
+import { RecordRoutes } from '../common/http/record-routes';
+import { Written } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { RequireRole } from '../auth/roles.decorator';
 import { DigestRunnerService } from './delivery/digest-runner.service';
+import { DigestSubscription } from './digest-subscription.entity';
 import { DigestSubscriptionsService } from './digest-subscriptions.service';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { DeliveryResponseDto } from './dto/delivery-response.dto';
@@ -36,52 +21,30 @@ import { UpdateSubscriptionDto } from './dto/update-subscription.dto';
 @ApiBearerAuth()
 @RequireRole('admin')
 @Controller('api/v1/digests/subscriptions')
-export class DigestSubscriptionsController {
-  constructor(
-    private readonly subscriptions: DigestSubscriptionsService,
-    private readonly runner: DigestRunnerService,
-  ) {}
-
-  @Post()
-  @ApiOperation({ summary: 'Subscribe addresses to a digest on a schedule.' })
-  @ApiCreatedResponse({ type: SubscriptionResponseDto })
-  async create(@Body() body: CreateSubscriptionDto): Promise<SubscriptionResponseDto> {
-    return SubscriptionResponseDto.from(await this.subscriptions.create(body));
-  }
-
-  @Get()
-  @ApiOperation({ summary: 'List subscriptions: filter by active and recipient; cursor pages.' })
-  @ApiOkResponse({ type: SubscriptionListDto })
-  async list(@Query() query: ListSubscriptionsQuery): Promise<SubscriptionListDto> {
-    const page = await this.subscriptions.list(query);
-    return { ...page, items: page.items.map((item) => SubscriptionResponseDto.from(item)) };
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: SubscriptionResponseDto })
-  async get(@Param('id', ParseIdPipe) id: string): Promise<SubscriptionResponseDto> {
-    return SubscriptionResponseDto.from(await this.subscriptions.get(id));
-  }
-
-  @Patch(':id')
-  @ApiOperation({
+export class DigestSubscriptionsController extends RecordRoutes({
+  service: DigestSubscriptionsService,
+  response: SubscriptionResponseDto,
+  create: {
+    body: CreateSubscriptionDto,
+    summary: 'Subscribe addresses to a digest on a schedule.',
+  },
+  list: {
+    type: SubscriptionListDto,
+    query: ListSubscriptionsQuery,
+    summary: 'List subscriptions: filter by active and recipient; cursor pages.',
+  },
+  update: {
+    body: UpdateSubscriptionDto,
     summary:
       'Change some fields. A new schedule (or re-activation) applies from now: earlier periods are not sent.',
-  })
-  @ApiOkResponse({ type: SubscriptionResponseDto })
-  async update(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() body: UpdateSubscriptionDto,
-  ): Promise<SubscriptionResponseDto> {
-    return SubscriptionResponseDto.from(await this.subscriptions.update(id, body));
-  }
-
-  @Delete(':id')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Delete a subscription with its delivery history.' })
-  @ApiOkResponse({ type: SubscriptionResponseDto })
-  async remove(@Param('id', ParseIdPipe) id: string): Promise<SubscriptionResponseDto> {
-    return SubscriptionResponseDto.from(await this.subscriptions.remove(id));
+  },
+  remove: { summary: 'Delete a subscription with its delivery history.', returnsRecord: true },
+}) {
+  constructor(
+    subscriptions: DigestSubscriptionsService,
+    private readonly runner: DigestRunnerService,
+  ) {
+    super(subscriptions);
   }
 
   @Get(':id/preview')
@@ -134,5 +97,14 @@ export class DigestSubscriptionsController {
       forced: claim.slot !== 'scheduled',
       deliveries: deliveries.map((delivery) => DeliveryResponseDto.from(delivery)),
     };
+  }
+
+  /** Every subscription is a new one: there is no natural key to find it by. */
+  protected async write(body: CreateSubscriptionDto): Promise<Written<DigestSubscription>> {
+    return { record: await this.service.create(body), outcome: 'created' };
+  }
+
+  protected toResponses(subscriptions: DigestSubscription[]): SubscriptionResponseDto[] {
+    return subscriptions.map((subscription) => SubscriptionResponseDto.from(subscription));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,6 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
+import { RecordRoutes } from '../common/http/record-routes';
+import { writeStatus, Written } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { CreateIdentityDto, IdentityListDto, IdentityResponseDto } from './dto/identity.dto';
@@ -14,56 +16,35 @@ import { ListMembersQuery } from './dto/list-members.query';
 import { MemberListDto, MemberResponseDto } from './dto/member-response.dto';
 import { UpdateMemberDto } from './dto/update-member.dto';
 import { IdentitiesService } from './identities.service';
+import { Member } from './member.entity';
 import { MembersService } from './members.service';
 
 @ApiTags('members')
 @ApiBearerAuth()
 @Controller('api/v1/members')
-export class MembersController {
-  constructor(
-    private readonly members: MembersService,
-    private readonly identities: IdentitiesService,
-  ) {}
-
-  @Post()
-  @ApiOperation({
+export class MembersController extends RecordRoutes({
+  service: MembersService,
+  response: MemberResponseDto,
+  create: {
+    body: CreateMemberDto,
     summary: 'Create a member (201), or get the same one back (200) when sent again unchanged.',
-  })
-  @ApiCreatedResponse({ type: MemberResponseDto })
-  async create(
-    @Body() body: CreateMemberDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<MemberResponseDto> {
-    const { member, outcome } = await this.members.create(body);
-    response.status(outcome === 'created' ? 201 : 200);
-    return MemberResponseDto.from(member);
-  }
-
-  @Get()
-  @ApiOperation({
+  },
+  list: {
+    type: MemberListDto,
+    query: ListMembersQuery,
     summary:
       'List members: filter by tag, text, channel, campaign, acquisition dates; sort; cursor pages.',
-  })
-  @ApiOkResponse({ type: MemberListDto })
-  async list(@Query() query: ListMembersQuery): Promise<MemberListDto> {
-    const page = await this.members.list(query);
-    return { ...page, items: page.items.map((member) => MemberResponseDto.from(member)) };
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: MemberResponseDto })
-  async get(@Param('id', ParseIdPipe) id: string): Promise<MemberResponseDto> {
-    return MemberResponseDto.from(await this.members.get(id));
-  }
-
-  @Patch(':id')
-  @ApiOperation({ summary: 'Change some fields; tags, when given, replace the old ones.' })
-  @ApiOkResponse({ type: MemberResponseDto })
-  async update(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() body: UpdateMemberDto,
-  ): Promise<MemberResponseDto> {
-    return MemberResponseDto.from(await this.members.update(id, body));
+  },
+  update: {
+    body: UpdateMemberDto,
+    summary: 'Change some fields; tags, when given, replace the old ones.',
+  },
+}) {
+  constructor(
+    members: MembersService,
+    private readonly identities: IdentitiesService,
+  ) {
+    super(members);
   }
 
   @Post(':id/identities')
@@ -77,17 +58,26 @@ export class MembersController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<IdentityResponseDto> {
     const { identity, created } = await this.identities.add(id, body.platform, body.handle);
-    response.status(created ? 201 : 200);
+    response.status(writeStatus(created ? 'created' : 'unchanged'));
     return IdentityResponseDto.from(identity);
   }
 
   @Get(':id/identities')
   @ApiOkResponse({ type: IdentityListDto })
   async listIdentities(@Param('id', ParseIdPipe) id: string): Promise<IdentityListDto> {
-    await this.members.get(id);
+    await this.service.get(id);
     const items = (await this.identities.listFor(id)).map((identity) =>
       IdentityResponseDto.from(identity),
     );
     return { items, nextCursor: null, total: items.length };
+  }
+
+  protected async write(body: CreateMemberDto): Promise<Written<Member>> {
+    const { member, outcome } = await this.service.create(body);
+    return { record: member, outcome };
+  }
+
+  protected toResponses(members: Member[]): MemberResponseDto[] {
+    return members.map((member) => MemberResponseDto.from(member));
   }
 }

@@ -1,24 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Response } from 'express';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RecordRoutes } from '../common/http/record-routes';
+import { Written } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
@@ -30,67 +13,32 @@ import { ReferralsService } from './referrals.service';
 @ApiTags('referrals')
 @ApiBearerAuth()
 @Controller('api/v1/referrals')
-export class ReferralsController {
-  constructor(private readonly referrals: ReferralsService) {}
-
-  @Post()
-  @ApiOperation({
+export class ReferralsController extends RecordRoutes({
+  service: ReferralsService,
+  response: ReferralResponseDto,
+  create: {
+    body: CreateReferralDto,
     summary:
       'Record a referral (201); the same one again is 200 (unchanged, or updated for a later status or another reward); other content is 409. Self-referral, a second referrer, a cycle or a referee who already bought are refused; suspicious ones are flagged.',
-  })
-  @ApiCreatedResponse({ type: ReferralResponseDto })
-  async create(
-    @Body() body: CreateReferralDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ReferralResponseDto> {
-    const { referral, outcome } = await this.referrals.create(body);
-    response.status(outcome === 'created' ? 201 : 200);
-    return this.toResponse(referral);
-  }
-
-  @Get()
-  @ApiOperation({
+  },
+  list: {
+    type: ReferralListDto,
+    query: ListReferralsQuery,
     summary:
       'List referrals, latest invitation first: filter by flagged, pendingApproval, status, referrerId, refereeId.',
-  })
-  @ApiOkResponse({ type: ReferralListDto })
-  async list(@Query() query: ListReferralsQuery): Promise<ReferralListDto> {
-    const page = await this.referrals.list(query);
-    return { ...page, items: page.items.map((referral) => this.toResponse(referral)) };
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: ReferralResponseDto })
-  async get(@Param('id', ParseIdPipe) id: string): Promise<ReferralResponseDto> {
-    return this.toResponse(await this.referrals.get(id));
-  }
-
-  @Patch(':id')
-  @ApiOperation({
+  },
+  update: {
+    body: UpdateReferralDto,
     summary: 'Change status (dated), signedUpAt, reward or channel.',
-  })
-  @ApiOkResponse({ type: ReferralResponseDto })
-  async update(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() body: UpdateReferralDto,
-  ): Promise<ReferralResponseDto> {
-    return this.toResponse(await this.referrals.update(id, body));
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a referral.' })
-  @ApiNoContentResponse()
-  async remove(@Param('id', ParseIdPipe) id: string): Promise<void> {
-    await this.referrals.remove(id);
-  }
-
+  },
+  remove: { summary: 'Delete a referral.' },
+}) {
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve a flagged referral: it counts as value once converted.' })
   @ApiOkResponse({ type: ReferralResponseDto })
   async approve(@Param('id', ParseIdPipe) id: string): Promise<ReferralResponseDto> {
-    return this.toResponse(await this.referrals.approve(id));
+    return this.toResponse(await this.service.approve(id));
   }
 
   @Post(':id/reject')
@@ -98,10 +46,17 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Reject a referral: status rejected (dated); it never counts.' })
   @ApiOkResponse({ type: ReferralResponseDto })
   async reject(@Param('id', ParseIdPipe) id: string): Promise<ReferralResponseDto> {
-    return this.toResponse(await this.referrals.reject(id));
+    return this.toResponse(await this.service.reject(id));
   }
 
-  private toResponse(referral: Referral): ReferralResponseDto {
-    return ReferralResponseDto.from(referral, this.referrals.baseCurrency);
+  protected async write(body: CreateReferralDto): Promise<Written<Referral>> {
+    const { referral, outcome } = await this.service.create(body);
+    return { record: referral, outcome };
+  }
+
+  protected toResponses(referrals: Referral[]): ReferralResponseDto[] {
+    return referrals.map((referral) =>
+      ReferralResponseDto.from(referral, this.service.baseCurrency),
+    );
   }
 }
