@@ -1,30 +1,25 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Entity } from 'typeorm';
+import { InstantColumn, VarcharColumn } from '../database/columns';
+import { RecordBase } from '../database/record-base';
 
 export const ROLES = ['viewer', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('api_keys')
-export class ApiKey {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 100 })
+export class ApiKey extends RecordBase {
+  @VarcharColumn(100)
   name!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   role!: Role;
 
   /** The readable start of the secret, to recognise a key in lists. */
-  @Column({ type: 'varchar', length: 24 })
+  @VarcharColumn(24)
   prefix!: string;
 
   /** HMAC-SHA-256 of the secret, hex; the secret itself is never stored. */
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   secretHash!: string;
-
-  @InstantColumn()
-  createdAt!: number;
 
   @InstantColumn({ nullable: true })
   lastUsedAt!: number | null;

@@ -1,31 +1,34 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn, MinorUnitsColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import {
+  ExternalIdColumn,
+  InstantColumn,
+  MinorUnitsColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 
 /** Paid acquisition: spend over a period on a channel, and the prospects it reached. */
 @Entity('campaigns')
-export class Campaign {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
+export class Campaign extends EditableRecordBase {
+  @ExternalIdColumn()
   externalId!: string | null;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   name!: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   channel!: string;
 
   @MinorUnitsColumn()
   spendMinor!: number;
 
-  @Column({ type: 'varchar', length: 3 })
+  @VarcharColumn(3)
   currency!: string;
 
   @MinorUnitsColumn()
   baseSpendMinor!: number;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   rate!: string;
 
   @InstantColumn()
@@ -36,10 +39,4 @@ export class Campaign {
 
   @Column({ type: 'integer', default: 0 })
   prospects!: number;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 }

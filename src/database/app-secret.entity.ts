@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { VarcharColumn } from './columns';
 
 /** Secrets the service generates once and shares across instances (e.g. the key-hashing pepper). */
 @Entity('app_secrets')
@@ -6,6 +7,6 @@ export class AppSecret {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   name!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   value!: string;
 }

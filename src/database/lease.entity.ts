@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from './columns';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn, VarcharColumn } from './columns';
 
 /** A named lease held by one instance until it expires: scheduled work runs once across instances. */
 @Entity('leases')
@@ -7,7 +7,7 @@ export class Lease {
   @PrimaryColumn({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  @VarcharColumn(100)
   holder!: string;
 
   @InstantColumn()

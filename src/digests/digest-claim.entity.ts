@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import { InstantColumn, ReferenceColumn, VarcharColumn } from '../database/columns';
+import { RecordBase } from '../database/record-base';
 
 /** `scheduled` is the one claim per period that the scheduler and unforced sends share. */
 export const SCHEDULED_SLOT = 'scheduled';
@@ -14,11 +15,8 @@ export type ClaimTrigger = 'schedule' | 'api' | 'cli';
  * lets the next tick take it over.
  */
 @Entity('digest_claims')
-export class DigestClaim {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 36 })
+export class DigestClaim extends RecordBase {
+  @ReferenceColumn()
   subscriptionId!: string;
 
   @InstantColumn()
@@ -28,23 +26,23 @@ export class DigestClaim {
   periodEnd!: number;
 
   /** `scheduled`, or `forced:<id>` for a forced manual send. */
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   slot!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   trigger!: ClaimTrigger;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   status!: ClaimStatus;
 
-  @Column({ type: 'varchar', length: 100 })
+  @VarcharColumn(100)
   holder!: string;
 
   @InstantColumn()
   leaseExpiresAt!: number;
 
   /** The rendered mail, kept so that every recipient and every retry gets the same one. */
-  @Column({ type: 'varchar', length: 300, nullable: true })
+  @VarcharColumn(300, { nullable: true })
   subject!: string | null;
 
   @Column({ type: 'text', nullable: true })
@@ -54,11 +52,8 @@ export class DigestClaim {
   text!: string | null;
 
   /** The value snapshots' date the digest used (at or before the period's end). */
-  @Column({ type: 'varchar', length: 10, nullable: true })
+  @VarcharColumn(10, { nullable: true })
   valuesAsOf!: string | null;
-
-  @InstantColumn()
-  createdAt!: number;
 
   @InstantColumn({ nullable: true })
   completedAt!: number | null;

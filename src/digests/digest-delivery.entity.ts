@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import { InstantColumn, ReferenceColumn, VarcharColumn } from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 
 export const DELIVERY_STATUSES = [
   'pending',
@@ -15,17 +16,14 @@ export const OPEN_DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'retrying'];
 
 /** One recipient of one claimed digest: (claim, recipient) is unique. */
 @Entity('digest_deliveries')
-export class DigestDelivery {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 36 })
+export class DigestDelivery extends EditableRecordBase {
+  @ReferenceColumn()
   claimId!: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   subscriptionId!: string;
 
-  @Column({ type: 'varchar', length: 320 })
+  @VarcharColumn(320)
   recipient!: string;
 
   @InstantColumn()
@@ -35,10 +33,10 @@ export class DigestDelivery {
   periodEnd!: number;
 
   /** Deterministic per (subscription, period, recipient), so that a resent copy is recognisable. */
-  @Column({ type: 'varchar', length: 300 })
+  @VarcharColumn(300)
   messageId!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   status!: DeliveryStatus;
 
   @Column({ type: 'integer', default: 0 })
@@ -51,15 +49,9 @@ export class DigestDelivery {
   nextAttemptAt!: number | null;
 
   /** The server's answer or the error of the last attempt (never credentials). */
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @VarcharColumn(1000, { nullable: true })
   lastResponse!: string | null;
 
   @InstantColumn({ nullable: true })
   sentAt!: number | null;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 }

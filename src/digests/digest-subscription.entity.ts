@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import { InstantColumn, VarcharColumn } from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 import { DigestSection } from './content/digest-sections';
 import { Cadence, DigestSchedule, Weekday } from './schedule/digest-schedule';
 
@@ -12,52 +13,49 @@ export type Missed = (typeof MISSED)[number];
 
 /** Who gets which digest when. Lists are stored as JSON text, the same on SQLite and PostgreSQL. */
 @Entity('digest_subscriptions')
-export class DigestSubscription implements DigestSchedule {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
+export class DigestSubscription extends EditableRecordBase implements DigestSchedule {
+  @VarcharColumn(200, { nullable: true })
   name!: string | null;
 
   /** JSON array of addresses. */
   @Column({ type: 'text' })
   recipients!: string;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   cadence!: Cadence;
 
-  @Column({ type: 'varchar', length: 9, nullable: true })
+  @VarcharColumn(9, { nullable: true })
   weekday!: Weekday | null;
 
   @Column({ type: 'integer', nullable: true })
   dayOfMonth!: number | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @VarcharColumn(100, { nullable: true })
   cron!: string | null;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   timezone!: string;
 
-  @Column({ type: 'varchar', length: 5 })
+  @VarcharColumn(5)
   sendAt!: string;
 
-  @Column({ type: 'varchar', length: 2 })
+  @VarcharColumn(2)
   language!: DigestLanguage;
 
   /** JSON array of DigestSection, in the order they are shown. */
   @Column({ type: 'text' })
   sections!: string;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn(64, { nullable: true })
   filterTag!: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @VarcharColumn(32, { nullable: true })
   filterPlatform!: string | null;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   whenEmpty!: WhenEmpty;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   missed!: Missed;
 
   @Column({ type: 'boolean' })
@@ -69,12 +67,6 @@ export class DigestSubscription implements DigestSchedule {
    */
   @InstantColumn()
   scheduleFrom!: number;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 
   recipientList(): string[] {
     return JSON.parse(this.recipients) as string[];

@@ -1,5 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Entity } from 'typeorm';
+import {
+  ExternalIdColumn,
+  InstantColumn,
+  ReferenceColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 
 export const ATTENDANCE_ROLES = ['attendee', 'speaker', 'host', 'volunteer'] as const;
 export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];
@@ -12,30 +18,27 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
  * is created). (event, member) and (event, email) are unique.
  */
 @Entity('event_attendance')
-export class Attendance {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
+export class Attendance extends EditableRecordBase {
+  @ExternalIdColumn()
   externalId!: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   eventId!: string;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   memberId!: string | null;
 
   /** Only for a person who was not a member when recorded; kept after they are linked. */
-  @Column({ type: 'varchar', length: 320, nullable: true })
+  @VarcharColumn(320, { nullable: true })
   email!: string | null;
 
-  @Column({ type: 'varchar', length: 320, nullable: true })
+  @VarcharColumn(320, { nullable: true })
   emailNormalized!: string | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   role!: AttendanceRole;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   status!: AttendanceStatus;
 
   @InstantColumn()
@@ -46,10 +49,4 @@ export class Attendance {
 
   @InstantColumn({ nullable: true })
   noShowAt!: number | null;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 }

@@ -1,5 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import {
+  ExternalIdColumn,
+  InstantColumn,
+  ReferenceColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 
 export const FEEDBACK_KINDS = ['idea', 'bug', 'praise'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
@@ -9,17 +15,14 @@ export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 /** Product feedback from a member; accepted and shipped items earn knowledge value. */
 @Entity('feedback')
-export class Feedback {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
+export class Feedback extends EditableRecordBase {
+  @ExternalIdColumn()
   externalId!: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   memberId!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   kind!: FeedbackKind;
 
   /** As sent, HTML and all: whoever shows it must escape it. */
@@ -27,10 +30,10 @@ export class Feedback {
   text!: string;
 
   /** SHA-256 of the text (hex): part of the natural key without an externalId. */
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   textHash!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   status!: FeedbackStatus;
 
   @InstantColumn()
@@ -44,10 +47,4 @@ export class Feedback {
 
   @InstantColumn({ nullable: true })
   declinedAt!: number | null;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 }

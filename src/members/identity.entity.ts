@@ -1,24 +1,19 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Entity } from 'typeorm';
+import { ReferenceColumn, VarcharColumn } from '../database/columns';
+import { RecordBase } from '../database/record-base';
 
 /** A member's handle on a platform; (platform, lower(handle)) is unique. */
 @Entity('identities')
-export class Identity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 36 })
+export class Identity extends RecordBase {
+  @ReferenceColumn()
   memberId!: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   platform!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   handle!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   handleNormalized!: string;
-
-  @InstantColumn()
-  createdAt!: number;
 }

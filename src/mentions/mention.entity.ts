@@ -1,37 +1,41 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CountColumn, InstantColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import {
+  CountColumn,
+  ExternalIdColumn,
+  InstantColumn,
+  ReferenceColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 
 /** A post about the brand. The same normalised url, or (platform, externalPostId), is one mention. */
 @Entity('mentions')
-export class Mention {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
+export class Mention extends EditableRecordBase {
+  @ExternalIdColumn()
   externalId!: string | null;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   platform!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   handle!: string;
 
   /** Lower-case handle without @: how identities find the mentions they own. */
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   handleNormalized!: string;
 
   /** Null until an identity names the handle. */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   memberId!: string | null;
 
   /** The url as first sent. */
-  @Column({ type: 'varchar', length: 2000 })
+  @VarcharColumn(2000)
   url!: string;
 
-  @Column({ type: 'varchar', length: 2000 })
+  @VarcharColumn(2000)
   urlNormalized!: string;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  @VarcharColumn(200, { nullable: true })
   externalPostId!: string | null;
 
   @InstantColumn()
@@ -54,10 +58,4 @@ export class Mention {
 
   @Column({ type: 'double precision', nullable: true })
   sentiment!: number | null;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { VarcharColumn } from '../database/columns';
 
 /**
  * The normalised attribution.mentionUrl of a purchase, indexed, so that a mention that
@@ -9,6 +10,6 @@ export class PurchaseMentionUrl {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   purchaseId!: string;
 
-  @Column({ type: 'varchar', length: 2000 })
+  @VarcharColumn(2000)
   urlNormalized!: string;
 }

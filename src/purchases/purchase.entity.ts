@@ -1,27 +1,31 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn, MinorUnitsColumn } from '../database/columns';
+import { Entity } from 'typeorm';
+import {
+  ExternalIdColumn,
+  InstantColumn,
+  MinorUnitsColumn,
+  ReferenceColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { RecordBase } from '../database/record-base';
 
 export type PurchaseKind = 'order' | 'refund';
 
 @Entity('purchases')
-export class Purchase {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200 })
+export class Purchase extends RecordBase {
+  @ExternalIdColumn({ nullable: false })
   externalId!: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   memberId!: string;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   kind!: PurchaseKind;
 
   /** The amount as sent, in minor units of `currency`. */
   @MinorUnitsColumn()
   amountMinor!: number;
 
-  @Column({ type: 'varchar', length: 3 })
+  @VarcharColumn(3)
   currency!: string;
 
   /** The amount in minor units of the base currency, converted once at write time. */
@@ -29,40 +33,37 @@ export class Purchase {
   baseAmountMinor!: number;
 
   /** Base units per one unit of `currency`, as used for the conversion ("1" for the base). */
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   rate!: string;
 
   @InstantColumn()
   occurredAt!: number;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  @VarcharColumn(200, { nullable: true })
   product!: string | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @VarcharColumn(100, { nullable: true })
   productCategory!: string | null;
 
   /** For a refund: the id of the order it refunds. */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   refundOfId!: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @VarcharColumn(32, { nullable: true })
   attributionReferralCode!: string | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   attributionReviewId!: string | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   attributionMentionId!: string | null;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn(2000, { nullable: true })
   attributionMentionUrl!: string | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   attributionEventId!: string | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   attributionCampaignId!: string | null;
-
-  @InstantColumn()
-  createdAt!: number;
 }

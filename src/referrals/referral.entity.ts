@@ -1,5 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn, MinorUnitsColumn } from '../database/columns';
+import { Entity } from 'typeorm';
+import {
+  ExternalIdColumn,
+  InstantColumn,
+  MinorUnitsColumn,
+  ReferenceColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 
 export const REFERRAL_STATUSES = [
   'invited',
@@ -15,46 +22,43 @@ export type ReferralFlag = (typeof REFERRAL_FLAGS)[number];
 
 /** A member bringing in another person: a member, or an email that is not a member yet. */
 @Entity('referrals')
-export class Referral {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
+export class Referral extends EditableRecordBase {
+  @ExternalIdColumn()
   externalId!: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   referrerId!: string;
 
   /** Null while the referee is only an email; set when a member with that email appears. */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   refereeMemberId!: string | null;
 
-  @Column({ type: 'varchar', length: 320, nullable: true })
+  @VarcharColumn(320, { nullable: true })
   refereeEmail!: string | null;
 
-  @Column({ type: 'varchar', length: 320, nullable: true })
+  @VarcharColumn(320, { nullable: true })
   refereeEmailNormalized!: string | null;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   code!: string;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn(64, { nullable: true })
   channel!: string | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   status!: ReferralStatus;
 
   /** The reward as sent, in minor units of `rewardCurrency`. */
   @MinorUnitsColumn()
   rewardMinor!: number;
 
-  @Column({ type: 'varchar', length: 3 })
+  @VarcharColumn(3)
   rewardCurrency!: string;
 
   @MinorUnitsColumn()
   baseRewardMinor!: number;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   rewardRate!: string;
 
   @InstantColumn()
@@ -67,7 +71,7 @@ export class Referral {
   @InstantColumn({ nullable: true })
   convertedAt!: number | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @ReferenceColumn({ nullable: true })
   convertingPurchaseId!: string | null;
 
   @InstantColumn({ nullable: true })
@@ -80,12 +84,6 @@ export class Referral {
   rejectedAt!: number | null;
 
   /** Comma-separated ReferralFlag values, '' when nothing is suspicious. */
-  @Column({ type: 'varchar', length: 200, default: '' })
+  @VarcharColumn(200, { default: '' })
   flags!: string;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 }

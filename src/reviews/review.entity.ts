@@ -1,40 +1,44 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CountColumn, InstantColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import {
+  CountColumn,
+  ExternalIdColumn,
+  InstantColumn,
+  ReferenceColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { EditableRecordBase } from '../database/editable-record-base';
 
 export type VerifiedPurchaseSource = 'derived' | 'given';
 
 /** A member's review of a product. Without externalId, (platform, normalised url) is its key. */
 @Entity('reviews')
-export class Review {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
+export class Review extends EditableRecordBase {
+  @ExternalIdColumn()
   externalId!: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   memberId!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   product!: string;
 
   @Column({ type: 'integer' })
   rating!: number;
 
-  @Column({ type: 'varchar', length: 300, nullable: true })
+  @VarcharColumn(300, { nullable: true })
   title!: string | null;
 
   /** Kept literally, HTML and scripts included: escape it wherever it is shown. */
   @Column({ type: 'text', nullable: true })
   body!: string | null;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   platform!: string;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn(2000, { nullable: true })
   url!: string | null;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn(2000, { nullable: true })
   urlNormalized!: string | null;
 
   @InstantColumn()
@@ -50,12 +54,6 @@ export class Review {
   verifiedPurchase!: boolean;
 
   /** `derived` when the member's orders name products, so they decide; else `given`. */
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   verifiedPurchaseSource!: VerifiedPurchaseSource;
-
-  @InstantColumn()
-  createdAt!: number;
-
-  @InstantColumn()
-  updatedAt!: number;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { InstantColumn, VarcharColumn } from '../database/columns';
 
 export type ValueRunStatus = 'running' | 'succeeded' | 'failed';
 
@@ -12,13 +12,13 @@ export class ValueRun {
   @InstantColumn()
   asOf!: number;
 
-  @Column({ type: 'varchar', length: 10 })
+  @VarcharColumn(10)
   asOfDate!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   status!: ValueRunStatus;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   trigger!: string;
 
   @InstantColumn()
@@ -33,13 +33,13 @@ export class ValueRun {
   @Column({ type: 'integer', default: 0 })
   members!: number;
 
-  @Column({ type: 'varchar', length: 8, nullable: true })
+  @VarcharColumn(8, { nullable: true })
   method!: string | null;
 
   /** JSON: fitted parameters, log-likelihoods, data counts, calibration, coefficients. */
   @Column({ type: 'text', nullable: true })
   model!: string | null;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn(2000, { nullable: true })
   error!: string | null;
 }

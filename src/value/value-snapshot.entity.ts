@@ -1,26 +1,29 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn, MinorUnitsColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import {
+  InstantColumn,
+  MinorUnitsColumn,
+  ReferenceColumn,
+  VarcharColumn,
+} from '../database/columns';
+import { RecordBase } from '../database/record-base';
 
 /** One member's extended value as of one date; (member, asOfDate) is unique and a re-run replaces it. */
 @Entity('value_snapshots')
-export class ValueSnapshot {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 36 })
+export class ValueSnapshot extends RecordBase {
+  @ReferenceColumn()
   memberId!: string;
 
   /** The UTC date (YYYY-MM-DD) of asOf: the snapshot's key with the member. */
-  @Column({ type: 'varchar', length: 10 })
+  @VarcharColumn(10)
   asOfDate!: string;
 
   @InstantColumn()
   asOf!: number;
 
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   runId!: string;
 
-  @Column({ type: 'varchar', length: 3 })
+  @VarcharColumn(3)
   currency!: string;
 
   @MinorUnitsColumn() extendedMinor!: number;
@@ -33,7 +36,7 @@ export class ValueSnapshot {
   @MinorUnitsColumn() influenceMinor!: number;
   @MinorUnitsColumn() knowledgeMinor!: number;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   method!: string;
 
   @Column({ type: 'double precision', nullable: true })
@@ -47,7 +50,7 @@ export class ValueSnapshot {
   engagement!: number;
 
   /** The first configured tier whose thresholds held at asOf; null when none did. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn(64, { nullable: true })
   tier!: string | null;
 
   @InstantColumn({ nullable: true })
@@ -63,7 +66,4 @@ export class ValueSnapshot {
   /** JSON: byChannel and drivers, so that a value explains itself without recomputing. */
   @Column({ type: 'text' })
   breakdown!: string;
-
-  @InstantColumn()
-  createdAt!: number;
 }
