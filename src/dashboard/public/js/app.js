@@ -12,7 +12,13 @@ import { renderSignIn } from './pages/sign-in.js';
 
 /**
  * The signed-in key, as GET /api/v1/session answers.
- * @typedef {{ role: string, name: string, prefix: string, baseCurrency?: string }} Session
+ * @typedef {{
+ *   role: string,
+ *   name: string,
+ *   prefix: string,
+ *   canWrite?: boolean,
+ *   baseCurrency?: string,
+ * }} Session
  * @typedef {{
  *   params: URLSearchParams,
  *   match: RegExpMatchArray | null,

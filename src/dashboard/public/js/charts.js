@@ -364,7 +364,7 @@ export function sparkline(values, { color = '#4f46e5', label }) {
  *   color?: string,
  *   hint?: Child,
  *   swatch?: boolean,
- *   dataset?: Record<string, string>,
+ *   dataset?: Record<string, unknown>,
  * }} BarRow
  */
 

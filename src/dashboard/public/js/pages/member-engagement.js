@@ -1,9 +1,13 @@
+// @ts-check
 import { barList } from '../charts.js';
 import { h } from '../dom.js';
 import { count, date, humanize, toNumber } from '../format.js';
 import { card, emptyState } from '../ui.js';
 
-/** The engagement score, per platform, and the activities that earned it. */
+/**
+ * The engagement score, per platform, and the activities that earned it.
+ * @param {Record<string, any> | null} engagement GET /api/v1/members/:id/engagement
+ */
 export function engagementCard(engagement) {
   if (!engagement) {
     return card(
@@ -16,12 +20,12 @@ export function engagementCard(engagement) {
     );
   }
   const total = toNumber(engagement.total ?? engagement.score) ?? 0;
-  const platforms = Object.entries(engagement.byPlatform ?? {}).map(([name, value]) => [
-    name,
-    toNumber(value) ?? 0,
-  ]);
+  const platforms = Object.entries(engagement.byPlatform ?? {}).map(
+    ([name, value]) => /** @type {[string, number]} */ ([name, toNumber(value) ?? 0]),
+  );
   const offPlatform = toNumber(engagement.offPlatform);
   if (offPlatform) platforms.push(['off platform', offPlatform]);
+  /** @type {Record<string, any>[]} */
   const contributions = engagement.contributions ?? engagement.activities ?? [];
   return card(
     'Engagement',

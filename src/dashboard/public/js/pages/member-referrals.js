@@ -1,8 +1,26 @@
+// @ts-check
 import { get } from '../api.js';
 import { h } from '../dom.js';
 import { date } from '../format.js';
 import { badge, card, emptyState, fill, memberLink } from '../ui.js';
 
+/**
+ * GET /api/v1/referrals items, as the tree reads them.
+ * @typedef {{
+ *   id: string,
+ *   referrerId: string,
+ *   refereeId?: string | null,
+ *   refereeEmail?: string | null,
+ *   status: string,
+ *   awaitingApproval?: boolean,
+ *   invitedAt?: string | null,
+ *   convertedAt?: string | null,
+ * }} Referral
+ * @typedef {{ referral: Referral, children: Referral[] }} Branch
+ * @typedef {Map<string, import('../ui.js').MemberRef | null>} MembersById
+ */
+
+/** @type {Record<string, string>} */
 const STATUS_TONES = {
   converted: 'good',
   signed_up: 'info',
@@ -11,11 +29,19 @@ const STATUS_TONES = {
   rejected: 'bad',
 };
 
+/**
+ * @param {string} memberId
+ * @returns {Promise<Referral[]>}
+ */
 async function referralsBy(memberId) {
   return (await get('/api/v1/referrals', { referrerId: memberId, limit: 200 })).items;
 }
 
 /** Who they brought, and whom those brought: two levels, as the value model counts them. */
+/**
+ * @param {string} memberId
+ * @returns {Promise<{ branches: Branch[], members: MembersById }>}
+ */
 async function loadTree(memberId) {
   const first = await referralsBy(memberId);
   const branches = await Promise.all(
@@ -24,14 +50,17 @@ async function loadTree(memberId) {
       children: referral.refereeId ? await referralsBy(referral.refereeId) : [],
     })),
   );
-  const ids = new Set(
-    branches
-      .flatMap((branch) => [
-        branch.referral.refereeId,
-        ...branch.children.map((child) => child.refereeId),
-      ])
-      .filter(Boolean),
+  const ids = /** @type {Set<string>} */ (
+    new Set(
+      branches
+        .flatMap((branch) => [
+          branch.referral.refereeId,
+          ...branch.children.map((child) => child.refereeId),
+        ])
+        .filter(Boolean),
+    )
   );
+  /** @type {MembersById} */
   const members = new Map();
   await Promise.all(
     [...ids]
@@ -41,6 +70,10 @@ async function loadTree(memberId) {
   return { branches, members };
 }
 
+/**
+ * @param {Referral} referral
+ * @param {MembersById} members
+ */
 function person(referral, members) {
   const member = referral.refereeId ? members.get(referral.refereeId) : null;
   return h(
@@ -60,6 +93,7 @@ function person(referral, members) {
   );
 }
 
+/** @param {{ branches: Branch[], members: MembersById }} tree */
 function renderTree({ branches, members }) {
   if (!branches.length)
     return emptyState(
@@ -96,6 +130,10 @@ function renderTree({ branches, members }) {
   ];
 }
 
+/**
+ * @param {string} memberId
+ * @returns {HTMLElement}
+ */
 export function referralTree(memberId) {
   const slot = h('div');
   void fill(slot, loadTree(memberId), renderTree, 'the referral tree');
@@ -110,6 +148,10 @@ export function referralTree(memberId) {
 }
 
 /** "Referred by …" for the profile header, when someone brought this member. */
+/**
+ * @param {string} memberId
+ * @returns {Promise<HTMLElement | null>}
+ */
 export async function referredBy(memberId) {
   const received = await get('/api/v1/referrals', { refereeId: memberId, limit: 1 }).catch(
     () => null,

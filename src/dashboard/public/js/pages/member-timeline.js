@@ -1,8 +1,20 @@
+// @ts-check
 import { get } from '../api.js';
 import { externalLink, h } from '../dom.js';
 import { count, date, money } from '../format.js';
 import { badge, card, emptyState, errorState } from '../ui.js';
 
+/**
+ * GET /api/v1/members/:id/timeline items: `record` is the purchase, review, mention… itself.
+ * @typedef {{
+ *   type: string,
+ *   occurredAt: string,
+ *   summary?: string,
+ *   record?: Record<string, any> | null,
+ * }} TimelineItem
+ */
+
+/** @type {Record<string, { label: string, tone: string }>} */
 const TYPES = {
   purchase: { label: 'Purchase', tone: 'info' },
   referral_made: { label: 'Referral', tone: 'good' },
@@ -13,6 +25,7 @@ const TYPES = {
   feedback: { label: 'Feedback', tone: 'muted' },
 };
 
+/** @param {number} rating 1 to 5 */
 function stars(rating) {
   return h(
     'span',
@@ -22,7 +35,10 @@ function stars(rating) {
   );
 }
 
-/** The record's own words, always as text. */
+/**
+ * The record's own words, always as text.
+ * @param {TimelineItem} item
+ */
 function details(item) {
   const record = item.record ?? {};
   switch (item.type) {
@@ -72,6 +88,7 @@ function details(item) {
   }
 }
 
+/** @param {TimelineItem} item */
 function timelineItem(item) {
   const type = TYPES[item.type] ?? { label: item.type, tone: 'muted' };
   return h(
@@ -87,6 +104,10 @@ function timelineItem(item) {
   );
 }
 
+/**
+ * @param {string} memberId
+ * @returns {HTMLElement}
+ */
 export function timeline(memberId) {
   const list = h('ol', { class: 'timeline' });
   const more = h(
@@ -95,10 +116,12 @@ export function timeline(memberId) {
     'Show older activity',
   );
   const status = h('div');
+  /** @type {string | null | undefined} */
   let cursor;
   async function load() {
     more.disabled = true;
     try {
+      /** @type {{ items: TimelineItem[], nextCursor?: string | null }} */
       const page = await get(`/api/v1/members/${memberId}/timeline`, { limit: 25, cursor });
       list.append(...page.items.map(timelineItem));
       if (!list.children.length) status.replaceChildren(emptyState('Nothing recorded yet.'));

@@ -1,9 +1,17 @@
+// @ts-check
 import { barList, dataTable, lineChart, stackedBar } from '../charts.js';
 import { h } from '../dom.js';
 import { count, date, money, percent, toNumber } from '../format.js';
 import { badge, card, emptyState } from '../ui.js';
 
 /** The parts of the extended value, in the order a marketer reads them. */
+/**
+ * API records as the member page reads them. The page reads them defensively (older servers
+ * named some fields differently), so they are typed as open records.
+ * @typedef {Record<string, any>} ApiRecord
+ */
+
+/** @type {{ key: string, label: string, basis: string, color: string, pick: (components: ApiRecord) => unknown }[]} */
 export const VALUE_PARTS = [
   {
     key: 'spendRealized',
@@ -49,12 +57,14 @@ export const VALUE_PARTS = [
   },
 ];
 
+/** @type {Record<string, string>} */
 const METHODS = {
   bgnbd: 'BG/NBD and Gamma-Gamma, fitted on all purchase histories',
   simple: 'Simple formula (too few repeat buyers for a fitted model yet)',
   none: 'No purchases yet',
 };
 
+/** @param {ApiRecord} value GET /api/v1/members/:id/value */
 export function valueBreakdown(value) {
   const currency = value.currency;
   const parts = VALUE_PARTS.map((part) => {
@@ -91,6 +101,7 @@ export function valueBreakdown(value) {
   );
 }
 
+/** @param {ApiRecord} value */
 export function modelFacts(value) {
   const spend = value.components.spend;
   return [
@@ -120,6 +131,7 @@ export function modelFacts(value) {
   ];
 }
 
+/** @param {ApiRecord} value */
 export function influenceChannels(value) {
   const channels = Object.entries(value.components.influence.byChannel ?? {});
   if (!channels.length) return null;
@@ -145,7 +157,12 @@ export function influenceChannels(value) {
   );
 }
 
+/**
+ * @param {ApiRecord} value
+ * @param {Map<string, string>} [names] members' names by id
+ */
 export function drivers(value, names = new Map()) {
+  /** @param {string} label */
   const readable = (label) =>
     label.replace(
       /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
@@ -159,7 +176,7 @@ export function drivers(value, names = new Map()) {
     h(
       'ol',
       { class: 'drivers' },
-      value.drivers.map((driver) =>
+      value.drivers.map((/** @type {ApiRecord} */ driver) =>
         h(
           'li',
           {},
@@ -178,7 +195,12 @@ export function drivers(value, names = new Map()) {
   );
 }
 
+/**
+ * @param {ApiRecord} history GET /api/v1/members/:id/value/history
+ * @param {string} currency
+ */
 export function valueHistory(history, currency) {
+  /** @type {ApiRecord[]} */
   const points = history.items ?? [];
   if (points.length < 2) {
     return card(
@@ -191,6 +213,7 @@ export function valueHistory(history, currency) {
     );
   }
   const labels = points.map((point) => date(point.asOfDate, { withYear: true }));
+  /** @param {number} number */
   const format = (number) => money(number, currency, { compact: true });
   return card(
     'Value over time',

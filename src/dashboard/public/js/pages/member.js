@@ -1,3 +1,4 @@
+// @ts-check
 import { get } from '../api.js';
 import { h, initials } from '../dom.js';
 import { count, date, money, percent } from '../format.js';
@@ -13,6 +14,17 @@ import {
   valueHistory,
 } from './member-value.js';
 
+/**
+ * GET /api/v1/members/:id and its identities, value and engagement, read defensively.
+ * @typedef {import('./member-value.js').ApiRecord} ApiRecord
+ * @typedef {{ platform: string, handle: string }} Identity
+ */
+
+/**
+ * @param {ApiRecord} member
+ * @param {Identity[]} identities
+ * @param {HTMLElement | null} referrer
+ */
 function identityBlock(member, identities, referrer) {
   const facts = [
     member.email,
@@ -32,7 +44,9 @@ function identityBlock(member, identities, referrer) {
         'p',
         { class: 'profile-chips' },
         h('span', { class: 'chip code', title: 'Referral code' }, member.referralCode),
-        (member.tags ?? []).map((tag) => h('span', { class: 'chip' }, `#${tag}`)),
+        (member.tags ?? []).map((/** @type {string} */ tag) =>
+          h('span', { class: 'chip' }, `#${tag}`),
+        ),
         (identities ?? []).map((identity) =>
           h('span', { class: 'chip identity' }, `${identity.platform} · ${identity.handle}`),
         ),
@@ -43,6 +57,10 @@ function identityBlock(member, identities, referrer) {
   );
 }
 
+/**
+ * @param {ApiRecord | null | undefined} value undefined when it could not be loaded
+ * @param {ApiRecord | null} engagement
+ */
 function valueKpis(value, engagement) {
   const spend = value?.components.spend;
   const modeled = spend?.pAlive !== null && spend?.pAlive !== undefined;
@@ -67,11 +85,16 @@ function valueKpis(value, engagement) {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** Drivers name members by id; people read names. */
+/**
+ * Drivers name members by id; people read names.
+ * @param {{ label: string }[] | null | undefined} drivers
+ * @returns {Promise<Map<string, string>>}
+ */
 async function memberNames(drivers) {
   const ids = [
     ...new Set((drivers ?? []).flatMap((driver) => driver.label.match(UUID) ?? [])),
   ].slice(0, 40);
+  /** @type {Map<string, string>} */
   const names = new Map();
   await Promise.all(
     ids.map(async (id) => {
@@ -82,13 +105,16 @@ async function memberNames(drivers) {
   return names;
 }
 
+/** @type {import('../app.js').Page['render']} */
 export async function render(container, { match, isCurrent }) {
-  const id = decodeURIComponent(match[1]);
+  // The route's pattern has matched, so its group is there.
+  const id = decodeURIComponent(/** @type {RegExpMatchArray} */ (match)[1]);
   const memberRequest = get(`/api/v1/members/${id}`);
-  const valueRequest = get(`/api/v1/members/${id}/value`).catch((error) =>
-    error.status === 404 ? null : Promise.reject(error),
+  const valueRequest = get(`/api/v1/members/${id}/value`).catch((/** @type {unknown} */ error) =>
+    /** @type {{ status?: number }} */ (error).status === 404 ? null : Promise.reject(error),
   );
   const engagementRequest = get(`/api/v1/members/${id}/engagement`).catch(() => null);
+  /** @type {ApiRecord} */
   let member;
   try {
     member = await memberRequest;
@@ -101,7 +127,7 @@ export async function render(container, { match, isCurrent }) {
   }
   const [identities, referrer, value, engagement] = await Promise.all([
     get(`/api/v1/members/${id}/identities`)
-      .then((list) => list.items)
+      .then((/** @type {{ items: Identity[] }} */ list) => list.items)
       .catch(() => []),
     referredBy(id),
     valueRequest.catch(() => undefined),
@@ -110,23 +136,25 @@ export async function render(container, { match, isCurrent }) {
   if (!isCurrent()) return;
   const tier = engagement?.tier ?? null;
   container.append(
-    ...[
-      pageHeader(member.name || member.email || 'Member', {
-        back: { href: '#/ambassadors', label: 'Ambassadors' },
-        actions: h('span', { class: 'tier-large' }, tierBadge(tier)),
-      }),
-      identityBlock(member, identities, referrer),
-      member.mergedIntoId
-        ? h(
-            'p',
-            { class: 'notice' },
-            'This member was merged into ',
-            h('a', { href: `#/members/${member.mergedIntoId}` }, 'another member'),
-            '.',
-          )
-        : null,
-      valueKpis(value, engagement),
-    ].filter(Boolean),
+    .../** @type {HTMLElement[]} */ (
+      [
+        pageHeader(member.name || member.email || 'Member', {
+          back: { href: '#/ambassadors', label: 'Ambassadors' },
+          actions: h('span', { class: 'tier-large' }, tierBadge(tier)),
+        }),
+        identityBlock(member, identities, referrer),
+        member.mergedIntoId
+          ? h(
+              'p',
+              { class: 'notice' },
+              'This member was merged into ',
+              h('a', { href: `#/members/${member.mergedIntoId}` }, 'another member'),
+              '.',
+            )
+          : null,
+        valueKpis(value, engagement),
+      ].filter(Boolean)
+    ),
   );
   const historySlot = h('div');
   const names = value ? await memberNames(value.drivers) : new Map();
@@ -140,10 +168,12 @@ export async function render(container, { match, isCurrent }) {
         h(
           'div',
           { class: 'stack' },
-          ...[
-            card('Spend model', { id: 'model' }, modelFacts(value)),
-            influenceChannels(value),
-          ].filter(Boolean),
+          .../** @type {HTMLElement[]} */ (
+            [
+              card('Spend model', { id: 'model' }, modelFacts(value)),
+              influenceChannels(value),
+            ].filter(Boolean)
+          ),
         ),
       ),
       h('div', { class: 'grid two' }, historySlot, drivers(value, names)),
@@ -151,7 +181,7 @@ export async function render(container, { match, isCurrent }) {
     void fill(
       historySlot,
       get(`/api/v1/members/${id}/value/history`),
-      (history) => valueHistory(history, value.currency),
+      (/** @type {ApiRecord} */ history) => valueHistory(history, value.currency),
       'the value history',
     );
   } else {

@@ -1,9 +1,19 @@
+// @ts-check
 import { get, post } from '../api.js';
 import { h } from '../dom.js';
 import { date, percent } from '../format.js';
 import { badge, emptyState, errorState, loading, memberLink } from '../ui.js';
 import { actionButton, removeRow } from './queue.js';
 
+/**
+ * GET /api/v1/members/merge-suggestions items and their members, read as open records.
+ * @typedef {import('./member-value.js').ApiRecord} ApiRecord
+ */
+
+/**
+ * @param {ApiRecord} member
+ * @param {string} role
+ */
 function personCard(member, role) {
   return h(
     'div',
@@ -24,6 +34,12 @@ function personCard(member, role) {
   );
 }
 
+/**
+ * Fills the slot with the likely duplicates; the count waiting, null when they failed to load.
+ * @param {HTMLElement} slot
+ * @param {boolean | undefined} canWrite
+ * @returns {Promise<number | null>}
+ */
 export async function mergeSuggestions(slot, canWrite) {
   slot.replaceChildren(loading());
   try {
@@ -68,7 +84,9 @@ export async function mergeSuggestions(slot, canWrite) {
             h(
               'ul',
               { class: 'reasons' },
-              suggestion.reasons.map((reason) => h('li', {}, reason.detail)),
+              suggestion.reasons.map((/** @type {{ detail: string }} */ reason) =>
+                h('li', {}, reason.detail),
+              ),
             ),
             h('p', { class: 'row-error', role: 'alert' }),
           ),

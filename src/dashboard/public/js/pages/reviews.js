@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post } from '../api.js';
 import { h } from '../dom.js';
 import { date, humanize } from '../format.js';
@@ -5,15 +6,23 @@ import { badge, card, emptyState, errorState, loading, memberLink, pageHeader } 
 import { mergeSuggestions } from './merge-suggestions.js';
 import { actionButton, membersById, removeRow, setCount } from './queue.js';
 
+/** @type {Record<string, string>} */
 const FLAG_TEXT = {
   disposable_domain: 'disposable email domain',
   similar_email: 'emails nearly identical',
   burst: 'many referrals at once',
 };
 
+/**
+ * Fills the slot with the referrals that wait for approval; the count, null when they failed.
+ * @param {HTMLElement} slot
+ * @param {boolean | undefined} canWrite
+ * @returns {Promise<number | null>}
+ */
 async function flaggedReferrals(slot, canWrite) {
   slot.replaceChildren(loading());
   try {
+    /** @type {{ items: Record<string, any>[], total: number }} */
     const page = await get('/api/v1/referrals', { pendingApproval: true, limit: 100 });
     const members = await membersById(
       page.items.flatMap((referral) => [referral.referrerId, referral.refereeId]),
@@ -50,7 +59,9 @@ async function flaggedReferrals(slot, canWrite) {
             h(
               'p',
               { class: 'queue-meta' },
-              referral.flags.map((flag) => badge(FLAG_TEXT[flag] ?? humanize(flag), 'warn')),
+              referral.flags.map((/** @type {string} */ flag) =>
+                badge(FLAG_TEXT[flag] ?? humanize(flag), 'warn'),
+              ),
               ' ',
               badge(
                 referral.status.replace('_', ' '),
@@ -104,6 +115,7 @@ async function flaggedReferrals(slot, canWrite) {
   }
 }
 
+/** @type {import('../app.js').Page['render']} */
 export async function render(container, { session }) {
   const referralsSlot = h('div');
   const mergesSlot = h('div');
