@@ -1,14 +1,18 @@
 import { isAbsolute, resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { HaloSettings } from '../config/halo-settings';
-import { ENTITIES } from './entities';
+import { ENTITY_FILES } from './entity-files';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** PostgreSQL when a URL is set, else the embedded SQLite file (WAL, busy timeout, foreign keys). */
+/**
+ * PostgreSQL when a URL is set, else the embedded SQLite file (WAL, busy timeout, foreign keys).
+ * The entities are every entity file (for worker threads, the CLI and benches); the app's
+ * DatabaseModule loads the feature modules' entities instead.
+ */
 export function dataSourceOptions(settings: Pick<HaloSettings, 'database'>): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities: [ENTITY_FILES],
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each' as const,
     namingStrategy: new SnakeNamingStrategy(),

@@ -14,9 +14,17 @@ import { DigestSchedulerService } from './digest-scheduler.service';
 import { DigestSubscriptionsController } from './digest-subscriptions.controller';
 import { DigestSubscriptionsService } from './digest-subscriptions.service';
 import { mailTransportProvider } from './mail/mail-transport.provider';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DigestClaim } from './digest-claim.entity';
+import { DigestDelivery } from './digest-delivery.entity';
+import { DigestSubscription } from './digest-subscription.entity';
 
 @Module({
-  imports: [AdvocatesModule, LeasedJobsModule],
+  imports: [
+    TypeOrmModule.forFeature([DigestClaim, DigestDelivery, DigestSubscription]),
+    AdvocatesModule,
+    LeasedJobsModule,
+  ],
   controllers: [DigestSubscriptionsController, DigestDeliveriesController],
   providers: [
     mailTransportProvider,

@@ -11,9 +11,13 @@ import { ImportAttendanceDto } from './dto/import-attendance.dto';
 import { EventGuestsService } from './event-guests.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Attendance } from './attendance.entity';
+import { EventGuest } from './event-guest.entity';
+import { CommunityEvent } from './event.entity';
 
 @Module({
-  imports: [MembersModule],
+  imports: [TypeOrmModule.forFeature([Attendance, EventGuest, CommunityEvent]), MembersModule],
   controllers: [EventsController, AttendanceController],
   providers: [EventsService, AttendanceService, EventGuestsService, CurrencyConverter],
   exports: [EventsService, AttendanceService, EventGuestsService],

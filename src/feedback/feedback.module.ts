@@ -3,8 +3,11 @@ import { ImportRegistry } from '../imports/import-registry';
 import { CreateFeedbackDto } from './dto/create-feedback.dto';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Feedback } from './feedback.entity';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([Feedback])],
   controllers: [FeedbackController],
   providers: [FeedbackService],
   exports: [FeedbackService],

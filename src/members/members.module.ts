@@ -9,8 +9,14 @@ import { MembersService } from './members.service';
 import { MergeSuggestionsService } from './merge-suggestions.service';
 import { TimelineItems } from './timeline-items';
 import { TimelineService } from './timeline.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Identity } from './identity.entity';
+import { Member } from './member.entity';
+import { MemberTag } from './member-tag.entity';
+import { MergeDismissal } from './merge-dismissal.entity';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([Identity, Member, MemberTag, MergeDismissal])],
   // MemberMergeController first: its `merge-suggestions` routes must match before `:id`.
   controllers: [MemberMergeController, MemberTimelineController, MembersController],
   providers: [

@@ -8,9 +8,16 @@ import { CreateMentionDto } from './dto/create-mention.dto';
 import { rememberMentionUrl } from './mention-purchase-links';
 import { MentionsController } from './mentions.controller';
 import { MentionsService } from './mentions.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Mention } from './mention.entity';
+import { PurchaseMentionUrl } from './purchase-mention-url.entity';
 
 @Module({
-  imports: [MembersModule, PurchasesModule],
+  imports: [
+    TypeOrmModule.forFeature([Mention, PurchaseMentionUrl]),
+    MembersModule,
+    PurchasesModule,
+  ],
   controllers: [MentionsController],
   providers: [MentionsService],
   exports: [MentionsService],

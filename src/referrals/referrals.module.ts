@@ -7,9 +7,11 @@ import { ReferralConversionService } from './referral-conversion.service';
 import { ReferralQueries } from './referral.queries';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Referral } from './referral.entity';
 
 @Module({
-  imports: [MembersModule, PurchasesModule],
+  imports: [TypeOrmModule.forFeature([Referral]), MembersModule, PurchasesModule],
   controllers: [ReferralsController],
   providers: [
     ReferralsService,

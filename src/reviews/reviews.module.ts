@@ -6,9 +6,11 @@ import { CreateReviewDto } from './dto/create-review.dto';
 import { reverifyReviews } from './review-verification';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Review } from './review.entity';
 
 @Module({
-  imports: [PurchasesModule],
+  imports: [TypeOrmModule.forFeature([Review]), PurchasesModule],
   controllers: [ReviewsController],
   providers: [ReviewsService],
   exports: [ReviewsService],

@@ -8,9 +8,12 @@ import { ValueController } from './value.controller';
 import { ValueQueryService } from './value-query.service';
 import { ModelValidationController } from './validation/model-validation.controller';
 import { ModelValidationService } from './validation/model-validation.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ValueRun } from './value-run.entity';
+import { ValueSnapshot } from './value-snapshot.entity';
 
 @Module({
-  imports: [LeasedJobsModule],
+  imports: [TypeOrmModule.forFeature([ValueRun, ValueSnapshot]), LeasedJobsModule],
   controllers: [ValueController, ModelValidationController, AcquisitionMetricsController],
   providers: [
     RecomputeService,
