@@ -15,13 +15,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LOG_LEVELS, LogLevelSetting } from '../common/http/halo-logger';
 import { IsCurrencyCode, IsRateTable } from './settings-validators';
 import { AdvocatesSettings } from './advocates-settings';
 import { DigestSettings } from './digest-settings';
 import { ValueSettings } from './value-settings';
-
-export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-export type LogLevelSetting = (typeof LOG_LEVELS)[number];
 
 export class ServerSettings {
   @IsInt()

@@ -1,5 +1,8 @@
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
-import { LOG_LEVELS, LogLevelSetting } from '../../config/halo-settings';
+
+/** The levels the server.logLevel setting accepts, quietest first; each includes those before it. */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelSetting = (typeof LOG_LEVELS)[number];
 
 /** JSON lines when stdout is not a terminal (containers, CI, files); readable text on a terminal. */
 export function createLogger(level: LogLevelSetting = 'log'): ConsoleLogger {
