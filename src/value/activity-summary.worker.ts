@@ -5,7 +5,7 @@ import {
   summarizeActivity,
 } from '../advocates/advocate-assessment';
 import { HaloSettings } from '../config/halo-settings';
-import { serveWorkerJob } from '../common/workers/run-in-worker';
+import { serveWorkerJob } from '../database/workers/serve-worker-job';
 
 interface WorkerInput {
   settings: Pick<HaloSettings, 'database'>;

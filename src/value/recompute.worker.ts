@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { JobSettings, RecomputeOutcome, executeRecompute } from './recompute-job';
-import { serveWorkerJob } from '../common/workers/run-in-worker';
+import { serveWorkerJob } from '../database/workers/serve-worker-job';
 
 interface WorkerInput {
   settings: JobSettings;

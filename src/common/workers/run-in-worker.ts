@@ -1,9 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { DataSource } from 'typeorm';
-import { HaloSettings } from '../../config/halo-settings';
-import { dataSourceOptions } from '../../database/data-source-options';
 import { DomainError } from '../errors/domain-error';
 
 /** A worker's last word: its result, or why it failed (a DomainError keeps kind, code and details). */
@@ -101,24 +98,6 @@ export function serveWorker<Input, Result>(
     (result) => post({ type: 'done', result } satisfies WorkerAnswer),
     (error: unknown) => post(failureAnswer(error)),
   );
-}
-
-/**
- * serveWorker for jobs on a bare connection: opens the worker's own connection from
- * `workerData.settings.database`, runs the job on it and closes it either way.
- */
-export function serveWorkerJob<Input extends { settings: Pick<HaloSettings, 'database'> }, Result>(
-  job: (dataSource: DataSource, input: Input, post: (message: unknown) => void) => Promise<Result>,
-): void {
-  serveWorker<Input, Result>(async (input, post) => {
-    const dataSource = new DataSource(dataSourceOptions(input.settings));
-    await dataSource.initialize();
-    try {
-      return await job(dataSource, input, post);
-    } finally {
-      await dataSource.destroy();
-    }
-  });
 }
 
 function failureAnswer(error: unknown): WorkerAnswer {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { HaloSettings } from '../../config/halo-settings';
-import { serveWorkerJob } from '../../common/workers/run-in-worker';
+import { serveWorkerJob } from '../../database/workers/serve-worker-job';
 import { runModelValidation } from './model-validation.job';
 
 interface WorkerInput {
