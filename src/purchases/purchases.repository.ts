@@ -5,6 +5,7 @@ import { parseIsoInstant } from '../common/dates/iso-date';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { Campaign } from '../campaigns/campaign.entity';
+import { ResultRow } from '../database/sql';
 import { Member } from '../members/member.entity';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
@@ -101,15 +102,12 @@ export class PurchasesRepository {
       .where('refund.refund_of_id = :orderId', { orderId });
     if (exceptExternalId !== null)
       builder.andWhere('refund.external_id <> :externalId', { externalId: exceptExternalId });
-    const row = await builder.getRawOne<{
-      total: string | number;
-      last: string | number | null;
-      count: string | number;
-    }>();
+    // An aggregate without GROUP BY answers one row, also for an order without refunds.
+    const row = new ResultRow((await builder.getRawOne<Record<string, unknown>>())!);
     return {
-      count: Number(row?.count ?? 0),
-      totalMinor: Number(row?.total ?? 0),
-      lastAt: row?.last == null ? null : Number(row.last),
+      count: row.number('count'),
+      totalMinor: row.number('total'),
+      lastAt: row.instantOrNull('last'),
     };
   }
 
