@@ -28,6 +28,6 @@ import { MergeDismissal } from './merge-dismissal.entity';
     TimelineService,
     TimelineItems,
   ],
-  exports: [MembersService, IdentitiesService, MemberMergeService],
+  exports: [MembersRepository, MembersService, IdentitiesService, MemberMergeService],
 })
 export class MembersModule {}

@@ -52,6 +52,16 @@ export class MembersRepository {
       .findOne({ where: { emailNormalized }, relations: { tags: true } });
   }
 
+  findByReferralCode(code: string, manager = this.dataSource.manager): Promise<Member | null> {
+    return manager.getRepository(Member).findOneBy({ referralCode: code });
+  }
+
+  /** Member rows (no tags) by id; ids with no member are left out. */
+  findRowsByIds(ids: string[], manager = this.dataSource.manager): Promise<Member[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return manager.getRepository(Member).findBy({ id: In(ids) });
+  }
+
   /** The member row alone (no tags), e.g. to check that it exists. */
   findRowById(id: string, manager = this.dataSource.manager): Promise<Member | null> {
     return manager.getRepository(Member).findOneBy({ id });

@@ -5,8 +5,11 @@ import { DomainError, conflict } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
 import { Member } from '../members/member.entity';
 import { Purchase } from '../purchases/purchase.entity';
+import { PurchasesRepository } from '../purchases/purchases.repository';
 import { referralFlags } from './referral-flags';
 import { Referral, ReferralFlag } from './referral.entity';
+import { ReferralsRepository } from './referrals.repository';
+import { ReferralsErrorCode } from './referrals-error-code';
 
 const HOUR_MS = 3_600_000;
 
@@ -22,7 +25,11 @@ export interface Referee {
 /** The referral rules that need the database: who may refer whom, and what looks suspicious. */
 @Injectable()
 export class ReferralChecks {
-  constructor(private readonly settings: HaloSettings) {}
+  constructor(
+    private readonly settings: HaloSettings,
+    private readonly referrals: ReferralsRepository,
+    private readonly purchases: PurchasesRepository,
+  ) {}
 
   /** Refuses self-referral, a second referrer, a cycle and a referee who already bought. */
   async assertAllowed(
@@ -35,12 +42,16 @@ export class ReferralChecks {
       referee.member?.id === referrer.id ||
       (referee.emailNormalized !== null && referee.emailNormalized === referrer.emailNormalized)
     ) {
-      throw rule('SELF_REFERRAL', referee.field, 'names the referrer: nobody can refer themselves');
+      throw rule(
+        ReferralsErrorCode.SELF_REFERRAL,
+        referee.field,
+        'names the referrer: nobody can refer themselves',
+      );
     }
     const existing = await this.referralOf(manager, referee);
     if (existing) {
       throw conflict(
-        'REFEREE_ALREADY_REFERRED',
+        ReferralsErrorCode.REFEREE_ALREADY_REFERRED,
         `this person already has a referrer (referral ${existing.id})`,
         referee.field,
       );
@@ -48,7 +59,7 @@ export class ReferralChecks {
     if (!referee.member) return;
     if (await this.wouldCycle(manager, referrer.id, referee.member.id)) {
       throw rule(
-        'REFERRAL_CYCLE',
+        ReferralsErrorCode.REFERRAL_CYCLE,
         referee.field,
         'referred the referrer (directly or through others): the referral would make a cycle',
       );
@@ -56,7 +67,7 @@ export class ReferralChecks {
     const earlier = await this.firstOrder(manager, referee.member.id);
     if (earlier && earlier.occurredAt < invitedAt) {
       throw rule(
-        'REFEREE_ALREADY_CUSTOMER',
+        ReferralsErrorCode.REFEREE_ALREADY_CUSTOMER,
         referee.field,
         `was already a customer before the referral (first order ${toIso(earlier.occurredAt)})`,
       );
@@ -68,17 +79,12 @@ export class ReferralChecks {
     manager: EntityManager,
     referee: Pick<Referee, 'member' | 'emailNormalized'>,
   ): Promise<Referral | null> {
-    const repository = manager.getRepository(Referral);
     if (referee.member) {
-      const byMember = await repository.findOneBy({ refereeMemberId: referee.member.id });
+      const byMember = await this.referrals.findByRefereeMember(referee.member.id, manager);
       if (byMember) return byMember;
     }
     if (!referee.emailNormalized) return null;
-    return repository
-      .createQueryBuilder('referral')
-      .where('referral.referee_member_id IS NULL')
-      .andWhere('referral.referee_email_normalized = :email', { email: referee.emailNormalized })
-      .getOne();
+    return this.referrals.findPendingByRefereeEmail(referee.emailNormalized, manager);
   }
 
   /** True when the referee is the referrer's referrer, or further up the referrer's chain. */
@@ -87,28 +93,21 @@ export class ReferralChecks {
     referrerId: string,
     refereeId: string,
   ): Promise<boolean> {
-    const repository = manager.getRepository(Referral);
     const seen = new Set<string>();
     let current = referrerId;
     while (!seen.has(current)) {
       if (current === refereeId) return true;
       seen.add(current);
-      const upward = await repository.findOne({
-        where: { refereeMemberId: current },
-        select: { referrerId: true },
-      });
+      const upward = await this.referrals.findReferrerOf(current, manager);
       if (!upward) return false;
-      current = upward.referrerId;
+      current = upward;
     }
     return true;
   }
 
   /** The member's earliest order. */
   firstOrder(manager: EntityManager, memberId: string): Promise<Purchase | null> {
-    return manager.getRepository(Purchase).findOne({
-      where: { memberId, kind: 'order' },
-      order: { occurredAt: 'ASC', id: 'ASC' },
-    });
+    return this.purchases.findFirstOrderOf(memberId, manager);
   }
 
   async flagsFor(
@@ -118,15 +117,12 @@ export class ReferralChecks {
     invitedAt: number,
   ): Promise<ReferralFlag[]> {
     const { burstWindowHours, burstThreshold, disposableDomains } = this.settings.referrals;
-    const earlierInWindow = await manager
-      .getRepository(Referral)
-      .createQueryBuilder('referral')
-      .where('referral.referrer_id = :referrerId', { referrerId: referrer.id })
-      .andWhere('referral.invited_at > :from AND referral.invited_at <= :to', {
-        from: invitedAt - burstWindowHours * HOUR_MS,
-        to: invitedAt,
-      })
-      .getCount();
+    const earlierInWindow = await this.referrals.countInvitedBy(
+      referrer.id,
+      invitedAt - burstWindowHours * HOUR_MS,
+      invitedAt,
+      manager,
+    );
     return referralFlags({
       referrerEmail: referrer.email,
       refereeEmail,
@@ -138,26 +134,14 @@ export class ReferralChecks {
 
   /** A conversion is voided when refunds bring its order to zero within refundVoidDays. */
   async fullRefundDate(manager: EntityManager, order: Purchase): Promise<number | null> {
-    const refunds = await manager
-      .getRepository(Purchase)
-      .createQueryBuilder('refund')
-      .select('COALESCE(SUM(refund.amount_minor), 0)', 'total')
-      .addSelect('MAX(refund.occurred_at)', 'last')
-      .addSelect('COUNT(*)', 'count')
-      .where('refund.refund_of_id = :orderId', { orderId: order.id })
-      .getRawOne<{
-        total: string | number;
-        last: string | number | null;
-        count: string | number;
-      }>();
-    if (!refunds || Number(refunds.count) === 0 || Number(refunds.total) < order.amountMinor)
-      return null;
-    const last = Number(refunds.last);
+    const refunds = await this.purchases.sumRefundsOf(order.id, null, manager);
+    if (refunds.count === 0 || refunds.totalMinor < order.amountMinor) return null;
+    const last = refunds.lastAt!;
     const windowEnd = order.occurredAt + this.settings.referrals.refundVoidDays * DAY_MS;
     return last <= windowEnd ? last : null;
   }
 }
 
-function rule(code: string, field: string, reason: string): DomainError {
+function rule(code: ReferralsErrorCode, field: string, reason: string): DomainError {
   return new DomainError('unprocessable', code, `${field} ${reason}`, [{ field, reason, code }]);
 }

@@ -1,17 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CurrencyConverter } from '../config/currency-converter.service';
 import { isUniqueViolation } from '../database/sql';
 import { resolveMember } from '../members/member-reference';
 import { MemberMergeService } from '../members/member-merge.service';
 import { Member } from '../members/member.entity';
+import { MembersRepository } from '../members/members.repository';
 import { MembersService } from '../members/members.service';
 import { Purchase } from '../purchases/purchase.entity';
+import { PurchasesRepository } from '../purchases/purchases.repository';
 import { PurchasesService } from '../purchases/purchases.service';
 import { ReferralChecks } from './referral-checks';
 import { formatFlags, isPending } from './referral-state';
 import { Referral } from './referral.entity';
+import { ReferralsRepository } from './referrals.repository';
 
 /**
  * What happens to referrals by itself: a referee's first order converts their referral (or,
@@ -26,6 +29,9 @@ export class ReferralConversionService implements OnModuleInit {
     private readonly checks: ReferralChecks,
     private readonly converter: CurrencyConverter,
     private readonly merges: MemberMergeService,
+    private readonly referrals: ReferralsRepository,
+    private readonly memberRows: MembersRepository,
+    private readonly purchaseRows: PurchasesRepository,
   ) {}
 
   onModuleInit(): void {
@@ -37,9 +43,7 @@ export class ReferralConversionService implements OnModuleInit {
     this.members.onMemberCreated((manager, member) => this.linkPendingReferee(manager, member));
     // A merge can bring the survivor its first order: a pending referral of theirs converts then.
     this.merges.onMembersMerged(async (manager, survivor) => {
-      const referral = await manager
-        .getRepository(Referral)
-        .findOneBy({ refereeMemberId: survivor.id });
+      const referral = await this.referrals.findByRefereeMember(survivor.id, manager);
       if (referral) await this.convertIfBought(manager, referral);
     });
   }
@@ -55,7 +59,7 @@ export class ReferralConversionService implements OnModuleInit {
   private async onOrder(manager: EntityManager, order: Purchase): Promise<void> {
     const first = await this.checks.firstOrder(manager, order.memberId);
     if (first?.id !== order.id) return;
-    const buyer = await manager.getRepository(Member).findOneByOrFail({ id: order.memberId });
+    const buyer = (await this.memberRows.findRowById(order.memberId, manager))!;
     const referral = await this.checks.referralOf(manager, {
       member: buyer,
       emailNormalized: buyer.emailNormalized,
@@ -76,9 +80,7 @@ export class ReferralConversionService implements OnModuleInit {
     order: Purchase,
     buyer: Member,
   ): Promise<void> {
-    const owner = await manager
-      .getRepository(Member)
-      .findOneBy({ referralCode: order.attributionReferralCode! });
+    const owner = await this.memberRows.findByReferralCode(order.attributionReferralCode!, manager);
     const referrer = owner?.mergedIntoId ? await resolveMember(manager, { id: owner.id }) : owner;
     // A self-code or a code that would close a cycle stays attribution only, as does an unknown code.
     if (!referrer || referrer.id === buyer.id) return;
@@ -112,7 +114,10 @@ export class ReferralConversionService implements OnModuleInit {
     });
     try {
       // A savepoint: losing a race for the referee leaves the order stored, the code as attribution.
-      await manager.transaction((savepoint) => savepoint.insert(Referral, referral));
+      await this.referrals.transaction(
+        (savepoint) => this.referrals.insert(referral, savepoint),
+        manager,
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -129,26 +134,24 @@ export class ReferralConversionService implements OnModuleInit {
       convertingPurchaseId: order.id,
       updatedAt: Date.now(),
     });
-    await manager.update(
-      Referral,
-      { id: referral.id },
+    await this.referrals.update(
+      referral.id,
       {
         status: referral.status,
         convertedAt: referral.convertedAt,
         convertingPurchaseId: referral.convertingPurchaseId,
         updatedAt: referral.updatedAt,
       },
+      manager,
     );
     await this.voidIfRefunded(manager, referral, order);
   }
 
   private async onRefund(manager: EntityManager, refund: Purchase): Promise<void> {
     if (!refund.refundOfId) return;
-    const referral = await manager
-      .getRepository(Referral)
-      .findOneBy({ convertingPurchaseId: refund.refundOfId, status: 'converted' });
+    const referral = await this.referrals.findConvertedBy(refund.refundOfId, manager);
     if (!referral) return;
-    const order = await manager.getRepository(Purchase).findOneByOrFail({ id: refund.refundOfId });
+    const order = (await this.purchaseRows.findById(refund.refundOfId, manager))!;
     await this.voidIfRefunded(manager, referral, order);
   }
 
@@ -160,19 +163,19 @@ export class ReferralConversionService implements OnModuleInit {
     const refundedAt = await this.checks.fullRefundDate(manager, order);
     if (refundedAt === null) return;
     Object.assign(referral, { status: 'voided', voidedAt: refundedAt, updatedAt: Date.now() });
-    await manager.update(
-      Referral,
-      { id: referral.id },
+    await this.referrals.update(
+      referral.id,
       { status: 'voided', voidedAt: refundedAt, updatedAt: referral.updatedAt },
+      manager,
     );
   }
 
   private async linkPendingReferee(manager: EntityManager, member: Member): Promise<void> {
     if (!member.emailNormalized) return;
-    const referral = await manager.getRepository(Referral).findOneBy({
-      refereeMemberId: IsNull(),
-      refereeEmailNormalized: member.emailNormalized,
-    });
+    const referral = await this.referrals.findPendingByRefereeEmail(
+      member.emailNormalized,
+      manager,
+    );
     if (referral && referral.referrerId !== member.id)
       await this.link(manager, referral, member, member.createdAt);
   }
@@ -190,15 +193,15 @@ export class ReferralConversionService implements OnModuleInit {
       signedUpAt: signedUp ? Math.max(at, referral.invitedAt) : referral.signedUpAt,
       updatedAt: Date.now(),
     });
-    await manager.update(
-      Referral,
-      { id: referral.id },
+    await this.referrals.update(
+      referral.id,
       {
         refereeMemberId: member.id,
         status: referral.status,
         signedUpAt: referral.signedUpAt,
         updatedAt: referral.updatedAt,
       },
+      manager,
     );
   }
 }

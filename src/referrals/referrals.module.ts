@@ -4,7 +4,7 @@ import { MembersModule } from '../members/members.module';
 import { PurchasesModule } from '../purchases/purchases.module';
 import { ReferralChecks } from './referral-checks';
 import { ReferralConversionService } from './referral-conversion.service';
-import { ReferralQueries } from './referral.queries';
+import { ReferralsRepository } from './referrals.repository';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,7 +17,7 @@ import { Referral } from './referral.entity';
     ReferralsService,
     ReferralConversionService,
     ReferralChecks,
-    ReferralQueries,
+    ReferralsRepository,
     CurrencyConverter,
   ],
   exports: [ReferralsService],

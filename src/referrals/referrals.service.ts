@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, notFound } from '../common/errors/domain-error';
 import { CurrencyConverter } from '../config/currency-converter.service';
@@ -20,16 +19,16 @@ import { ReferralConversionService } from './referral-conversion.service';
 import { resolveReferee, resolveReferrer } from './referral-parties';
 import { formatFlags } from './referral-state';
 import { Referral } from './referral.entity';
-import { ReferralQueries } from './referral.queries';
+import { ReferralsRepository } from './referrals.repository';
+import { ReferralsErrorCode } from './referrals-error-code';
 
 @Injectable()
 export class ReferralsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly converter: CurrencyConverter,
     private readonly checks: ReferralChecks,
     private readonly conversion: ReferralConversionService,
-    private readonly queries: ReferralQueries,
+    private readonly referrals: ReferralsRepository,
     private readonly imports: ImportRegistry,
   ) {}
 
@@ -54,12 +53,12 @@ export class ReferralsService implements OnModuleInit {
     manager?: EntityManager,
   ): Promise<{ referral: Referral; outcome: RowOutcome }> {
     if (!manager)
-      return this.dataSource.transaction((transaction) => this.create(input, transaction));
+      return this.referrals.transaction((transaction) => this.create(input, transaction));
     assertRewardComplete(input);
     const referrer = await resolveReferrer(manager, input);
     const referee = await resolveReferee(manager, input);
     const existing = input.externalId
-      ? await manager.getRepository(Referral).findOneBy({ externalId: input.externalId })
+      ? await this.referrals.findByExternalId(input.externalId, manager)
       : await this.checks.referralOf(manager, referee);
     if (existing && (input.externalId || existing.referrerId === referrer.id))
       return this.resend(manager, existing, input, referrer, referee);
@@ -68,15 +67,18 @@ export class ReferralsService implements OnModuleInit {
     const referral = await this.build(manager, input, referrer, referee, invitedAt);
     try {
       // A savepoint, so that a lost race leaves the transaction usable on PostgreSQL.
-      await manager.transaction((savepoint) => savepoint.insert(Referral, referral));
+      await this.referrals.transaction(
+        (savepoint) => this.referrals.insert(referral, savepoint),
+        manager,
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const raced = input.externalId
-        ? await manager.getRepository(Referral).findOneBy({ externalId: input.externalId })
+        ? await this.referrals.findByExternalId(input.externalId, manager)
         : null;
       if (raced) return this.create(input, manager);
       throw conflict(
-        'REFEREE_ALREADY_REFERRED',
+        ReferralsErrorCode.REFEREE_ALREADY_REFERRED,
         'this person already has a referrer',
         referee.field,
       );
@@ -86,17 +88,17 @@ export class ReferralsService implements OnModuleInit {
   }
 
   get(id: string): Promise<Referral> {
-    return this.queries.get(this.dataSource.manager, id);
+    return this.find(id);
   }
 
   list(query: ListReferralsQuery): Promise<Page<Referral>> {
-    return this.queries.list(query);
+    return this.referrals.findPage(query);
   }
 
   update(id: string, input: UpdateReferralDto): Promise<Referral> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.referrals.transaction(async (manager) => {
       assertRewardComplete(input);
-      const referral = await this.queries.get(manager, id);
+      const referral = await this.find(id, manager);
       return this.apply(
         manager,
         referral,
@@ -107,10 +109,14 @@ export class ReferralsService implements OnModuleInit {
 
   /** A manager accepts a flagged referral: it counts as value from now on. */
   approve(id: string): Promise<Referral> {
-    return this.dataSource.transaction(async (manager) => {
-      const referral = await this.queries.get(manager, id);
+    return this.referrals.transaction(async (manager) => {
+      const referral = await this.find(id, manager);
       if (referral.status === 'rejected')
-        throw conflict('REFERRAL_REJECTED', 'a rejected referral cannot be approved', 'status');
+        throw conflict(
+          ReferralsErrorCode.REFERRAL_REJECTED,
+          'a rejected referral cannot be approved',
+          'status',
+        );
       if (referral.approvedAt !== null) return referral;
       return this.apply(manager, referral, { approvedAt: Date.now() });
     });
@@ -118,16 +124,22 @@ export class ReferralsService implements OnModuleInit {
 
   /** A manager refuses a referral: it never counts as value. */
   reject(id: string): Promise<Referral> {
-    return this.dataSource.transaction(async (manager) => {
-      const referral = await this.queries.get(manager, id);
+    return this.referrals.transaction(async (manager) => {
+      const referral = await this.find(id, manager);
       const now = Date.now();
       return this.apply(manager, referral, transition(referral, 'rejected', now, now));
     });
   }
 
   async remove(id: string): Promise<void> {
-    const result = await this.dataSource.getRepository(Referral).delete({ id });
-    if (!result.affected) throw notFound('referral', 'id', id);
+    if (!(await this.referrals.delete(id)))
+      throw notFound(ReferralsErrorCode.REFERRAL_NOT_FOUND, 'id', id);
+  }
+
+  private async find(id: string, manager?: EntityManager): Promise<Referral> {
+    const referral = await this.referrals.findById(id, manager);
+    if (!referral) throw notFound(ReferralsErrorCode.REFERRAL_NOT_FOUND, 'id', id);
+    return referral;
   }
 
   private async resend(
@@ -139,7 +151,11 @@ export class ReferralsService implements OnModuleInit {
   ): Promise<{ referral: Referral; outcome: RowOutcome }> {
     const key = input.externalId ? 'externalId' : referee.field;
     const differs = (field: string) =>
-      conflict('REFERRAL_EXISTS', `this referral exists with another ${field}`, key);
+      conflict(
+        ReferralsErrorCode.REFERRAL_EXISTS,
+        `this referral exists with another ${field}`,
+        key,
+      );
     if (existing.referrerId !== referrer.id) throw differs('referrer');
     const sameReferee = existing.refereeMemberId
       ? existing.refereeMemberId === referee.member?.id
@@ -224,7 +240,7 @@ export class ReferralsService implements OnModuleInit {
   ): Promise<Referral> {
     if (Object.keys(changes).length === 0) return referral;
     Object.assign(changes, { updatedAt: Date.now() });
-    await manager.update(Referral, { id: referral.id }, changes);
+    await this.referrals.update(referral.id, changes, manager);
     return Object.assign(referral, changes);
   }
 }

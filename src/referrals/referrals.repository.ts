@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Page } from '../common/pagination/cursor';
+import { keysetPage } from '../common/pagination/keyset';
+import { ListReferralsQuery } from './dto/list-referrals.query';
+import { Referral } from './referral.entity';
+
+const AWAITING_APPROVAL =
+  "(referral.flags <> '' AND referral.approved_at IS NULL AND referral.status <> 'rejected')";
+
+/**
+ * The queries of referrals. Each method is one query; `manager` is the transaction the
+ * service runs, the data source's own manager otherwise.
+ */
+@Injectable()
+export class ReferralsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in a transaction, or in a savepoint of the caller's transaction. */
+  transaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<T> {
+    return manager.transaction(work);
+  }
+
+  findById(id: string, manager = this.dataSource.manager): Promise<Referral | null> {
+    return manager.getRepository(Referral).findOneBy({ id });
+  }
+
+  findByExternalId(
+    externalId: string,
+    manager = this.dataSource.manager,
+  ): Promise<Referral | null> {
+    return manager.getRepository(Referral).findOneBy({ externalId });
+  }
+
+  /** The referral that names this member as referee (a person has at most one). */
+  findByRefereeMember(
+    memberId: string,
+    manager = this.dataSource.manager,
+  ): Promise<Referral | null> {
+    return manager.getRepository(Referral).findOneBy({ refereeMemberId: memberId });
+  }
+
+  /** The referral that waits for a member with this email as referee. */
+  findPendingByRefereeEmail(
+    emailNormalized: string,
+    manager = this.dataSource.manager,
+  ): Promise<Referral | null> {
+    return manager
+      .getRepository(Referral)
+      .findOneBy({ refereeMemberId: IsNull(), refereeEmailNormalized: emailNormalized });
+  }
+
+  /** The converted referral that this order converted. */
+  findConvertedBy(orderId: string, manager = this.dataSource.manager): Promise<Referral | null> {
+    return manager
+      .getRepository(Referral)
+      .findOneBy({ convertingPurchaseId: orderId, status: 'converted' });
+  }
+
+  /** Who referred this member, or null: one step up the referral chain. */
+  async findReferrerOf(
+    memberId: string,
+    manager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const upward = await manager.getRepository(Referral).findOne({
+      where: { refereeMemberId: memberId },
+      select: { referrerId: true },
+    });
+    return upward?.referrerId ?? null;
+  }
+
+  /** The referrer's referrals invited after `from` and up to `to` (inclusive). */
+  countInvitedBy(
+    referrerId: string,
+    from: number,
+    to: number,
+    manager = this.dataSource.manager,
+  ): Promise<number> {
+    return manager
+      .getRepository(Referral)
+      .createQueryBuilder('referral')
+      .where('referral.referrer_id = :referrerId', { referrerId })
+      .andWhere('referral.invited_at > :from AND referral.invited_at <= :to', { from, to })
+      .getCount();
+  }
+
+  findPage(query: ListReferralsQuery): Promise<Page<Referral>> {
+    const builder = this.dataSource.getRepository(Referral).createQueryBuilder('referral');
+    if (query.flagged !== undefined)
+      builder.andWhere(query.flagged ? "referral.flags <> ''" : "referral.flags = ''");
+    if (query.pendingApproval !== undefined)
+      builder.andWhere(query.pendingApproval ? AWAITING_APPROVAL : `NOT ${AWAITING_APPROVAL}`);
+    if (query.status) builder.andWhere('referral.status = :status', { status: query.status });
+    if (query.referrerId)
+      builder.andWhere('referral.referrer_id = :referrerId', {
+        referrerId: query.referrerId.toLowerCase(),
+      });
+    if (query.refereeId)
+      builder.andWhere('referral.referee_member_id = :refereeId', {
+        refereeId: query.refereeId.toLowerCase(),
+      });
+    return keysetPage(builder, {
+      sortColumn: 'referral.invited_at',
+      idColumn: 'referral.id',
+      sortValue: (referral) => referral.invitedAt,
+      rowId: (referral) => referral.id,
+      order: query.order === 'asc' ? 'ASC' : 'DESC',
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
+  }
+
+  async insert(referral: Referral, manager = this.dataSource.manager): Promise<void> {
+    await manager.insert(Referral, referral);
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Referral>,
+    manager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(Referral, { id }, changes);
+  }
+
+  /** Whether a row was deleted. */
+  async delete(id: string, manager = this.dataSource.manager): Promise<boolean> {
+    const result = await manager.delete(Referral, { id });
+    return Boolean(result.affected);
+  }
+}
