@@ -1,10 +1,17 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Inject,
+  Logger,
+  Optional,
+} from '@nestjs/common';
 import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
 import { ErrorBody } from './error-body';
-import { isUniqueViolation } from '../../database/sql';
+import { ERROR_TRANSLATORS, ErrorTranslator } from './error-translator';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -35,6 +42,12 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
+  constructor(
+    @Optional()
+    @Inject(ERROR_TRANSLATORS)
+    private readonly translators: ErrorTranslator[] = [],
+  ) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<Request & { requestId?: string }>();
@@ -53,7 +66,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, requestId: string | null): ErrorBody {
+  private toBody(error: unknown, requestId: string | null): ErrorBody {
+    const exception = this.translate(error);
     if (exception instanceof DomainError) {
       return shape(
         STATUS_BY_KIND[exception.kind],
@@ -80,15 +94,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
           : ((payload as { message?: unknown }).message ?? exception.message);
       return shape(status, CODE_BY_STATUS[status] ?? 'ERROR', String(message), [], requestId);
     }
-    if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
-      return shape(
-        409,
-        'CONFLICT',
-        'a record with the same unique value already exists',
-        [],
-        requestId,
-      );
-    }
     return shape(
       500,
       'INTERNAL',
@@ -96,6 +101,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       [],
       requestId,
     );
+  }
+
+  /** The error as a lower layer's translator says it; the error itself when none knows it. */
+  private translate(error: unknown): unknown {
+    if (error instanceof DomainError || error instanceof HttpException) return error;
+    for (const translator of this.translators) {
+      const translated = translator(error);
+      if (translated) return translated;
+    }
+    return error;
   }
 }
 
