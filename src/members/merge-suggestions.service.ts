@@ -137,22 +137,29 @@ export class MergeSuggestionsService {
     const finder = new DuplicateFinder();
     for (let after = ''; ;) {
       // Raw rows, not entities: this pass reads every member.
-      const members = await this.dataSource
-        .createQueryBuilder()
-        .select('member.id', 'id')
-        .addSelect('member.email', 'email')
-        .addSelect('member.name', 'name')
-        .addSelect('member.created_at', 'createdAt')
-        .from(Member, 'member')
-        .where('member.merged_into_id IS NULL')
-        .andWhere('member.id > :after', { after })
-        .orderBy('member.id', 'ASC')
-        .limit(BATCH)
-        .getRawMany<{ id: string; email: string | null; name: string | null; createdAt: string }>();
+      const members = readRows(
+        await this.dataSource
+          .createQueryBuilder()
+          .select('member.id', 'id')
+          .addSelect('member.email', 'email')
+          .addSelect('member.name', 'name')
+          .addSelect('member.created_at', 'createdAt')
+          .from(Member, 'member')
+          .where('member.merged_into_id IS NULL')
+          .andWhere('member.id > :after', { after })
+          .orderBy('member.id', 'ASC')
+          .limit(BATCH)
+          .getRawMany<Record<string, unknown>>(),
+      );
       for (const member of members)
-        finder.addMember({ ...member, createdAt: Number(member.createdAt) });
+        finder.addMember({
+          id: member.string('id'),
+          email: member.stringOrNull('email'),
+          name: member.stringOrNull('name'),
+          createdAt: member.instant('createdAt'),
+        });
       if (members.length < BATCH) break;
-      after = members[members.length - 1].id;
+      after = members[members.length - 1].string('id');
     }
     for (let after = ''; ;) {
       const identities = await this.dataSource
