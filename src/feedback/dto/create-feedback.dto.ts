@@ -1,20 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsOccurrenceInstant } from '../../common/validation/decorators';
 import { FEEDBACK_KINDS, FeedbackKind } from '../feedback.entity';
 import { FeedbackStatusFieldsDto } from './feedback-status-fields.dto';
+import { MemberHandle, MemberReference } from '../../members/dto/member-reference.dto';
 
-export class CreateFeedbackDto extends FeedbackStatusFieldsDto {
+export class CreateFeedbackDto extends IntersectionType(
+  FeedbackStatusFieldsDto,
+  MemberReference('Who gave it (or memberExternalId, memberEmail, or platform and handle).'),
+  MemberHandle('discord'),
+) {
+  /** An empty external id is refused, not taken for none. */
+  @MinLength(1)
+  override memberExternalId?: string;
+
   @ApiPropertyOptional({
     description:
       'Your id for the item; unique, the idempotency key. Without it, (member, text, submittedAt) is.',
@@ -26,41 +25,6 @@ export class CreateFeedbackDto extends FeedbackStatusFieldsDto {
   @MinLength(1)
   @MaxLength(200)
   externalId?: string;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Who gave it (or memberExternalId, memberEmail, or platform and handle).',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  memberId?: string;
-
-  @ApiPropertyOptional({ example: 'crm-10042', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  memberExternalId?: string;
-
-  @ApiPropertyOptional({ example: 'ada@example.com' })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(320)
-  memberEmail?: string;
-
-  @ApiPropertyOptional({ example: 'discord', description: 'With handle: the member by identity.' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_.-]*$/i, { message: 'must be letters, digits, _ . or -' })
-  @MaxLength(32)
-  platform?: string;
-
-  @ApiPropertyOptional({ example: '@ada', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  handle?: string;
 
   @ApiProperty({ enum: FEEDBACK_KINDS, example: 'idea' })
   @IsIn(FEEDBACK_KINDS)

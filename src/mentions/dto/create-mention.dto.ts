@@ -1,10 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
-  IsEmail,
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   IsUrl,
   Matches,
   MaxLength,
@@ -12,8 +10,14 @@ import {
 } from 'class-validator';
 import { IsOccurrenceInstant } from '../../common/validation/decorators';
 import { MentionMetricsDto } from './mention-metrics.dto';
+import { MemberReference } from '../../members/dto/member-reference.dto';
 
-export class CreateMentionDto extends MentionMetricsDto {
+export class CreateMentionDto extends IntersectionType(
+  MentionMetricsDto,
+  MemberReference(
+    'The author, when known otherwise than by handle (or memberExternalId, or memberEmail).',
+  ),
+) {
   @ApiPropertyOptional({
     description: 'Your id for the mention; unique, the idempotency key when given.',
     example: 'brandwatch-88123',
@@ -72,25 +76,4 @@ export class CreateMentionDto extends MentionMetricsDto {
   })
   @IsOccurrenceInstant()
   postedAt!: string;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      'The author, when known otherwise than by handle (or memberExternalId, or memberEmail).',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  memberId?: string;
-
-  @ApiPropertyOptional({ example: 'crm-10042', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  memberExternalId?: string;
-
-  @ApiPropertyOptional({ example: 'ada@example.com', maxLength: 320 })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(320)
-  memberEmail?: string;
 }

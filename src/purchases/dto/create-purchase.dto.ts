@@ -1,20 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsDecimalAmount, IsOccurrenceInstant } from '../../common/validation/decorators';
 import { IsCurrency } from '../../common/validation/is-currency';
 import { AttributionDto } from './attribution.dto';
+import { MemberReference } from '../../members/dto/member-reference.dto';
 
-export class CreatePurchaseDto {
+export class CreatePurchaseDto extends MemberReference(
+  'The buyer (or memberExternalId, or memberEmail).',
+) {
   @ApiProperty({
     description: 'The order id in the shop; unique, and the idempotency key.',
     example: 'order-1001',
@@ -24,26 +18,6 @@ export class CreatePurchaseDto {
   @IsNotEmpty()
   @MaxLength(200)
   externalId!: string;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'The buyer (or memberExternalId, or memberEmail).',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  memberId?: string;
-
-  @ApiPropertyOptional({ example: 'crm-10042' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  memberExternalId?: string;
-
-  @ApiPropertyOptional({ example: 'ada@example.com' })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(320)
-  memberEmail?: string;
 
   @ApiProperty({
     description: 'Decimal amount, as a string or a JSON number; at most the currency decimals.',

@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
-  IsEmail,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   IsUrl,
   Matches,
   Max,
@@ -17,10 +15,13 @@ import {
 import { IsOccurrenceInstant } from '../../common/validation/decorators';
 import { IsOmittable } from '../../common/validation/is-omittable';
 import { MAX_COUNTER } from '../../mentions/dto/mention-metrics.dto';
+import { MemberReference } from '../../members/dto/member-reference.dto';
 
 export const MAX_BODY_LENGTH = 20_000;
 
-export class CreateReviewDto {
+export class CreateReviewDto extends MemberReference(
+  'The reviewer (or memberExternalId, or memberEmail, or their handle on the platform).',
+) {
   @ApiPropertyOptional({
     description: 'Your id for the review; unique, the idempotency key when given.',
     example: 'trustpilot-5f2a',
@@ -31,27 +32,6 @@ export class CreateReviewDto {
   @MinLength(1)
   @MaxLength(200)
   externalId?: string;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      'The reviewer (or memberExternalId, or memberEmail, or their handle on the platform).',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  memberId?: string;
-
-  @ApiPropertyOptional({ example: 'crm-10042', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  memberExternalId?: string;
-
-  @ApiPropertyOptional({ example: 'ada@example.com', maxLength: 320 })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(320)
-  memberEmail?: string;
 
   @ApiPropertyOptional({
     example: '@ada',
