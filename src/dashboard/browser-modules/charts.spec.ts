@@ -10,7 +10,7 @@ import {
   stackedShares,
   tickIndexes,
   valueScale,
-} from './charts.js';
+} from '../public/js/charts.js';
 
 describe('niceStep', () => {
   it('rounds the rough step up to 1, 2, 2.5, 5 or 10 times a power of ten', () => {

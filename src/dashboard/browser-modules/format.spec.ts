@@ -10,7 +10,7 @@ import {
   percent,
   ratio,
   toNumber,
-} from './format.js';
+} from '../public/js/format.js';
 
 /*
  * format.js leaves the language to the browser (no locale given); these tests pin en-US so
