@@ -15,6 +15,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Attendance } from './attendance.entity';
 import { EventGuest } from './event-guest.entity';
 import { CommunityEvent } from './event.entity';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
+import { attendanceMergeMover } from './attendance-merge-mover';
+import { attendanceTimelineSource } from './attendance-timeline-source';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Attendance, EventGuest, CommunityEvent]), MembersModule],
@@ -28,10 +32,14 @@ export class EventsModule implements OnModuleInit {
     private readonly members: MembersService,
     private readonly events: EventsService,
     private readonly attendance: AttendanceService,
+    private readonly timeline: TimelineSources,
+    private readonly merges: MergeMovers,
   ) {}
 
   onModuleInit(): void {
     this.members.onMemberCreated(linkWaitingRecords);
+    this.timeline.register(attendanceTimelineSource);
+    this.merges.register(attendanceMergeMover);
     this.registry.register({
       type: 'events',
       dto: CreateEventDto,

@@ -5,9 +5,14 @@ import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Feedback } from './feedback.entity';
+import { MembersModule } from '../members/members.module';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
+import { feedbackMergeMover } from './feedback-merge-mover';
+import { feedbackTimelineSource } from './feedback-timeline-source';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Feedback])],
+  imports: [TypeOrmModule.forFeature([Feedback]), MembersModule],
   controllers: [FeedbackController],
   providers: [FeedbackService],
   exports: [FeedbackService],
@@ -16,9 +21,13 @@ export class FeedbackModule implements OnModuleInit {
   constructor(
     private readonly registry: ImportRegistry,
     private readonly feedback: FeedbackService,
+    private readonly timeline: TimelineSources,
+    private readonly merges: MergeMovers,
   ) {}
 
   onModuleInit(): void {
+    this.timeline.register(feedbackTimelineSource);
+    this.merges.register(feedbackMergeMover);
     this.registry.register({
       type: 'feedback',
       dto: CreateFeedbackDto,

@@ -2,41 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError, conflict, notFound, unknownReference } from '../common/errors/domain-error';
-import { Mention } from '../mentions/mention.entity';
-import { Purchase } from '../purchases/purchase.entity';
-import { Review } from '../reviews/review.entity';
-import { ValueSnapshot } from '../value/value-snapshot.entity';
 import { Identity } from './identity.entity';
-import {
-  moveAttendance,
-  moveFeedback,
-  moveGuestMember,
-  moveTags,
-  reassign,
-} from './member-merge-moves';
+import { moveTags, reassign } from './member-merge-moves';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
-import { assertNoCycle, checkReferrals, moveReferrals } from '../referrals/referral-merge-mover';
-
-export interface MergeCounts {
-  moved: Record<
-    | 'identities'
-    | 'tags'
-    | 'purchases'
-    | 'reviews'
-    | 'mentions'
-    | 'feedback'
-    | 'attendance'
-    | 'eventGuests'
-    | 'referralsMade'
-    | 'referralsReceived',
-    number
-  >;
-  dropped: Record<
-    'tags' | 'feedback' | 'attendance' | 'eventGuests' | 'referralsReceived' | 'valueSnapshots',
-    number
-  >;
-}
+import { MergeCounts, MergeMoveCounts, MergeMovers } from './merge-movers';
 
 export interface MergeOutcome extends MergeCounts {
   survivor: Member;
@@ -57,6 +27,7 @@ export class MemberMergeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly members: MembersService,
+    private readonly movers: MergeMovers,
   ) {}
 
   onMembersMerged(listener: MergeListener): void {
@@ -113,49 +84,46 @@ export class MemberMergeService {
         `this member was merged into ${other.mergedIntoId}`,
         'otherMemberId',
       );
-    const duplicateReferral = await checkReferrals(manager, survivor, other);
-
-    const move = <T extends object>(entity: new () => T, property: keyof T & string) =>
-      reassign(manager, entity, property, 'member_id', otherId, survivorId);
-    const identities = await move(Identity, 'memberId');
+    const identities = await reassign(
+      manager,
+      Identity,
+      'memberId',
+      'member_id',
+      otherId,
+      survivorId,
+    );
     const tags = await moveTags(manager, survivorId, otherId);
-    const purchases = await move(Purchase, 'memberId');
-    const reviews = await move(Review, 'memberId');
-    const mentions = await move(Mention, 'memberId');
-    const feedback = await moveFeedback(manager, survivorId, otherId);
-    const { attendance, guests } = await moveAttendance(manager, survivorId, otherId, now);
-    const guestOf = await moveGuestMember(manager, survivorId, otherId);
-    const referrals = await moveReferrals(manager, survivorId, otherId, duplicateReferral);
-    await assertNoCycle(manager, survivorId);
-    // Values are recomputed for the survivor; the pointer's snapshots would only double count.
-    const snapshots = await manager.delete(ValueSnapshot, { memberId: otherId });
+    // Every key of the response, in its order; each feature's mover adds its own counts.
+    const counts: MergeCounts = {
+      moved: {
+        identities,
+        tags: tags.moved,
+        purchases: 0,
+        reviews: 0,
+        mentions: 0,
+        feedback: 0,
+        attendance: 0,
+        eventGuests: 0,
+        referralsMade: 0,
+        referralsReceived: 0,
+      },
+      dropped: {
+        tags: tags.dropped,
+        feedback: 0,
+        attendance: 0,
+        eventGuests: 0,
+        referralsReceived: 0,
+        valueSnapshots: 0,
+      },
+    };
+    for (const mover of this.movers.all())
+      addCounts(counts, await mover.move(manager, survivor, other, now));
 
     await this.combineFields(manager, survivor, other, now);
     const mergedSurvivor = await manager.findOneByOrFail(Member, { id: survivorId });
     const pointer = await manager.findOneByOrFail(Member, { id: otherId });
     for (const listener of this.listeners) await listener(manager, mergedSurvivor, pointer);
-    return {
-      moved: {
-        identities,
-        tags: tags.moved,
-        purchases,
-        reviews,
-        mentions,
-        feedback: feedback.moved,
-        attendance: attendance.moved,
-        eventGuests: guests.moved + guestOf.moved,
-        referralsMade: referrals.made,
-        referralsReceived: referrals.received.moved,
-      },
-      dropped: {
-        tags: tags.dropped,
-        feedback: feedback.dropped,
-        attendance: attendance.dropped,
-        eventGuests: guests.dropped + guestOf.dropped,
-        referralsReceived: referrals.received.dropped,
-        valueSnapshots: snapshots.affected ?? 0,
-      },
-    };
+    return counts;
   }
 
   /**
@@ -203,4 +171,11 @@ export class MemberMergeService {
     await manager.update(Member, { id: other.id }, pointer);
     await manager.update(Member, { id: survivor.id }, { ...fill, updatedAt: now });
   }
+}
+
+function addCounts(counts: MergeCounts, added: MergeMoveCounts): void {
+  for (const [key, count] of Object.entries(added.moved ?? {}))
+    counts.moved[key as keyof MergeCounts['moved']] += count;
+  for (const [key, count] of Object.entries(added.dropped ?? {}))
+    counts.dropped[key as keyof MergeCounts['dropped']] += count;
 }

@@ -14,6 +14,8 @@ import { Identity } from './identity.entity';
 import { Member } from './member.entity';
 import { MemberTag } from './member-tag.entity';
 import { MergeDismissal } from './merge-dismissal.entity';
+import { MergeMovers } from './merge-movers';
+import { TimelineSources } from './timeline-sources';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Identity, Member, MemberTag, MergeDismissal])],
@@ -27,7 +29,17 @@ import { MergeDismissal } from './merge-dismissal.entity';
     MergeSuggestionsService,
     TimelineService,
     TimelineItems,
+    TimelineSources,
+    MergeMovers,
   ],
-  exports: [MembersRepository, MembersService, IdentitiesService, MemberMergeService],
+  // The registries: each activity module adds its timeline source and its merge mover.
+  exports: [
+    MembersRepository,
+    MembersService,
+    IdentitiesService,
+    MemberMergeService,
+    TimelineSources,
+    MergeMovers,
+  ],
 })
 export class MembersModule {}

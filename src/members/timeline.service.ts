@@ -6,7 +6,7 @@ import { Page, decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { TIMELINE_TYPES, TimelineItemDto, TimelineQuery, TimelineType } from './dto/timeline.dto';
 import { MembersService } from './members.service';
 import { TimelineItems, TimelineRow } from './timeline-items';
-import { TIMELINE_SOURCES, TimelineSource } from './timeline-sources';
+import { TimelineSource, TimelineSources } from './timeline-sources';
 
 interface Position {
   occurredAt: number;
@@ -26,17 +26,23 @@ export class TimelineService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly members: MembersService,
     private readonly items: TimelineItems,
+    private readonly sources: TimelineSources,
   ) {}
 
   async page(memberId: string, query: TimelineQuery): Promise<Page<TimelineItemDto>> {
     await this.members.get(memberId);
-    const types = TIMELINE_TYPES.filter((type) => !query.type?.length || query.type.includes(type));
+    // Only the types whose modules registered a source (in the app, every type).
+    const sources = TIMELINE_TYPES.filter(
+      (type) => !query.type?.length || query.type.includes(type),
+    )
+      .map((type) => this.sources.get(type))
+      .filter((source): source is TimelineSource => source !== undefined);
     const limit = query.limit ?? 50;
     const after = decodePosition(query.cursor);
     let total = 0;
     const rows: TimelineRow[] = [];
-    for (const type of types) {
-      const fetched = await this.fetch(TIMELINE_SOURCES[type], memberId, after, limit + 1);
+    for (const source of sources) {
+      const fetched = await this.fetch(source, memberId, after, limit + 1);
       total += fetched.total;
       rows.push(...fetched.rows);
     }

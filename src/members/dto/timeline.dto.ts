@@ -1,19 +1,7 @@
-import {
-  ApiExtraModels,
-  ApiProperty,
-  ApiPropertyOptional,
-  OmitType,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { AttendanceResponseDto } from '../../events/dto/attendance-response.dto';
-import { FeedbackResponseDto } from '../../feedback/dto/feedback-response.dto';
-import { MentionResponseDto } from '../../mentions/dto/mention-response.dto';
-import { PurchaseResponseDto } from '../../purchases/dto/purchase-response.dto';
-import { ReferralResponseDto } from '../../referrals/dto/referral-response.dto';
-import { ReviewResponseDto } from '../../reviews/dto/review-response.dto';
 
 export const TIMELINE_TYPES = [
   'purchase',
@@ -26,13 +14,21 @@ export const TIMELINE_TYPES = [
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
-export type TimelineRecord =
-  | PurchaseResponseDto
-  | ReferralResponseDto
-  | ReviewResponseDto
-  | MentionResponseDto
-  | AttendanceResponseDto
-  | FeedbackResponseDto;
+/**
+ * The response schema of each type's record, by name: the owning modules' controllers put them
+ * in the OpenAPI document, and members imports none of those modules.
+ */
+const RECORD_SCHEMAS = [
+  'PurchaseResponseDto',
+  'ReferralResponseDto',
+  'ReviewResponseDto',
+  'MentionResponseDto',
+  'AttendanceResponseDto',
+  'FeedbackResponseDto',
+];
+
+/** The record as its type's own endpoint returns it (its response DTO). */
+export type TimelineRecord = object;
 
 /** `type=purchase,review` and `type=purchase&type=review` both give a list. */
 const commaList = ({ value }: { value: unknown }) =>
@@ -58,14 +54,6 @@ export class TimelineQuery extends OmitType(PageQueryDto, ['order'] as const) {
   type?: TimelineType[];
 }
 
-@ApiExtraModels(
-  PurchaseResponseDto,
-  ReferralResponseDto,
-  ReviewResponseDto,
-  MentionResponseDto,
-  AttendanceResponseDto,
-  FeedbackResponseDto,
-)
 export class TimelineItemDto {
   @ApiProperty({ enum: TIMELINE_TYPES, example: 'purchase' }) type!: TimelineType;
   @ApiProperty({ format: 'uuid', description: 'The id of the record.' }) id!: string;
@@ -78,14 +66,7 @@ export class TimelineItemDto {
   @ApiProperty({ example: 'Order order-1001: 49.90 EUR (Trail shoes)' }) summary!: string;
   @ApiProperty({
     description: "The record as its own endpoint returns it (the type's response).",
-    oneOf: [
-      { $ref: getSchemaPath(PurchaseResponseDto) },
-      { $ref: getSchemaPath(ReferralResponseDto) },
-      { $ref: getSchemaPath(ReviewResponseDto) },
-      { $ref: getSchemaPath(MentionResponseDto) },
-      { $ref: getSchemaPath(AttendanceResponseDto) },
-      { $ref: getSchemaPath(FeedbackResponseDto) },
-    ],
+    oneOf: RECORD_SCHEMAS.map((schema) => ({ $ref: getSchemaPath(schema) })),
   })
   record!: TimelineRecord;
 }
