@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsIsoInstant } from '../../common/validation/decorators';
 
 export const ADVOCATE_SORTS = [
@@ -19,7 +20,7 @@ export const BASES = ['all', 'measured'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** The ranking's filters, sort, period (compared with the one of equal length before) and page. */
-export class ListAdvocatesQuery {
+export class ListAdvocatesQuery extends PickType(PageQueryDto, ['limit', 'cursor'] as const) {
   @ApiPropertyOptional({
     description: 'Start of the period (inclusive); default 30 days before `to`.',
     example: '2026-06-01',
@@ -128,20 +129,6 @@ export class ListAdvocatesQuery {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
-
-  @ApiPropertyOptional({ description: 'Rows per page (1–200).', default: 50, example: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
 
   @ApiPropertyOptional({ description: 'Rows to skip (instead of a cursor).', example: 0 })
   @IsOptional()

@@ -1,27 +1,12 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { ValidationOptions } from 'class-validator';
+import { defineValidator } from './define-validator';
 import { DAY_MS, parseIsoInstant } from '../dates/iso-date';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-function define(
-  name: string,
-  message: string,
-  validate: (value: unknown) => boolean,
-  options?: ValidationOptions,
-): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message, ...options },
-      validator: { validate },
-    });
-}
-
 /** A non-negative decimal as a JSON number or string; the currency's decimals are checked later. */
 export function IsDecimalAmount(options?: ValidationOptions): PropertyDecorator {
-  return define(
+  return defineValidator(
     'isDecimalAmount',
     'must be a non-negative decimal amount such as "49.90"',
     (value) =>
@@ -36,7 +21,7 @@ export function IsDecimalAmount(options?: ValidationOptions): PropertyDecorator 
 
 /** ISO 8601 with Z or an offset, or a date alone. */
 export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
-  return define(
+  return defineValidator(
     'isIsoInstant',
     'must be an ISO 8601 date-time with Z or an offset, or a date (YYYY-MM-DD)',
     (value) => parseIsoInstant(value) !== undefined,
@@ -46,7 +31,7 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
 
 /** An occurrence date: ISO 8601 and not more than a day ahead of now. */
 export function IsOccurrenceInstant(options?: ValidationOptions): PropertyDecorator {
-  return define(
+  return defineValidator(
     'isOccurrenceInstant',
     'must be an ISO 8601 date-time (with Z or an offset) or a date, not more than a day in the future',
     (value) => {

@@ -1,27 +1,12 @@
 import { CronTime } from 'cron';
 import { DateTime } from 'luxon';
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { ValidationOptions } from 'class-validator';
+import { defineValidator } from '../../common/validation/define-validator';
 import { isKnownTimeZone } from '../schedule/local-time';
-
-function define(
-  name: string,
-  message: string,
-  validate: (value: unknown) => boolean,
-  options?: ValidationOptions,
-): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message, ...options },
-      validator: { validate },
-    });
-}
 
 /** An IANA time zone name that this Node knows (Europe/Rome, America/New_York, UTC). */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return define(
+  return defineValidator(
     'isTimeZone',
     'must be an IANA time zone such as "Europe/Rome"',
     isKnownTimeZone,
@@ -46,7 +31,7 @@ export function isDigestCron(value: unknown): boolean {
 }
 
 export function IsDigestCron(options?: ValidationOptions): PropertyDecorator {
-  return define(
+  return defineValidator(
     'isDigestCron',
     'must be a five-field cron expression with a single minute, such as "0 8 * * 1-5"',
     isDigestCron,
