@@ -11,6 +11,10 @@ import { MentionsService } from './mentions.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Mention } from './mention.entity';
 import { PurchaseMentionUrl } from './purchase-mention-url.entity';
+import { reassigningMover } from '../members/member-merge-moves';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
+import { mentionTimelineSource } from './mention-timeline-source';
 
 @Module({
   imports: [
@@ -28,6 +32,8 @@ export class MentionsModule implements OnModuleInit {
     private readonly identities: IdentitiesService,
     private readonly purchases: PurchasesService,
     private readonly imports: ImportRegistry,
+    private readonly timeline: TimelineSources,
+    private readonly merges: MergeMovers,
   ) {}
 
   onModuleInit(): void {
@@ -35,6 +41,8 @@ export class MentionsModule implements OnModuleInit {
       this.mentions.linkToIdentity(manager, identity),
     );
     this.purchases.onPurchaseRecorded(rememberMentionUrl);
+    this.timeline.register(mentionTimelineSource);
+    this.merges.register(reassigningMover(Mention, 'memberId', 'member_id', 'mentions'));
     this.imports.register({
       type: 'mentions',
       dto: CreateMentionDto,

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError, conflict } from '../common/errors/domain-error';
 import { MoveCount, reassign } from '../members/member-merge-moves';
 import { Member } from '../members/member.entity';
+import { MergeMover } from '../members/merge-movers';
 import { Referral, ReferralStatus } from './referral.entity';
 
 const FIELD = 'otherMemberId';
@@ -99,3 +100,20 @@ function rule(code: string, reason: string): DomainError {
     { field: FIELD, reason, code },
   ]);
 }
+
+/**
+ * The merge's referrals: refused when it would break a referral rule (before anything of
+ * theirs moves, and on the merged graph after), else moved with a duplicate dropped.
+ */
+export const referralMergeMover: MergeMover = {
+  name: 'referrals',
+  move: async (manager, survivor, other) => {
+    const duplicate = await checkReferrals(manager, survivor, other);
+    const referrals = await moveReferrals(manager, survivor.id, other.id, duplicate);
+    await assertNoCycle(manager, survivor.id);
+    return {
+      moved: { referralsMade: referrals.made, referralsReceived: referrals.received.moved },
+      dropped: { referralsReceived: referrals.received.dropped },
+    };
+  },
+};

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CurrencyConverter } from '../config/currency-converter.service';
 import { MembersModule } from '../members/members.module';
 import { PurchasesModule } from '../purchases/purchases.module';
@@ -9,6 +9,11 @@ import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Referral } from './referral.entity';
+import { HaloSettings } from '../config/halo-settings';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
+import { referralMergeMover } from './referral-merge-mover';
+import { referralTimelineSources } from './referral-timeline-sources';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Referral]), MembersModule, PurchasesModule],
@@ -22,4 +27,15 @@ import { Referral } from './referral.entity';
   ],
   exports: [ReferralsService],
 })
-export class ReferralsModule {}
+export class ReferralsModule implements OnModuleInit {
+  constructor(
+    private readonly timeline: TimelineSources,
+    private readonly merges: MergeMovers,
+    private readonly settings: HaloSettings,
+  ) {}
+
+  onModuleInit(): void {
+    for (const source of referralTimelineSources(this.settings)) this.timeline.register(source);
+    this.merges.register(referralMergeMover);
+  }
+}

@@ -8,9 +8,14 @@ import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Review } from './review.entity';
+import { reassigningMover } from '../members/member-merge-moves';
+import { MembersModule } from '../members/members.module';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
+import { reviewTimelineSource } from './review-timeline-source';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Review]), PurchasesModule],
+  imports: [TypeOrmModule.forFeature([Review]), PurchasesModule, MembersModule],
   controllers: [ReviewsController],
   providers: [ReviewsService],
   exports: [ReviewsService],
@@ -20,10 +25,14 @@ export class ReviewsModule implements OnModuleInit {
     private readonly reviews: ReviewsService,
     private readonly purchases: PurchasesService,
     private readonly imports: ImportRegistry,
+    private readonly timeline: TimelineSources,
+    private readonly merges: MergeMovers,
   ) {}
 
   onModuleInit(): void {
     this.purchases.onPurchaseRecorded(reverifyReviews);
+    this.timeline.register(reviewTimelineSource);
+    this.merges.register(reassigningMover(Review, 'memberId', 'member_id', 'reviews'));
     this.imports.register({
       type: 'reviews',
       dto: CreateReviewDto,

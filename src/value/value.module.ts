@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
 import { AcquisitionMetricsController } from './acquisition/acquisition-metrics.controller';
 import { AcquisitionMetricsService } from './acquisition/acquisition-metrics.service';
@@ -11,9 +11,12 @@ import { ModelValidationService } from './validation/model-validation.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ValueRun } from './value-run.entity';
 import { ValueSnapshot } from './value-snapshot.entity';
+import { MembersModule } from '../members/members.module';
+import { MergeMovers } from '../members/merge-movers';
+import { valueSnapshotMergeMover } from './value-snapshot-merge-mover';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ValueRun, ValueSnapshot]), LeasedJobsModule],
+  imports: [TypeOrmModule.forFeature([ValueRun, ValueSnapshot]), LeasedJobsModule, MembersModule],
   controllers: [ValueController, ModelValidationController, AcquisitionMetricsController],
   providers: [
     RecomputeService,
@@ -24,4 +27,10 @@ import { ValueSnapshot } from './value-snapshot.entity';
   ],
   exports: [RecomputeService, ValueQueryService],
 })
-export class ValueModule {}
+export class ValueModule implements OnModuleInit {
+  constructor(private readonly merges: MergeMovers) {}
+
+  onModuleInit(): void {
+    this.merges.register(valueSnapshotMergeMover);
+  }
+}
