@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { AttendanceChangesDto } from './attendance-changes.dto';
 import { MemberHandle, MemberReference } from '../../members/dto/member-reference.dto';
+import { ExternalIdProperty } from '../../common/validation/external-id-property';
 
 /**
  * One person at an event: a member (memberId, memberExternalId, memberEmail, or platform and
@@ -10,22 +11,17 @@ import { MemberHandle, MemberReference } from '../../members/dto/member-referenc
  */
 export class CreateAttendanceDto extends IntersectionType(
   AttendanceChangesDto,
-  MemberReference('The member who came.'),
+  MemberReference('The member who came.', 'Must be a member’s email.'),
   MemberHandle('instagram'),
 ) {
   /** An empty external id is refused, not taken for none. */
   @MinLength(1)
   override memberExternalId?: string;
 
-  @ApiPropertyOptional({
-    description: 'Your id for the attendance; unique, the idempotency key when given.',
-    example: 'eventbrite-att-5521',
-    maxLength: 200,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ExternalIdProperty(
+    'Your id for the attendance; unique, the idempotency key when given.',
+    'eventbrite-att-5521',
+  )
   externalId?: string;
 
   @ApiPropertyOptional({

@@ -1,20 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsDecimalAmount, IsIsoInstant } from '../../common/validation/decorators';
 import { IsCurrency } from '../../common/validation/is-currency';
 import { EVENT_KINDS, EventKind } from '../event.entity';
+import { ExternalIdProperty } from '../../common/validation/external-id-property';
 
 export class CreateEventDto {
-  @ApiPropertyOptional({
-    description:
-      'Your id for the event; unique, the idempotency key. Without it, (name, startsAt) is.',
-    example: 'meetup-2026-12-berlin',
-    maxLength: 200,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ExternalIdProperty(
+    'Your id for the event; unique, the idempotency key. Without it, (name, startsAt) is.',
+    'meetup-2026-12-berlin',
+  )
   externalId?: string;
 
   @ApiProperty({ example: 'Berlin trail runners meetup', maxLength: 200 })

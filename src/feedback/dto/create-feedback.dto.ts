@@ -4,6 +4,7 @@ import { IsOccurrenceInstant } from '../../common/validation/decorators';
 import { FEEDBACK_KINDS, FeedbackKind } from '../feedback.entity';
 import { FeedbackStatusFieldsDto } from './feedback-status-fields.dto';
 import { MemberHandle, MemberReference } from '../../members/dto/member-reference.dto';
+import { ExternalIdProperty } from '../../common/validation/external-id-property';
 
 export class CreateFeedbackDto extends IntersectionType(
   FeedbackStatusFieldsDto,
@@ -14,16 +15,10 @@ export class CreateFeedbackDto extends IntersectionType(
   @MinLength(1)
   override memberExternalId?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'Your id for the item; unique, the idempotency key. Without it, (member, text, submittedAt) is.',
-    example: 'canny-post-4411',
-    maxLength: 200,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ExternalIdProperty(
+    'Your id for the item; unique, the idempotency key. Without it, (member, text, submittedAt) is.',
+    'canny-post-4411',
+  )
   externalId?: string;
 
   @ApiProperty({ enum: FEEDBACK_KINDS, example: 'idea' })

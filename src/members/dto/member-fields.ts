@@ -12,18 +12,11 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsIsoInstant } from '../../common/validation/decorators';
+import { ExternalIdProperty } from '../../common/validation/external-id-property';
 
 /** The writable fields of a member, shared by create and update. */
 export class MemberFieldsDto {
-  @ApiPropertyOptional({
-    description: "The shop's or CRM's id; unique.",
-    example: 'crm-10042',
-    maxLength: 200,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ExternalIdProperty("The shop's or CRM's id; unique.", 'crm-10042')
   externalId?: string;
 
   @ApiPropertyOptional({

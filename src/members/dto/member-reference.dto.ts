@@ -23,9 +23,9 @@ export interface MemberHandleFields {
 
 /**
  * The fields by which a record names its member (see resolveMember); `who` describes memberId
- * for the record at hand. Compose it with IntersectionType.
+ * for the record at hand, `email` memberEmail where it needs saying. Compose it with IntersectionType.
  */
-export function MemberReference(who: string): Type<MemberReferenceFields> {
+export function MemberReference(who: string, email?: string): Type<MemberReferenceFields> {
   class MemberReferenceDto implements MemberReferenceFields {
     @ApiPropertyOptional({ format: 'uuid', description: who })
     @IsOptional()
@@ -38,7 +38,7 @@ export function MemberReference(who: string): Type<MemberReferenceFields> {
     @MaxLength(200)
     memberExternalId?: string;
 
-    @ApiPropertyOptional({ example: 'ada@example.com', maxLength: 320 })
+    @ApiPropertyOptional({ example: 'ada@example.com', maxLength: 320, description: email })
     @IsOptional()
     @IsEmail({}, { message: 'must be an email address' })
     @MaxLength(320)

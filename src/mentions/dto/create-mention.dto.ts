@@ -11,6 +11,7 @@ import {
 import { IsOccurrenceInstant } from '../../common/validation/decorators';
 import { MentionMetricsDto } from './mention-metrics.dto';
 import { MemberReference } from '../../members/dto/member-reference.dto';
+import { ExternalIdProperty } from '../../common/validation/external-id-property';
 
 export class CreateMentionDto extends IntersectionType(
   MentionMetricsDto,
@@ -18,15 +19,10 @@ export class CreateMentionDto extends IntersectionType(
     'The author, when known otherwise than by handle (or memberExternalId, or memberEmail).',
   ),
 ) {
-  @ApiPropertyOptional({
-    description: 'Your id for the mention; unique, the idempotency key when given.',
-    example: 'brandwatch-88123',
-    maxLength: 200,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ExternalIdProperty(
+    'Your id for the mention; unique, the idempotency key when given.',
+    'brandwatch-88123',
+  )
   externalId?: string;
 
   @ApiProperty({ example: 'instagram', description: 'Lower-case platform name.', maxLength: 32 })

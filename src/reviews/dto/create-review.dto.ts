@@ -10,27 +10,22 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import { IsOccurrenceInstant } from '../../common/validation/decorators';
 import { IsOmittable } from '../../common/validation/is-omittable';
 import { MAX_COUNTER } from '../../mentions/dto/mention-metrics.dto';
 import { MemberReference } from '../../members/dto/member-reference.dto';
+import { ExternalIdProperty } from '../../common/validation/external-id-property';
 
 export const MAX_BODY_LENGTH = 20_000;
 
 export class CreateReviewDto extends MemberReference(
   'The reviewer (or memberExternalId, or memberEmail, or their handle on the platform).',
 ) {
-  @ApiPropertyOptional({
-    description: 'Your id for the review; unique, the idempotency key when given.',
-    example: 'trustpilot-5f2a',
-    maxLength: 200,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ExternalIdProperty(
+    'Your id for the review; unique, the idempotency key when given.',
+    'trustpilot-5f2a',
+  )
   externalId?: string;
 
   @ApiPropertyOptional({
