@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { RAW_BODY_PREFIX } from './common/http/raw-body-routes';
 import { requestContext } from './common/http/request-context.middleware';
 import { bodyParserError } from './common/errors/body-parser-error';
 import { HaloSettings } from './config/halo-settings';
 import { dashboardAssets } from './dashboard/dashboard-assets';
+import { buildOpenApiDocument } from './openapi-document';
 
 export { RAW_BODY_PREFIX };
 
@@ -33,18 +34,7 @@ export function configureApp(app: INestApplication): INestApplication {
           next(error ? bodyParserError(error) : undefined),
         ),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Halo')
-      .setDescription(
-        'Community-engagement and advocacy tracker. Every route but /health needs `Authorization: Bearer <key>`. ' +
-          'Money is a decimal string in JSON; dates are ISO 8601. Errors: {statusCode, error, code, message, requestId, details}.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

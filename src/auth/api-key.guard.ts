@@ -7,6 +7,7 @@ import { ApiKey, Role } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import { roleAllows } from './role-rank';
 import { IS_PUBLIC, REQUIRED_ROLE } from './roles.decorator';
+import { AuthErrorCode } from './auth-error-code';
 
 export const SESSION_COOKIE = 'halo_session';
 
@@ -28,20 +29,24 @@ export class ApiKeyGuard implements CanActivate {
     if (!secret) {
       throw new DomainError(
         'unauthorized',
-        'API_KEY_MISSING',
+        AuthErrorCode.API_KEY_MISSING,
         'send an API key as "Authorization: Bearer <key>"',
       );
     }
     const key = await this.keys.authenticate(secret);
     if (!key)
-      throw new DomainError('unauthorized', 'API_KEY_INVALID', 'the API key is unknown or revoked');
+      throw new DomainError(
+        'unauthorized',
+        AuthErrorCode.API_KEY_INVALID,
+        'the API key is unknown or revoked',
+      );
     const required =
       this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ??
       (READ_METHODS.has(request.method) ? 'viewer' : 'manager');
     if (!roleAllows(key.role, required)) {
       throw new DomainError(
         'forbidden',
-        'ROLE_INSUFFICIENT',
+        AuthErrorCode.ROLE_INSUFFICIENT,
         `this action needs the ${required} role; the key has ${key.role}`,
       );
     }

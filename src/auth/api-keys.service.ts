@@ -7,6 +7,8 @@ import { HaloSettings } from '../config/halo-settings';
 import { AppSecretsService } from '../database/app-secrets.service';
 import { ApiKey, Role } from './api-key.entity';
 import { displayPrefix, generateKeySecret, hashKeySecret, hashesEqual } from './key-secrets';
+import { AuthErrorCode } from './auth-error-code';
+import { CommonErrorCode } from '../common/errors/common-error-code';
 
 const PEPPER = 'api-key-pepper';
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -64,7 +66,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
 
   async revoke(id: string): Promise<ApiKey> {
     const key = await this.keys.findOneBy({ id });
-    if (!key) throw notFound('api key', 'id', id);
+    if (!key) throw notFound(AuthErrorCode.API_KEY_NOT_FOUND, 'id', id);
     if (!key.revokedAt) {
       key.revokedAt = Date.now();
       await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
@@ -87,7 +89,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
 
   private newKey(name: string, role: Role, secret: string, secretHash: string): ApiKey {
     if (!name.trim())
-      throw new DomainError('invalid', 'VALIDATION_FAILED', 'name must not be empty');
+      throw new DomainError('invalid', CommonErrorCode.VALIDATION_FAILED, 'name must not be empty');
     return Object.assign(new ApiKey(), {
       id: randomUUID(),
       name,

@@ -10,6 +10,7 @@ import { keysetPage } from '../common/pagination/keyset';
 import { Campaign } from './campaign.entity';
 import { CreateCampaignDto } from './dto/campaign-fields';
 import { ListCampaignsQuery } from './dto/list-campaigns.query';
+import { CampaignsErrorCode } from './campaigns-error-code';
 
 @Injectable()
 export class CampaignsService {
@@ -58,7 +59,7 @@ export class CampaignsService {
       if (fields.every((field) => existing[field] === candidate[field]))
         return { campaign: existing, created: false };
       throw conflict(
-        'CAMPAIGN_EXISTS',
+        CampaignsErrorCode.CAMPAIGN_EXISTS,
         'a campaign with this key exists with other content',
         input.externalId ? 'externalId' : 'name',
       );
@@ -69,7 +70,7 @@ export class CampaignsService {
 
   async get(id: string): Promise<Campaign> {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id });
-    if (!campaign) throw notFound('campaign', 'id', id);
+    if (!campaign) throw notFound(CampaignsErrorCode.CAMPAIGN_NOT_FOUND, 'id', id);
     return campaign;
   }
 

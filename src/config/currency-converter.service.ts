@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { convertMinor, parseAmount } from '../common/money/money';
 import { HaloSettings } from './halo-settings';
+import { CommonErrorCode } from '../common/errors/common-error-code';
 
 export interface ConvertedAmount {
   amountMinor: number;
@@ -25,7 +26,7 @@ export class CurrencyConverter {
     if (!rate) {
       throw new DomainError(
         'unprocessable',
-        'CURRENCY_WITHOUT_RATE',
+        CommonErrorCode.CURRENCY_WITHOUT_RATE,
         `no exchange rate is configured for ${currency}`,
         [{ field, reason: `no rate for ${currency} in CURRENCY_RATES`, code: 'noRate' }],
       );
@@ -44,9 +45,12 @@ export class CurrencyConverter {
         'too-many-decimals': `has more decimals than ${currency} has`,
         'too-large': 'is too large',
       } as const;
-      throw new DomainError('invalid', 'VALIDATION_FAILED', `${field} ${reasons[parsed.problem]}`, [
-        { field, reason: reasons[parsed.problem], code: parsed.problem },
-      ]);
+      throw new DomainError(
+        'invalid',
+        CommonErrorCode.VALIDATION_FAILED,
+        `${field} ${reasons[parsed.problem]}`,
+        [{ field, reason: reasons[parsed.problem], code: parsed.problem }],
+      );
     }
     return {
       amountMinor: parsed.minor,

@@ -4,6 +4,7 @@ import { ApiKeysService } from '../auth/api-keys.service';
 import { DomainError } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
 import { SessionResponseDto } from './dto/session-response.dto';
+import { AuthErrorCode } from '../auth/auth-error-code';
 
 @Injectable()
 export class SessionService {
@@ -22,7 +23,7 @@ export class SessionService {
     if (!key) {
       throw new DomainError(
         'unauthorized',
-        'API_KEY_INVALID',
+        AuthErrorCode.API_KEY_INVALID,
         'the API key is unknown or revoked',
         [{ field: 'key', reason: 'is unknown or revoked', code: 'invalidKey' }],
       );

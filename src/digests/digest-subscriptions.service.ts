@@ -10,6 +10,7 @@ import { DigestSubscription } from './digest-subscription.entity';
 import { ListSubscriptionsQuery } from './dto/list-subscriptions.query';
 import { SubscriptionFieldsDto } from './dto/subscription-fields.dto';
 import { SubscriptionState, applySubscriptionInput, scheduleChanged } from './subscription-rules';
+import { DigestsErrorCode } from './digests-error-code';
 
 /** Digest subscriptions: who gets which digest when (admin only). */
 @Injectable()
@@ -31,7 +32,7 @@ export class DigestSubscriptionsService {
 
   async get(id: string): Promise<DigestSubscription> {
     const subscription = await this.repository().findOneBy({ id });
-    if (!subscription) throw notFound('digest subscription', 'id', id);
+    if (!subscription) throw notFound(DigestsErrorCode.DIGEST_SUBSCRIPTION_NOT_FOUND, 'id', id);
     return subscription;
   }
 

@@ -20,6 +20,7 @@ import { EventGuest } from './event-guest.entity';
 import { EventGuestsService } from './event-guests.service';
 import { CommunityEvent } from './event.entity';
 import { EventsService } from './events.service';
+import { EventsErrorCode } from './events-error-code';
 
 export interface AttendanceWithGuests {
   attendance: Attendance;
@@ -188,7 +189,8 @@ export class AttendanceService {
     const attendance = await manager
       .getRepository(Attendance)
       .findOneBy({ id: attendanceId, eventId });
-    if (!attendance) throw notFound('attendance', 'attendanceId', attendanceId);
+    if (!attendance)
+      throw notFound(EventsErrorCode.ATTENDANCE_NOT_FOUND, 'attendanceId', attendanceId);
     return attendance;
   }
 
@@ -270,7 +272,7 @@ export class AttendanceService {
 
   private exists(field: string) {
     return conflict(
-      'ATTENDANCE_EXISTS',
+      EventsErrorCode.ATTENDANCE_EXISTS,
       field === 'externalId' || field === 'eventId'
         ? 'an attendance with this externalId exists with other content'
         : 'this person already has an attendance at this event with other content',

@@ -6,6 +6,7 @@ import { normalizeEmail } from '../members/normalize';
 import { Attendance } from './attendance.entity';
 import { CreateAttendanceDto } from './dto/create-attendance.dto';
 import { EventGuest } from './event-guest.entity';
+import { CommonErrorCode } from '../common/errors/common-error-code';
 
 /** Who an attendance is for: a member, or the email of someone not yet a member. */
 export type Attendee = Pick<Attendance, 'memberId' | 'email' | 'emailNormalized'>;
@@ -29,9 +30,12 @@ export async function resolveAttendee(
     input.memberId || input.memberExternalId || input.memberEmail || input.platform || input.handle,
   );
   if (namesMember && input.email) {
-    throw new DomainError('invalid', 'VALIDATION_FAILED', 'give a member or an email, not both', [
-      { field: 'email', reason: 'is only for someone not named as a member', code: 'exclusive' },
-    ]);
+    throw new DomainError(
+      'invalid',
+      CommonErrorCode.VALIDATION_FAILED,
+      'give a member or an email, not both',
+      [{ field: 'email', reason: 'is only for someone not named as a member', code: 'exclusive' }],
+    );
   }
   if (namesMember) {
     const member = await requireMember(manager, {
@@ -46,7 +50,7 @@ export async function resolveAttendee(
   if (!input.email) {
     throw new DomainError(
       'invalid',
-      'VALIDATION_FAILED',
+      CommonErrorCode.VALIDATION_FAILED,
       'name the member by memberId, memberExternalId, memberEmail or platform and handle, or give an email',
       [
         {

@@ -11,6 +11,8 @@ import { Attendance } from './attendance.entity';
 import { Attendee, followMerges } from './attendee';
 import { EventGuest } from './event-guest.entity';
 import { CommunityEvent } from './event.entity';
+import { EventsErrorCode } from './events-error-code';
+import { MembersErrorCode } from '../members/members-error-code';
 
 export type GuestSpec = Pick<EventGuest, 'guestMemberId' | 'guestEmail' | 'guestEmailNormalized'>;
 
@@ -43,7 +45,7 @@ export class EventGuestsService {
     const found = ids.length ? await manager.getRepository(Member).findBy({ id: In(ids) }) : [];
     for (const id of ids) {
       const member = found.find((candidate) => candidate.id === id);
-      if (!member) throw unknownReference('member', 'guestMemberIds', id);
+      if (!member) throw unknownReference(MembersErrorCode.UNKNOWN_MEMBER, 'guestMemberIds', id);
       const guest = await followMerges(manager, member);
       this.refuseAttendee(attendee, guest.id, null, 'guestMemberIds');
       guests.set(guest.id, {
@@ -170,8 +172,11 @@ export class EventGuestsService {
       (memberId !== null && memberId === attendee.memberId) ||
       (emailNormalized !== null && emailNormalized === attendee.emailNormalized);
     if (!same) return;
-    throw new DomainError('unprocessable', 'GUEST_IS_ATTENDEE', `${field} names the attendee`, [
-      { field, reason: 'names the attendee themself', code: 'guestIsAttendee' },
-    ]);
+    throw new DomainError(
+      'unprocessable',
+      EventsErrorCode.GUEST_IS_ATTENDEE,
+      `${field} names the attendee`,
+      [{ field, reason: 'names the attendee themself', code: 'guestIsAttendee' }],
+    );
   }
 }

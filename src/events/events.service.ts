@@ -15,6 +15,7 @@ import { ListEventsQuery } from './dto/list-events.query';
 import { Attendance } from './attendance.entity';
 import { EventGuest } from './event-guest.entity';
 import { CommunityEvent } from './event.entity';
+import { EventsErrorCode } from './events-error-code';
 
 /** Compared when the same key arrives again: an event has no counters or statuses, so any change is a 409. */
 const CONTENT_FIELDS: (keyof CommunityEvent)[] = [
@@ -71,7 +72,7 @@ export class EventsService {
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommunityEvent> {
     const event = await manager.getRepository(CommunityEvent).findOneBy({ id });
-    if (!event) throw notFound('event', 'eventId', id);
+    if (!event) throw notFound(EventsErrorCode.EVENT_NOT_FOUND, 'eventId', id);
     return event;
   }
 
@@ -83,12 +84,18 @@ export class EventsService {
     const repository = manager.getRepository(CommunityEvent);
     if (reference.eventId) {
       const event = await repository.findOneBy({ id: reference.eventId.toLowerCase() });
-      if (!event) throw unknownReference('event', 'eventId', reference.eventId);
+      if (!event)
+        throw unknownReference(EventsErrorCode.UNKNOWN_EVENT, 'eventId', reference.eventId);
       return event;
     }
     if (reference.eventExternalId) {
       const event = await repository.findOneBy({ externalId: reference.eventExternalId });
-      if (!event) throw unknownReference('event', 'eventExternalId', reference.eventExternalId);
+      if (!event)
+        throw unknownReference(
+          EventsErrorCode.UNKNOWN_EVENT,
+          'eventExternalId',
+          reference.eventExternalId,
+        );
       return event;
     }
     throw invalidField('eventId', 'or eventExternalId is required', 'isDefined');
@@ -142,7 +149,11 @@ export class EventsService {
         .update({ id }, { ...changes, updatedAt: Date.now() });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw conflict('EVENT_EXISTS', 'another event has this name and startsAt', 'name');
+        throw conflict(
+          EventsErrorCode.EVENT_EXISTS,
+          'another event has this name and startsAt',
+          'name',
+        );
       throw error;
     }
     return this.get(id);
@@ -168,7 +179,7 @@ export class EventsService {
   private sameOrConflict(existing: CommunityEvent, candidate: CommunityEvent): CommunityEvent {
     if (CONTENT_FIELDS.every((field) => existing[field] === candidate[field])) return existing;
     throw conflict(
-      'EVENT_EXISTS',
+      EventsErrorCode.EVENT_EXISTS,
       candidate.externalId
         ? 'an event with this externalId exists with other content'
         : 'an event with this name and startsAt exists with other content',

@@ -16,6 +16,7 @@ import { ListFeedbackQuery } from './dto/list-feedback.query';
 import { UpdateFeedbackDto } from './dto/update-feedback.dto';
 import { FeedbackState, applyFeedbackStatus } from './feedback-status';
 import { Feedback, FeedbackStatus } from './feedback.entity';
+import { FeedbackErrorCode } from './feedback-error-code';
 
 const STATE_FIELDS = ['status', 'submittedAt', 'acceptedAt', 'shippedAt', 'declinedAt'] as const;
 
@@ -71,7 +72,7 @@ export class FeedbackService {
       ).find(([, same]) => !same);
       if (differing) {
         throw conflict(
-          'FEEDBACK_EXISTS',
+          FeedbackErrorCode.FEEDBACK_EXISTS,
           `feedback with this ${input.externalId ? 'externalId' : 'member and text'} exists with another ${differing[0]}`,
           differing[0],
         );
@@ -100,7 +101,7 @@ export class FeedbackService {
     } catch (error) {
       if (isUniqueViolation(error))
         throw conflict(
-          'FEEDBACK_EXISTS',
+          FeedbackErrorCode.FEEDBACK_EXISTS,
           'this feedback was recorded at the same time',
           input.externalId ? 'externalId' : 'text',
         );
@@ -111,7 +112,7 @@ export class FeedbackService {
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Feedback> {
     const feedback = await manager.getRepository(Feedback).findOneBy({ id });
-    if (!feedback) throw notFound('feedback', 'id', id);
+    if (!feedback) throw notFound(FeedbackErrorCode.FEEDBACK_NOT_FOUND, 'id', id);
     return feedback;
   }
 

@@ -9,6 +9,7 @@ import { RAW_BODY_PREFIX } from '../common/http/raw-body-routes';
 import { DomainError } from '../common/errors/domain-error';
 import { canonicalHash } from './canonical-hash';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { CommonErrorCode } from '../common/errors/common-error-code';
 
 const HEADER = 'idempotency-key';
 const VALID_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -38,7 +39,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!VALID_KEY.test(key)) {
       throw new DomainError(
         'invalid',
-        'VALIDATION_FAILED',
+        CommonErrorCode.VALIDATION_FAILED,
         'Idempotency-Key must be 1–200 visible ASCII characters',
         [
           {
@@ -60,7 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           if (stored.requestHash !== requestHash) {
             throw new DomainError(
               'unprocessable',
-              'IDEMPOTENCY_KEY_REUSED',
+              CommonErrorCode.IDEMPOTENCY_KEY_REUSED,
               'this Idempotency-Key was used with another request',
               [
                 {

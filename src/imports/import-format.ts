@@ -4,6 +4,7 @@ import { readCsv } from './readers/csv-reader';
 import { readJsonArray } from './readers/json-array-reader';
 import { readNdjson } from './readers/ndjson-reader';
 import { SourceRow } from './readers/source-row';
+import { CommonErrorCode } from '../common/errors/common-error-code';
 
 export const IMPORT_FORMATS = ['json', 'ndjson', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -39,7 +40,7 @@ export function formatFromContentType(contentType: string | undefined): ImportFo
     return format;
   throw new DomainError(
     'unsupported_media_type',
-    'UNSUPPORTED_MEDIA_TYPE',
+    CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
     `send the import as ${IMPORT_MEDIA_TYPES.join(', ')} in UTF-8`,
     [
       {

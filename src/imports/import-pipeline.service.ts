@@ -13,6 +13,7 @@ import { ByteCounter, limitBytes } from './readers/byte-limit';
 import { utf8Text } from './readers/utf8-text';
 import { RecordImporter } from './record-importer';
 import { externalIdOf, validateRow } from './row-validator';
+import { ImportsErrorCode } from './imports-error-code';
 
 export interface ImportProgress extends ImportCounts {
   bytesRead: number;
@@ -49,7 +50,7 @@ export class ImportPipeline {
 
   importer(type: string): RecordImporter {
     const importer = this.registry.get(type);
-    if (!importer) throw notFound('import type', 'type', type);
+    if (!importer) throw notFound(ImportsErrorCode.IMPORT_TYPE_NOT_FOUND, 'type', type);
     return importer;
   }
 

@@ -2,6 +2,7 @@ import { Request } from 'express';
 import { DomainError } from '../common/errors/domain-error';
 import { ImportFormat, formatFromContentType } from './import-format';
 import { tooLarge } from './readers/byte-limit';
+import { CommonErrorCode } from '../common/errors/common-error-code';
 
 /**
  * What an import request says about its body before a byte is read: the format (415 when
@@ -13,7 +14,7 @@ export function importRequestFormat(request: Request, maxBytes: number): ImportF
   if (encoding && encoding !== 'identity') {
     throw new DomainError(
       'unsupported_media_type',
-      'UNSUPPORTED_MEDIA_TYPE',
+      CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
       'send the import uncompressed',
       [
         {

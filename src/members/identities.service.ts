@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../database/sql';
 import { Identity } from './identity.entity';
 import { MembersRepository } from './members.repository';
 import { normalizeHandle, normalizePlatform } from './normalize';
+import { MembersErrorCode } from './members-error-code';
 
 /** Called inside the transaction that adds an identity, so that records waiting for it link at once. */
 export type IdentityListener = (manager: EntityManager, identity: Identity) => Promise<void>;
@@ -26,7 +27,7 @@ export class IdentitiesService {
     handle: string,
   ): Promise<{ identity: Identity; created: boolean }> {
     const member = await this.members.findRowById(memberId);
-    if (!member) throw notFound('member', 'id', memberId);
+    if (!member) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
     const key = {
       platform: normalizePlatform(platform),
       handleNormalized: normalizeHandle(handle),
@@ -35,7 +36,7 @@ export class IdentitiesService {
     if (existing) {
       if (existing.memberId === memberId) return { identity: existing, created: false };
       throw conflict(
-        'IDENTITY_TAKEN',
+        MembersErrorCode.IDENTITY_TAKEN,
         `${key.platform} handle ${handle} belongs to another member`,
         'handle',
       );

@@ -7,6 +7,7 @@ import { moveTags, reassign } from './member-merge-moves';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
 import { MergeCounts, MergeMoveCounts, MergeMovers } from './merge-movers';
+import { MembersErrorCode } from './members-error-code';
 
 export interface MergeOutcome extends MergeCounts {
   survivor: Member;
@@ -46,9 +47,15 @@ export class MemberMergeService {
     if (survivorId === otherId)
       throw new DomainError(
         'unprocessable',
-        'MERGE_INTO_SELF',
+        MembersErrorCode.MERGE_INTO_SELF,
         'a member cannot be merged into itself',
-        [{ field: 'otherMemberId', reason: 'is the member itself', code: 'MERGE_INTO_SELF' }],
+        [
+          {
+            field: 'otherMemberId',
+            reason: 'is the member itself',
+            code: MembersErrorCode.MERGE_INTO_SELF,
+          },
+        ],
       );
     const counts = await manager.transaction((transaction) =>
       this.mergeIn(transaction, survivorId, otherId),
@@ -69,18 +76,18 @@ export class MemberMergeService {
     // Writing both rows first locks them (PostgreSQL row locks, SQLite's write lock) against a concurrent merge.
     await manager.update(Member, { id: In([survivorId, otherId]) }, { updatedAt: now });
     const survivor = await manager.findOneBy(Member, { id: survivorId });
-    if (!survivor) throw notFound('member', 'id', survivorId);
+    if (!survivor) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', survivorId);
     const other = await manager.findOneBy(Member, { id: otherId });
-    if (!other) throw unknownReference('member', 'otherMemberId', otherId);
+    if (!other) throw unknownReference(MembersErrorCode.UNKNOWN_MEMBER, 'otherMemberId', otherId);
     if (survivor.mergedIntoId)
       throw conflict(
-        'MEMBER_ALREADY_MERGED',
+        MembersErrorCode.MEMBER_ALREADY_MERGED,
         `this member was merged into ${survivor.mergedIntoId}`,
         'id',
       );
     if (other.mergedIntoId)
       throw conflict(
-        'MEMBER_ALREADY_MERGED',
+        MembersErrorCode.MEMBER_ALREADY_MERGED,
         `this member was merged into ${other.mergedIntoId}`,
         'otherMemberId',
       );

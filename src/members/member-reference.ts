@@ -3,6 +3,8 @@ import { DomainError, unknownReference } from '../common/errors/domain-error';
 import { Identity } from './identity.entity';
 import { Member } from './member.entity';
 import { normalizeEmail, normalizeHandle, normalizePlatform } from './normalize';
+import { CommonErrorCode } from '../common/errors/common-error-code';
+import { MembersErrorCode } from './members-error-code';
 
 /** The ways a record may name a member: `memberId`, `memberExternalId`, `memberEmail`, or (`platform`, `handle`). */
 export interface MemberReference {
@@ -47,7 +49,7 @@ export async function resolveMember(
     return undefined;
   }
   member = member && (await survivorOf(manager, member));
-  if (!member) throw unknownReference('member', field, value);
+  if (!member) throw unknownReference(MembersErrorCode.UNKNOWN_MEMBER, field, value);
   return member;
 }
 
@@ -69,7 +71,7 @@ export async function requireMember(
   if (!member) {
     throw new DomainError(
       'invalid',
-      'VALIDATION_FAILED',
+      CommonErrorCode.VALIDATION_FAILED,
       `name the ${prefix} by ${prefix}Id, ${prefix}ExternalId or ${prefix}Email`,
       [
         {

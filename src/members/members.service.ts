@@ -14,6 +14,8 @@ import { Member } from './member.entity';
 import { MembersRepository } from './members.repository';
 import { normalizeEmail } from './normalize';
 import { generateReferralCode } from './referral-code';
+import { CampaignsErrorCode } from '../campaigns/campaigns-error-code';
+import { MembersErrorCode } from './members-error-code';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -51,7 +53,11 @@ export class MembersService {
     if (existing) {
       if (this.sameContent(existing, input)) return { member: existing, outcome: 'unchanged' };
       const key = input.externalId ? 'externalId' : 'email';
-      throw conflict('MEMBER_EXISTS', `a member with this ${key} exists with other content`, key);
+      throw conflict(
+        MembersErrorCode.MEMBER_EXISTS,
+        `a member with this ${key} exists with other content`,
+        key,
+      );
     }
     await this.assertCampaignExists(input.acquisitionCampaignId, manager);
     await this.assertEmailFree(input.email, undefined, manager);
@@ -101,7 +107,7 @@ export class MembersService {
 
   async get(id: string): Promise<Member> {
     const member = await this.members.findById(id);
-    if (!member) throw notFound('member', 'id', id);
+    if (!member) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', id);
     return member;
   }
 
@@ -141,7 +147,7 @@ export class MembersService {
     } catch (error) {
       if (isUniqueViolation(error)) {
         const field = changes.emailNormalized ? 'email' : 'externalId';
-        throw conflict('MEMBER_EXISTS', `another member has this ${field}`, field);
+        throw conflict(MembersErrorCode.MEMBER_EXISTS, `another member has this ${field}`, field);
       }
       throw error;
     }
@@ -182,7 +188,7 @@ export class MembersService {
     if (same) return { member: survivor, outcome: 'unchanged' };
     const key = input.externalId ? 'externalId' : 'email';
     throw conflict(
-      'MEMBER_EXISTS',
+      MembersErrorCode.MEMBER_EXISTS,
       `the member with this ${key} was merged into ${survivor.id}; send changes there`,
       key,
     );
@@ -212,7 +218,7 @@ export class MembersService {
     if (!email) return;
     const owner = await this.members.findByEmail(normalizeEmail(email), manager);
     if (owner && owner.id !== exceptId)
-      throw conflict('MEMBER_EXISTS', 'another member has this email', 'email');
+      throw conflict(MembersErrorCode.MEMBER_EXISTS, 'another member has this email', 'email');
   }
 
   private async assertCampaignExists(
@@ -221,7 +227,11 @@ export class MembersService {
   ): Promise<void> {
     if (!campaignId) return;
     if (!(await this.members.campaignExists(campaignId, manager)))
-      throw unknownReference('campaign', 'acquisitionCampaignId', campaignId);
+      throw unknownReference(
+        CampaignsErrorCode.UNKNOWN_CAMPAIGN,
+        'acquisitionCampaignId',
+        campaignId,
+      );
   }
 }
 

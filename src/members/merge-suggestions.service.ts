@@ -9,6 +9,7 @@ import { DuplicateFinder, DuplicatePair } from './duplicate-finder';
 import { Identity } from './identity.entity';
 import { Member } from './member.entity';
 import { MergeDismissal } from './merge-dismissal.entity';
+import { MembersErrorCode } from './members-error-code';
 
 const BATCH = 5000;
 
@@ -74,15 +75,25 @@ export class MergeSuggestionsService {
   ): Promise<{ dismissal: MergeDismissal; created: boolean }> {
     const [first, second] = [memberId.toLowerCase(), otherMemberId.toLowerCase()];
     if (first === second)
-      throw new DomainError('unprocessable', 'SAME_MEMBER', 'otherMemberId names memberId again', [
-        { field: 'otherMemberId', reason: 'is the same member as memberId', code: 'SAME_MEMBER' },
-      ]);
+      throw new DomainError(
+        'unprocessable',
+        MembersErrorCode.SAME_MEMBER,
+        'otherMemberId names memberId again',
+        [
+          {
+            field: 'otherMemberId',
+            reason: 'is the same member as memberId',
+            code: MembersErrorCode.SAME_MEMBER,
+          },
+        ],
+      );
     const found = await this.dataSource.getRepository(Member).findBy({ id: In([first, second]) });
     for (const [field, id] of [
       ['memberId', first],
       ['otherMemberId', second],
     ]) {
-      if (!found.some((member) => member.id === id)) throw unknownReference('member', field, id);
+      if (!found.some((member) => member.id === id))
+        throw unknownReference(MembersErrorCode.UNKNOWN_MEMBER, field, id);
     }
     const key = {
       memberId: first < second ? first : second,

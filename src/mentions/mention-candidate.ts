@@ -9,6 +9,7 @@ import { normalizeHandle, normalizePlatform } from '../members/normalize';
 import { CreateMentionDto } from './dto/create-mention.dto';
 import { Mention } from './mention.entity';
 import { normalizeUrl } from './normalize-url';
+import { MentionsErrorCode } from './mentions-error-code';
 
 /**
  * How each field compares when the same mention is written again. The url is a key, not
@@ -64,7 +65,7 @@ export async function buildMentionCandidate(
   if (named && owner && owner.memberId !== named.id) {
     throw new DomainError(
       'unprocessable',
-      'HANDLE_OF_ANOTHER_MEMBER',
+      MentionsErrorCode.HANDLE_OF_ANOTHER_MEMBER,
       `${platform} handle ${input.handle} belongs to another member`,
       [{ field: 'handle', reason: 'is the identity of another member', code: 'otherMember' }],
     );

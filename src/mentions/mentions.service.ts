@@ -17,6 +17,7 @@ import { UpdateMentionDto } from './dto/update-mention.dto';
 import { API_FIELD, MENTION_RULES, buildMentionCandidate, newMention } from './mention-candidate';
 import { linkPurchasesToMention, unlinkPurchasesFromMention } from './mention-purchase-links';
 import { Mention } from './mention.entity';
+import { MentionsErrorCode } from './mentions-error-code';
 
 @Injectable()
 export class MentionsService {
@@ -42,7 +43,7 @@ export class MentionsService {
         } catch (error) {
           if (isUniqueViolation(error))
             throw conflict(
-              'MENTION_EXISTS',
+              MentionsErrorCode.MENTION_EXISTS,
               'this mention was stored meanwhile; send it again',
               'url',
             );
@@ -54,7 +55,11 @@ export class MentionsService {
       const comparison = compareRecord(existing, candidate.fields, MENTION_RULES);
       if (comparison.outcome === 'conflict') {
         const field = API_FIELD[comparison.field] ?? comparison.field;
-        throw conflict('MENTION_EXISTS', `this mention is stored with another ${field}`, field);
+        throw conflict(
+          MentionsErrorCode.MENTION_EXISTS,
+          `this mention is stored with another ${field}`,
+          field,
+        );
       }
       if (comparison.outcome === 'updated') {
         Object.assign(existing, comparison.changes, { updatedAt: Date.now() });
@@ -70,7 +75,7 @@ export class MentionsService {
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Mention> {
     const mention = await manager.getRepository(Mention).findOneBy({ id });
-    if (!mention) throw notFound('mention', 'id', id);
+    if (!mention) throw notFound(MentionsErrorCode.MENTION_NOT_FOUND, 'id', id);
     return mention;
   }
 
@@ -172,7 +177,7 @@ export class MentionsService {
       .getMany();
     if (matches.length > 1) {
       throw conflict(
-        'MENTION_KEYS_DISAGREE',
+        MentionsErrorCode.MENTION_KEYS_DISAGREE,
         'the url, externalId and externalPostId name different stored mentions',
         'url',
       );

@@ -4,6 +4,8 @@ import { ConvertedAmount } from '../config/currency-converter.service';
 import { ReferralMutableFieldsDto } from './dto/referral-fields';
 import { isBehind } from './referral-state';
 import { Referral, ReferralStatus } from './referral.entity';
+import { CommonErrorCode } from '../common/errors/common-error-code';
+import { ReferralsErrorCode } from './referrals-error-code';
 
 /**
  * `patch`: the client asks for these values. `resend`: the same referral arrived again (a POST
@@ -49,7 +51,11 @@ export function referralChanges(
   }
   if (input.channel !== undefined && input.channel !== referral.channel) {
     if (mode === 'resend')
-      throw conflict('REFERRAL_EXISTS', 'this referral exists with another channel', 'channel');
+      throw conflict(
+        ReferralsErrorCode.REFERRAL_EXISTS,
+        'this referral exists with another channel',
+        'channel',
+      );
     changes.channel = input.channel;
   }
   return changes;
@@ -84,7 +90,7 @@ export function transition(
 }
 
 export function rule(field: string, reason: string, code: string): DomainError {
-  return new DomainError('unprocessable', 'RULE_VIOLATED', `${field} ${reason}`, [
+  return new DomainError('unprocessable', CommonErrorCode.RULE_VIOLATED, `${field} ${reason}`, [
     { field, reason, code },
   ]);
 }

@@ -4,6 +4,7 @@ import { MoveCount, reassign } from '../members/member-merge-moves';
 import { Member } from '../members/member.entity';
 import { MergeMover } from '../members/merge-movers';
 import { Referral, ReferralStatus } from './referral.entity';
+import { ReferralsErrorCode } from './referrals-error-code';
 
 const FIELD = 'otherMemberId';
 const PROGRESS: Record<ReferralStatus, number> = {
@@ -34,7 +35,7 @@ export async function checkReferrals(
   });
   if (between)
     throw rule(
-      'MERGE_SELF_REFERRAL',
+      ReferralsErrorCode.MERGE_SELF_REFERRAL,
       `one of the two referred the other (referral ${between.id}): merged, the member would have referred themself`,
     );
   const ofSurvivor = await repository.findOneBy({ refereeMemberId: survivor.id });
@@ -42,7 +43,7 @@ export async function checkReferrals(
   if (!ofSurvivor || !ofOther) return null;
   if (ofSurvivor.referrerId !== ofOther.referrerId)
     throw conflict(
-      'MERGE_TWO_REFERRERS',
+      ReferralsErrorCode.MERGE_TWO_REFERRERS,
       `both members have a referrer (referrals ${ofSurvivor.id} and ${ofOther.id}): a person has at most one`,
       FIELD,
     );
@@ -86,7 +87,7 @@ export async function assertNoCycle(manager: EntityManager, survivorId: string):
     if (!upward) return;
     if (upward.referrerId === survivorId)
       throw rule(
-        'MERGE_REFERRAL_CYCLE',
+        ReferralsErrorCode.MERGE_REFERRAL_CYCLE,
         'merged, the member would be referred (directly or through others) by someone they referred',
       );
     if (seen.has(upward.referrerId)) return;
@@ -95,7 +96,7 @@ export async function assertNoCycle(manager: EntityManager, survivorId: string):
   }
 }
 
-function rule(code: string, reason: string): DomainError {
+function rule(code: ReferralsErrorCode, reason: string): DomainError {
   return new DomainError('unprocessable', code, `${FIELD} ${reason}`, [
     { field: FIELD, reason, code },
   ]);

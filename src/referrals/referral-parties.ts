@@ -6,6 +6,8 @@ import { normalizeEmail } from '../members/normalize';
 import { Referee } from './referral-checks';
 import { rule } from './referral-changes';
 import { CreateReferralDto } from './dto/create-referral.dto';
+import { CommonErrorCode } from '../common/errors/common-error-code';
+import { MembersErrorCode } from '../members/members-error-code';
 
 /** The referrer, named by referrerId / referrerExternalId / referrerEmail, or by the code alone. */
 export async function resolveReferrer(
@@ -16,7 +18,7 @@ export async function resolveReferrer(
   const named = input.referrerId || input.referrerExternalId || input.referrerEmail;
   const codeOwner = code ? await memberByCode(manager, code) : null;
   if (!named && codeOwner) return codeOwner;
-  if (!named && code) throw unknownReference('member', 'code', code);
+  if (!named && code) throw unknownReference(MembersErrorCode.UNKNOWN_MEMBER, 'code', code);
   const referrer = await requireMember(
     manager,
     { id: input.referrerId, externalId: input.referrerExternalId, email: input.referrerEmail },
@@ -56,7 +58,7 @@ export async function resolveReferee(
   }
   throw new DomainError(
     'invalid',
-    'VALIDATION_FAILED',
+    CommonErrorCode.VALIDATION_FAILED,
     'name the referee by refereeId, refereeExternalId or refereeEmail',
     [
       {

@@ -10,6 +10,7 @@ import { CreateReviewDto } from './dto/create-review.dto';
 import { productOrders } from './review-verification';
 import { Review } from './review.entity';
 import { deriveVerifiedPurchase } from './verified-purchase';
+import { CommonErrorCode } from '../common/errors/common-error-code';
 
 /** How each field compares when the same review is written again. */
 export const REVIEW_RULES: Partial<Record<keyof Review, FieldRule>> = {
@@ -40,9 +41,12 @@ export async function buildReviewCandidate(
   input: CreateReviewDto,
 ): Promise<Partial<Review>> {
   if (!input.externalId && !input.url) {
-    throw new DomainError('invalid', 'VALIDATION_FAILED', 'url is required without externalId', [
-      { field: 'url', reason: 'is required when there is no externalId', code: 'isDefined' },
-    ]);
+    throw new DomainError(
+      'invalid',
+      CommonErrorCode.VALIDATION_FAILED,
+      'url is required without externalId',
+      [{ field: 'url', reason: 'is required when there is no externalId', code: 'isDefined' }],
+    );
   }
   const urlNormalized = input.url ? normalizeUrl(input.url) : undefined;
   if (input.url && !urlNormalized) throw invalidField('url', 'must be an http(s) URL', 'isUrl');

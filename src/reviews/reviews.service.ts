@@ -14,6 +14,7 @@ import { ListReviewsQuery } from './dto/list-reviews.query';
 import { UpdateReviewDto } from './dto/update-review.dto';
 import { API_FIELD, REVIEW_RULES, buildReviewCandidate, newReview } from './review-candidate';
 import { Review } from './review.entity';
+import { ReviewsErrorCode } from './reviews-error-code';
 
 const EDITABLE = ['rating', 'title', 'body', 'views', 'helpfulVotes'] as const;
 
@@ -41,7 +42,7 @@ export class ReviewsService {
         } catch (error) {
           if (isUniqueViolation(error))
             throw conflict(
-              'REVIEW_EXISTS',
+              ReviewsErrorCode.REVIEW_EXISTS,
               'this review was stored meanwhile; send it again',
               'url',
             );
@@ -52,7 +53,11 @@ export class ReviewsService {
       const comparison = compareRecord(existing, candidate, REVIEW_RULES);
       if (comparison.outcome === 'conflict') {
         const field = API_FIELD[comparison.field] ?? comparison.field;
-        throw conflict('REVIEW_EXISTS', `this review is stored with another ${field}`, field);
+        throw conflict(
+          ReviewsErrorCode.REVIEW_EXISTS,
+          `this review is stored with another ${field}`,
+          field,
+        );
       }
       if (comparison.outcome === 'updated') {
         const changes = { ...comparison.changes, updatedAt: Date.now() };
@@ -66,7 +71,7 @@ export class ReviewsService {
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Review> {
     const review = await manager.getRepository(Review).findOneBy({ id });
-    if (!review) throw notFound('review', 'id', id);
+    if (!review) throw notFound(ReviewsErrorCode.REVIEW_NOT_FOUND, 'id', id);
     return review;
   }
 
@@ -93,7 +98,7 @@ export class ReviewsService {
 
   async remove(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const result = await manager.delete(Review, { id });
-    if (!result.affected) throw notFound('review', 'id', id);
+    if (!result.affected) throw notFound(ReviewsErrorCode.REVIEW_NOT_FOUND, 'id', id);
   }
 
   list(query: ListReviewsQuery): Promise<Page<Review>> {
@@ -146,7 +151,7 @@ export class ReviewsService {
       .getMany();
     if (matches.length > 1) {
       throw conflict(
-        'REVIEW_KEYS_DISAGREE',
+        ReviewsErrorCode.REVIEW_KEYS_DISAGREE,
         'the externalId and the url name different stored reviews',
         'url',
       );

@@ -5,6 +5,8 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { Member } from '../members/member.entity';
 import { ValueRun } from './value-run.entity';
 import { ValueSnapshot } from './value-snapshot.entity';
+import { MembersErrorCode } from '../members/members-error-code';
+import { ValueErrorCode } from './value-error-code';
 
 /** Reads stored snapshots and runs; never computes. */
 @Injectable()
@@ -20,7 +22,7 @@ export class ValueQueryService {
     if (!snapshot) {
       throw new DomainError(
         'not_found',
-        'VALUE_NOT_COMPUTED',
+        ValueErrorCode.VALUE_NOT_COMPUTED,
         'no value has been computed for this member yet; run POST /api/v1/value/recompute',
       );
     }
@@ -43,7 +45,7 @@ export class ValueQueryService {
     if (!run)
       throw new DomainError(
         'not_found',
-        'MODEL_NOT_FITTED',
+        ValueErrorCode.MODEL_NOT_FITTED,
         'no recompute has finished yet; run POST /api/v1/value/recompute',
       );
     return run;
@@ -51,6 +53,6 @@ export class ValueQueryService {
 
   private async assertMember(memberId: string): Promise<void> {
     if (!(await this.dataSource.getRepository(Member).existsBy({ id: memberId })))
-      throw notFound('member', 'id', memberId);
+      throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
   }
 }

@@ -4,7 +4,10 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { allErrorCodes, errorCodesByModule } from '../../src/error-codes';
 import { TestApp, createTestApp } from '../support/test-app';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 /** Calls a client would write against the generated types; they compile while the API keeps its shape. */
 const TYPED_CALLS = `
@@ -33,6 +36,14 @@ export function topExtendedValue(list: AdvocateList): string | undefined {
   return total > 0 && cursor !== 'x' ? list.items[0]?.components.extendedValue : undefined;
 }
 
+type ErrorCode = components['schemas']['ErrorBodyDto']['code'];
+type MemberRefusal = paths['/api/v1/members/{id}']['get']['responses']['default']['content']['application/json'];
+
+export function isMissing(refusal: MemberRefusal): boolean {
+  const missing: ErrorCode = 'MEMBER_NOT_FOUND';
+  return refusal.code === missing && refusal.details.every((detail) => detail.field !== '');
+}
+
 export function byChannel(value: components['schemas']['InfluenceComponentDto']): string[] {
   const channels = value.byChannel;
   return Object.keys(channels).map((name) => channels[name].measured);
@@ -41,11 +52,13 @@ export function byChannel(value: components['schemas']['InfluenceComponentDto'])
 
 /** The same client using a field the API does not have: the type check must refuse it. */
 const DRIFTED_CALL = `
-import type { paths } from './api';
+import type { components, paths } from './api';
 
 type CreateMember = paths['/api/v1/members']['post']['requestBody']['content']['application/json'];
 
 export const member: CreateMember = { nickname: 'ada' };
+
+export const code: components['schemas']['ErrorBodyDto']['code'] = 'MEMBER_GONE';
 `;
 
 /** The type-check messages of each file, against types generated from the document. */
@@ -82,6 +95,38 @@ describe('OpenAPI contract', () => {
     await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined();
   });
 
+  it('lists the error codes of every module in the error body every operation may answer with', () => {
+    const errorBody = document.components!.schemas!.ErrorBodyDto as OpenAPIV3.SchemaObject & {
+      'x-error-codes': Record<string, string[]>;
+    };
+    const code = errorBody.properties!.code as OpenAPIV3.SchemaObject;
+    expect(code.enum).toEqual(allErrorCodes());
+    expect(code.enum).toEqual(
+      expect.arrayContaining(['VALIDATION_FAILED', 'MEMBER_NOT_FOUND', 'REFERRAL_CYCLE']),
+    );
+    expect(errorBody['x-error-codes']).toEqual(errorCodesByModule());
+    expect(errorBody['x-error-codes'].members).toContain('MEMBER_EXISTS');
+    const refusals = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item!)
+        .filter(([method]) => METHODS.includes(method))
+        .map(([method, operation]) => [
+          `${method} ${path}`,
+          (operation as OpenAPIV3.OperationObject).responses.default,
+        ]),
+    );
+    expect(refusals.length).toBeGreaterThan(40);
+    for (const [operation, refusal] of refusals) {
+      expect([operation, refusal]).toEqual([
+        operation,
+        expect.objectContaining({
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } },
+          },
+        }),
+      ]);
+    }
+  });
+
   it('generates a typed client that well-formed calls compile against, and drifted ones do not', () => {
     const calls = join(folder, 'calls.ts');
     const drifted = join(folder, 'drifted.ts');
@@ -89,6 +134,9 @@ describe('OpenAPI contract', () => {
     writeFileSync(drifted, DRIFTED_CALL);
     const messages = typeCheckAgainst(document, folder, [calls, drifted]);
     expect(messages[calls]).toEqual([]);
-    expect(messages[drifted]).toEqual([expect.stringContaining("'nickname'")]);
+    expect(messages[drifted]).toEqual([
+      expect.stringContaining("'nickname'"),
+      expect.stringContaining('"MEMBER_GONE"'),
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { ValueSnapshot } from '../../value/value-snapshot.entity';
 import { MemberEngagementDto } from '../dto/member-engagement.dto';
 import { ActivityLoader } from './activity.loader';
 import { engagementScore } from './engagement-score';
+import { MembersErrorCode } from '../../members/members-error-code';
 
 const round = (value: number) => Number(value.toFixed(4));
 
@@ -22,7 +23,7 @@ export class EngagementService {
 
   async explain(memberId: string, asOfText?: string): Promise<MemberEngagementDto> {
     if (!(await this.dataSource.getRepository(Member).existsBy({ id: memberId })))
-      throw notFound('member', 'id', memberId);
+      throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
     const snapshots = this.dataSource.getRepository(ValueSnapshot);
     const current = await snapshots.findOne({ where: { memberId }, order: { asOfDate: 'DESC' } });
     const asOf =

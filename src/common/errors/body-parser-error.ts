@@ -1,17 +1,21 @@
 import { DomainError } from './domain-error';
+import { CommonErrorCode } from './common-error-code';
 
 /** body-parser's errors (bad JSON, too large, bad charset) as domain errors with the body named. */
 export function bodyParserError(error: unknown): unknown {
   const type = (error as { type?: string })?.type;
   if (type === 'entity.parse.failed') {
-    return new DomainError('invalid', 'MALFORMED_JSON', 'the body is not valid JSON', [
-      { field: '(body)', reason: 'is not valid JSON', code: 'malformedJson' },
-    ]);
+    return new DomainError(
+      'invalid',
+      CommonErrorCode.MALFORMED_JSON,
+      'the body is not valid JSON',
+      [{ field: '(body)', reason: 'is not valid JSON', code: 'malformedJson' }],
+    );
   }
   if (type === 'entity.too.large') {
     return new DomainError(
       'too_large',
-      'PAYLOAD_TOO_LARGE',
+      CommonErrorCode.PAYLOAD_TOO_LARGE,
       'the body is larger than this endpoint accepts',
       [{ field: '(body)', reason: 'is too large', code: 'tooLarge' }],
     );
@@ -21,9 +25,12 @@ export function bodyParserError(error: unknown): unknown {
     type === 'charset.unsupported' ||
     type === 'request.aborted'
   ) {
-    return new DomainError('invalid', 'BODY_UNREADABLE', 'the body could not be read', [
-      { field: '(body)', reason: type, code: 'unreadable' },
-    ]);
+    return new DomainError(
+      'invalid',
+      CommonErrorCode.BODY_UNREADABLE,
+      'the body could not be read',
+      [{ field: '(body)', reason: type, code: 'unreadable' }],
+    );
   }
   return error;
 }

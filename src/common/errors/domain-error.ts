@@ -1,3 +1,5 @@
+import { CommonErrorCode } from './common-error-code';
+
 export interface ErrorDetail {
   field: string;
   reason: string;
@@ -30,27 +32,29 @@ export class DomainError extends Error {
 }
 
 export function invalidField(field: string, reason: string, code = 'invalid'): DomainError {
-  return new DomainError('invalid', 'VALIDATION_FAILED', `${field} ${reason}`, [
+  return new DomainError('invalid', CommonErrorCode.VALIDATION_FAILED, `${field} ${reason}`, [
     { field, reason, code },
   ]);
 }
 
-export function notFound(what: string, field: string, value: string): DomainError {
-  return new DomainError(
-    'not_found',
-    `${what.toUpperCase().replace(/ /g, '_')}_NOT_FOUND`,
-    `${what} ${value} does not exist`,
-    [{ field, reason: `no ${what} with this value`, code: 'notFound' }],
-  );
+/** A module's `X_NOT_FOUND` code; the message names `x` (`API_KEY_NOT_FOUND`: "api key"). */
+export function notFound(code: `${string}_NOT_FOUND`, field: string, value: string): DomainError {
+  const what = spokenName(code.slice(0, -'_NOT_FOUND'.length));
+  return new DomainError('not_found', code, `${what} ${value} does not exist`, [
+    { field, reason: `no ${what} with this value`, code: 'notFound' },
+  ]);
 }
 
-export function unknownReference(what: string, field: string, value: string): DomainError {
-  return new DomainError(
-    'unprocessable',
-    `UNKNOWN_${what.toUpperCase().replace(/ /g, '_')}`,
-    `${field} names no existing ${what}`,
-    [{ field, reason: `no ${what} ${value}`, code: 'unknownReference' }],
-  );
+/** A module's `UNKNOWN_X` code, for a reference in the input to an `x` that does not exist. */
+export function unknownReference(
+  code: `UNKNOWN_${string}`,
+  field: string,
+  value: string,
+): DomainError {
+  const what = spokenName(code.slice('UNKNOWN_'.length));
+  return new DomainError('unprocessable', code, `${field} names no existing ${what}`, [
+    { field, reason: `no ${what} ${value}`, code: 'unknownReference' },
+  ]);
 }
 
 export function conflict(code: string, message: string, field?: string): DomainError {
@@ -60,4 +64,8 @@ export function conflict(code: string, message: string, field?: string): DomainE
     message,
     field ? [{ field, reason: message, code }] : [],
   );
+}
+
+function spokenName(codePart: string): string {
+  return codePart.toLowerCase().replace(/_/g, ' ');
 }

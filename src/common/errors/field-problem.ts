@@ -1,4 +1,5 @@
 import { DomainError } from './domain-error';
+import { CommonErrorCode } from './common-error-code';
 
 /** A refusal computed by pure code (no Nest imports), turned into a DomainError at the service edge. */
 export interface FieldProblem {
@@ -17,7 +18,7 @@ export function isFieldProblem(value: object): value is FieldProblem {
 export function fieldProblemError(problem: FieldProblem): DomainError {
   const code =
     problem.kind === 'invalid'
-      ? 'VALIDATION_FAILED'
+      ? CommonErrorCode.VALIDATION_FAILED
       : problem.code.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
   return new DomainError(problem.kind, code, `${problem.field} ${problem.reason}`, [
     { field: problem.field, reason: problem.reason, code: problem.code },

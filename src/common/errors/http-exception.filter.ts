@@ -12,6 +12,7 @@ import { STATUS_CODES } from 'node:http';
 import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
 import { ErrorBody } from './error-body';
 import { ERROR_TRANSLATORS, ErrorTranslator } from './error-translator';
+import { CommonErrorCode } from './common-error-code';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -25,16 +26,16 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
 };
 
 const CODE_BY_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE',
-  429: 'TOO_MANY_REQUESTS',
+  400: CommonErrorCode.BAD_REQUEST,
+  401: CommonErrorCode.UNAUTHORIZED,
+  403: CommonErrorCode.FORBIDDEN,
+  404: CommonErrorCode.NOT_FOUND,
+  405: CommonErrorCode.METHOD_NOT_ALLOWED,
+  409: CommonErrorCode.CONFLICT,
+  413: CommonErrorCode.PAYLOAD_TOO_LARGE,
+  415: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  422: CommonErrorCode.UNPROCESSABLE,
+  429: CommonErrorCode.TOO_MANY_REQUESTS,
 };
 
 /** Maps every error to the one body shape; nothing internal (stack, SQL) ever leaves. */
@@ -92,11 +93,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof payload === 'string'
           ? payload
           : ((payload as { message?: unknown }).message ?? exception.message);
-      return shape(status, CODE_BY_STATUS[status] ?? 'ERROR', String(message), [], requestId);
+      return shape(
+        status,
+        CODE_BY_STATUS[status] ?? CommonErrorCode.ERROR,
+        String(message),
+        [],
+        requestId,
+      );
     }
     return shape(
       500,
-      'INTERNAL',
+      CommonErrorCode.INTERNAL,
       'an unexpected error occurred; quote the requestId when reporting it',
       [],
       requestId,

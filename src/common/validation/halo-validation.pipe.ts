@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
 import { toErrorDetails } from './validation-errors';
+import { CommonErrorCode } from '../errors/common-error-code';
 
 const PRIMITIVES: unknown[] = [String, Number, Boolean, Array, Object];
 
@@ -19,7 +20,12 @@ export class HaloValidationPipe extends ValidationPipe {
       exceptionFactory: (errors) => {
         const details = toErrorDetails(errors);
         const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
-        return new DomainError('invalid', 'VALIDATION_FAILED', `invalid input: ${fields}`, details);
+        return new DomainError(
+          'invalid',
+          CommonErrorCode.VALIDATION_FAILED,
+          `invalid input: ${fields}`,
+          details,
+        );
       },
     });
   }
@@ -32,9 +38,12 @@ export class HaloValidationPipe extends ValidationPipe {
       isDto &&
       (typeof value !== 'object' || value === null || Array.isArray(value))
     ) {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', 'the body must be a JSON object', [
-        { field: '(body)', reason: 'must be a JSON object', code: 'isObject' },
-      ]);
+      throw new DomainError(
+        'invalid',
+        CommonErrorCode.VALIDATION_FAILED,
+        'the body must be a JSON object',
+        [{ field: '(body)', reason: 'must be a JSON object', code: 'isObject' }],
+      );
     }
     return super.transform(value, metadata);
   }

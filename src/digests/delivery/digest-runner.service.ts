@@ -12,6 +12,7 @@ import { RenderedDigest } from '../templates/digest-view';
 import { DigestClaimsService } from './digest-claims.service';
 import { DigestDispatcherService } from './digest-dispatcher.service';
 import { ContentCache, DigestRendererService } from './digest-renderer.service';
+import { DigestsErrorCode } from '../digests-error-code';
 
 export interface TickSummary {
   claimed: number;
@@ -98,7 +99,7 @@ export class DigestRunnerService {
       const existing = await this.claims.findScheduled(subscription.id, period.start);
       throw new DomainError(
         'conflict',
-        'DIGEST_ALREADY_SENT',
+        DigestsErrorCode.DIGEST_ALREADY_SENT,
         `the period ${new Date(period.start).toISOString()} – ${new Date(period.end).toISOString()} was already claimed (status ${existing?.status ?? 'open'}); send with force to send it again`,
         [{ field: 'force', reason: 'the period was already sent', code: 'alreadySent' }],
       );

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
+import { CommonErrorCode } from '../../common/errors/common-error-code';
 
 export interface ByteCounter {
   bytes: number;
@@ -21,7 +22,7 @@ export async function* limitBytes(
     } catch (error) {
       throw new DomainError(
         'invalid',
-        'BODY_UNREADABLE',
+        CommonErrorCode.BODY_UNREADABLE,
         'the import could not be read to its end',
         [
           {
@@ -43,7 +44,7 @@ export async function* limitBytes(
 export function tooLarge(maxBytes: number): DomainError {
   return new DomainError(
     'too_large',
-    'PAYLOAD_TOO_LARGE',
+    CommonErrorCode.PAYLOAD_TOO_LARGE,
     `an import may be at most ${maxBytes} bytes (IMPORT_MAX_BYTES); rows before the limit that were stored stay stored, and importing the rest again is safe`,
     [{ field: '(body)', reason: `is larger than ${maxBytes} bytes`, code: 'tooLarge' }],
   );

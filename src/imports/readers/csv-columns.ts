@@ -5,6 +5,7 @@ import { toErrorDetails } from '../../common/validation/validation-errors';
 import { DtoSchema, FieldShape, ScalarKind, dtoSchema } from '../dto-schema';
 import { CsvRecord } from './csv-splitter';
 import { SourceRow } from './source-row';
+import { ImportsErrorCode } from '../imports-error-code';
 
 /** Separates the items of a list in one cell: `vip|berlin`. */
 export const LIST_SEPARATOR = '|';
@@ -74,7 +75,7 @@ export class CsvColumns {
           : '';
       throw new DomainError(
         'invalid',
-        'INVALID_CSV_HEADER',
+        ImportsErrorCode.INVALID_CSV_HEADER,
         `the CSV header is not usable: ${problems.map((problem) => `${problem.field} ${problem.reason}`).join('; ')}${hint}`,
         problems,
       );

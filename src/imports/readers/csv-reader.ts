@@ -2,6 +2,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { CsvColumns, isBlank } from './csv-columns';
 import { CsvRecord, CsvSplitter, detectDelimiter } from './csv-splitter';
 import { MAX_ROW_CHARS, SourceRow } from './source-row';
+import { ImportsErrorCode } from '../imports-error-code';
 
 /**
  * Rows of a CSV file for one DTO. The delimiter is detected from the header line; the header is
@@ -54,7 +55,7 @@ function firstLineEnd(text: string): number {
 }
 
 function headerError(message: string, code: string): DomainError {
-  return new DomainError('invalid', 'INVALID_CSV_HEADER', message, [
+  return new DomainError('invalid', ImportsErrorCode.INVALID_CSV_HEADER, message, [
     { field: '(header)', reason: message, code },
   ]);
 }

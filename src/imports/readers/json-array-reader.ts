@@ -1,5 +1,6 @@
 import { DomainError } from '../../common/errors/domain-error';
 import { MAX_ROW_CHARS, SourceRow, malformedJson, rowTooLarge } from './source-row';
+import { CommonErrorCode } from '../../common/errors/common-error-code';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -124,7 +125,7 @@ function isSpace(code: number): boolean {
 function notAnArray(): DomainError {
   return new DomainError(
     'invalid',
-    'MALFORMED_JSON',
+    CommonErrorCode.MALFORMED_JSON,
     'a JSON import must be one array of objects: [{...}, {...}]',
     [{ field: '(body)', reason: 'must be a JSON array', code: 'isArray' }],
   );

@@ -1,0 +1,14 @@
+/** The referrals module's error codes. Clients rely on these strings: never rename one. */
+export enum ReferralsErrorCode {
+  REFERRAL_NOT_FOUND = 'REFERRAL_NOT_FOUND',
+  REFERRAL_EXISTS = 'REFERRAL_EXISTS',
+  REFERRAL_REJECTED = 'REFERRAL_REJECTED',
+  SELF_REFERRAL = 'SELF_REFERRAL',
+  REFEREE_ALREADY_REFERRED = 'REFEREE_ALREADY_REFERRED',
+  REFEREE_ALREADY_CUSTOMER = 'REFEREE_ALREADY_CUSTOMER',
+  REFERRAL_CYCLE = 'REFERRAL_CYCLE',
+  // A merge of two members that would break the referral rules (the referral merge mover).
+  MERGE_SELF_REFERRAL = 'MERGE_SELF_REFERRAL',
+  MERGE_TWO_REFERRERS = 'MERGE_TWO_REFERRERS',
+  MERGE_REFERRAL_CYCLE = 'MERGE_REFERRAL_CYCLE',
+}

@@ -1,0 +1,5 @@
+/** The value module's error codes. Clients rely on these strings: never rename one. */
+export enum ValueErrorCode {
+  VALUE_NOT_COMPUTED = 'VALUE_NOT_COMPUTED',
+  MODEL_NOT_FITTED = 'MODEL_NOT_FITTED',
+}
