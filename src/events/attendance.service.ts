@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, notFound } from '../common/errors/domain-error';
 import { fieldProblemError, isFieldProblem } from '../common/errors/field-problem';
 import { Page } from '../common/pagination/cursor';
-import { keysetPage } from '../common/pagination/keyset';
 import { isUniqueViolation } from '../database/sql';
-import { Member } from '../members/member.entity';
+import { MembersRepository } from '../members/members.repository';
 import { WriteOutcome } from '../members/members.service';
 import { AttendanceState, applyAttendanceStatus } from './attendance-status';
 import { Attendance, AttendanceStatus } from './attendance.entity';
+import { AttendanceRepository } from './attendance.repository';
 import { Attendee, resolveAttendee } from './attendee';
 import { AttendanceChangesDto } from './dto/attendance-changes.dto';
 import { CreateAttendanceDto } from './dto/create-attendance.dto';
@@ -30,7 +29,8 @@ export interface AttendanceWithGuests {
 @Injectable()
 export class AttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attendance: AttendanceRepository,
+    private readonly members: MembersRepository,
     private readonly events: EventsService,
     private readonly guests: EventGuestsService,
   ) {}
@@ -46,7 +46,7 @@ export class AttendanceService {
     manager?: EntityManager,
   ): Promise<AttendanceWithGuests & { outcome: WriteOutcome }> {
     if (!manager)
-      return this.dataSource.transaction((transaction) => this.record(eventId, input, transaction));
+      return this.attendance.transaction((transaction) => this.record(eventId, input, transaction));
     return this.recordAt(manager, await this.events.get(eventId, manager), input);
   }
 
@@ -76,7 +76,7 @@ export class AttendanceService {
         updatedAt: now,
       });
       try {
-        await manager.insert(Attendance, attendance);
+        await this.attendance.insert(attendance, manager);
       } catch (error) {
         if (isUniqueViolation(error))
           throw this.exists(input.externalId ? 'externalId' : 'memberId');
@@ -99,10 +99,9 @@ export class AttendanceService {
     if (attendee.memberId && !existing.memberId) changes.memberId = attendee.memberId;
     const guestsChanged = guests ? await this.guests.replace(manager, existing, guests) : false;
     const changed = Object.keys(changes).length > 0 || guestsChanged;
-    if (changed)
-      await manager.update(Attendance, { id: existing.id }, { ...changes, updatedAt: now });
+    if (changed) await this.attendance.update(existing.id, { ...changes, updatedAt: now }, manager);
     const attendance = changed
-      ? await manager.getRepository(Attendance).findOneByOrFail({ id: existing.id })
+      ? (await this.attendance.findInEvent(existing.eventId, existing.id, manager))!
       : existing;
     return {
       attendance,
@@ -112,31 +111,13 @@ export class AttendanceService {
   }
 
   async get(eventId: string, attendanceId: string): Promise<AttendanceWithGuests> {
-    const attendance = await this.find(this.dataSource.manager, eventId, attendanceId);
-    return { attendance, guests: await this.guestsOf(this.dataSource.manager, attendance) };
+    const attendance = await this.find(undefined, eventId, attendanceId);
+    return { attendance, guests: await this.guestsOf(undefined, attendance) };
   }
 
   async list(eventId: string, query: ListAttendanceQuery): Promise<Page<AttendanceWithGuests>> {
     await this.events.get(eventId);
-    const builder = this.dataSource
-      .getRepository(Attendance)
-      .createQueryBuilder('attendance')
-      .where('attendance.event_id = :eventId', { eventId });
-    if (query.role) builder.andWhere('attendance.role = :role', { role: query.role });
-    if (query.status) builder.andWhere('attendance.status = :status', { status: query.status });
-    if (query.memberId)
-      builder.andWhere('attendance.member_id = :memberId', {
-        memberId: query.memberId.toLowerCase(),
-      });
-    const page = await keysetPage(builder, {
-      sortColumn: 'attendance.registered_at',
-      idColumn: 'attendance.id',
-      sortValue: (attendance) => attendance.registeredAt,
-      rowId: (attendance) => attendance.id,
-      order: query.order === 'desc' ? 'DESC' : 'ASC',
-      limit: query.limit ?? 50,
-      cursor: query.cursor,
-    });
+    const page = await this.attendance.findPage(eventId, query);
     const guests = await this.guests.listFor(page.items.map((attendance) => attendance.id));
     return {
       ...page,
@@ -153,42 +134,38 @@ export class AttendanceService {
     attendanceId: string,
     input: AttendanceChangesDto,
   ): Promise<AttendanceWithGuests> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.attendance.transaction(async (manager) => {
       const existing = await this.find(manager, eventId, attendanceId);
       const event = await this.events.get(eventId, manager);
       const now = Date.now();
       const state = this.nextState(existing, input, event, now);
       const guests = await this.guests.resolve(manager, input, existing);
-      await manager.update(
-        Attendance,
-        { id: existing.id },
+      await this.attendance.update(
+        existing.id,
         { ...state, role: input.role ?? existing.role, updatedAt: now },
+        manager,
       );
       if (guests) await this.guests.replace(manager, existing, guests);
-      const attendance = await manager
-        .getRepository(Attendance)
-        .findOneByOrFail({ id: existing.id });
+      const attendance = (await this.attendance.findInEvent(eventId, existing.id, manager))!;
       return { attendance, guests: await this.guestsOf(manager, attendance) };
     });
   }
 
   async remove(eventId: string, attendanceId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.attendance.transaction(async (manager) => {
       const attendance = await this.find(manager, eventId, attendanceId);
-      await manager.delete(EventGuest, { attendanceId: attendance.id });
-      await manager.delete(Attendance, { id: attendance.id });
+      await this.attendance.deleteGuestsOf(attendance.id, manager);
+      await this.attendance.delete(attendance.id, manager);
     });
   }
 
   private async find(
-    manager: EntityManager,
+    manager: EntityManager | undefined,
     eventId: string,
     attendanceId: string,
   ): Promise<Attendance> {
     await this.events.get(eventId, manager);
-    const attendance = await manager
-      .getRepository(Attendance)
-      .findOneBy({ id: attendanceId, eventId });
+    const attendance = await this.attendance.findInEvent(eventId, attendanceId, manager);
     if (!attendance)
       throw notFound(EventsErrorCode.ATTENDANCE_NOT_FOUND, 'attendanceId', attendanceId);
     return attendance;
@@ -223,36 +200,25 @@ export class AttendanceService {
     attendee: Attendee,
     externalId: string | undefined,
   ): Promise<{ existing: Attendance | null; byExternalId: boolean }> {
-    const repository = manager.getRepository(Attendance);
     if (externalId) {
-      const byExternalId = await repository.findOneBy({ externalId });
+      const byExternalId = await this.attendance.findByExternalId(externalId, manager);
       if (byExternalId) return { existing: byExternalId, byExternalId: true };
     }
     let existing: Attendance | null;
     if (attendee.memberId) {
-      const member = await manager.getRepository(Member).findOneBy({ id: attendee.memberId });
-      existing = await repository
-        .createQueryBuilder('attendance')
-        .where('attendance.event_id = :eventId', { eventId })
-        .andWhere(
-          new Brackets((where) => {
-            where.where('attendance.member_id = :memberId', { memberId: attendee.memberId });
-            if (member?.emailNormalized)
-              where.orWhere(
-                '(attendance.member_id IS NULL AND attendance.email_normalized = :email)',
-                {
-                  email: member.emailNormalized,
-                },
-              );
-          }),
-        )
-        .getOne();
-    } else {
-      existing = await repository.findOneBy({
+      const member = await this.members.findRowById(attendee.memberId, manager);
+      existing = await this.attendance.findByMemberAtEvent(
         eventId,
-        emailNormalized: attendee.emailNormalized!,
-        memberId: IsNull(),
-      });
+        attendee.memberId,
+        member?.emailNormalized ?? null,
+        manager,
+      );
+    } else {
+      existing = await this.attendance.findByEmailAtEvent(
+        eventId,
+        attendee.emailNormalized!,
+        manager,
+      );
     }
     if (existing?.externalId && externalId && existing.externalId !== externalId)
       throw this.exists('externalId');
@@ -266,7 +232,10 @@ export class AttendanceService {
     );
   }
 
-  private async guestsOf(manager: EntityManager, attendance: Attendance): Promise<EventGuest[]> {
+  private async guestsOf(
+    manager: EntityManager | undefined,
+    attendance: Attendance,
+  ): Promise<EventGuest[]> {
     return (await this.guests.listFor([attendance.id], manager)).get(attendance.id) ?? [];
   }
 

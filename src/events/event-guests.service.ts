@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError, unknownReference } from '../common/errors/domain-error';
-import { readRows } from '../database/sql';
-import { Member } from '../members/member.entity';
+import { MembersRepository } from '../members/members.repository';
 import { normalizeEmail } from '../members/normalize';
-import { Purchase } from '../purchases/purchase.entity';
 import { Attendance } from './attendance.entity';
+import { AttendanceRepository } from './attendance.repository';
 import { Attendee, followMerges } from './attendee';
 import { EventGuest } from './event-guest.entity';
-import { CommunityEvent } from './event.entity';
 import { EventsErrorCode } from './events-error-code';
 import { MembersErrorCode } from '../members/members-error-code';
 
@@ -31,7 +28,10 @@ const guestKey = (guest: GuestSpec) => guest.guestMemberId ?? `email:${guest.gue
 
 @Injectable()
 export class EventGuestsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly attendance: AttendanceRepository,
+    private readonly members: MembersRepository,
+  ) {}
 
   /** The guest list a request names, or undefined when it names none (the old list stays). */
   async resolve(
@@ -42,7 +42,7 @@ export class EventGuestsService {
     if (input.guestMemberIds == null && input.guestEmails == null) return undefined;
     const guests = new Map<string, GuestSpec>();
     const ids = [...new Set((input.guestMemberIds ?? []).map((id) => id.toLowerCase()))];
-    const found = ids.length ? await manager.getRepository(Member).findBy({ id: In(ids) }) : [];
+    const found = await this.members.findRowsByIds(ids, manager);
     for (const id of ids) {
       const member = found.find((candidate) => candidate.id === id);
       if (!member) throw unknownReference(MembersErrorCode.UNKNOWN_MEMBER, 'guestMemberIds', id);
@@ -56,7 +56,7 @@ export class EventGuestsService {
     }
     for (const email of input.guestEmails ?? []) {
       const normalized = normalizeEmail(email);
-      const owner = await manager.getRepository(Member).findOneBy({ emailNormalized: normalized });
+      const owner = await this.members.findByEmail(normalized, manager);
       const member = owner ? await followMerges(manager, owner) : null;
       this.refuseAttendee(attendee, member?.id ?? null, normalized, 'guestEmails');
       const spec = {
@@ -75,41 +75,37 @@ export class EventGuestsService {
     attendance: Attendance,
     guests: GuestSpec[],
   ): Promise<boolean> {
-    const existing = await manager
-      .getRepository(EventGuest)
-      .findBy({ attendanceId: attendance.id });
+    const existing = await this.attendance.findGuestsOf([attendance.id], manager);
     const wanted = new Set(guests.map(guestKey));
     const kept = new Set(existing.map(guestKey));
     const removed = existing.filter((guest) => !wanted.has(guestKey(guest)));
     const added = guests.filter((guest) => !kept.has(guestKey(guest)));
-    if (removed.length)
-      await manager.delete(EventGuest, { id: In(removed.map((guest) => guest.id)) });
+    await this.attendance.deleteGuests(
+      removed.map((guest) => guest.id),
+      manager,
+    );
     const now = Date.now();
-    if (added.length) {
-      await manager.insert(
-        EventGuest,
-        added.map((guest) => ({
+    await this.attendance.insertGuests(
+      added.map((guest) =>
+        Object.assign(new EventGuest(), {
           id: randomUUID(),
           attendanceId: attendance.id,
           eventId: attendance.eventId,
           ...guest,
           createdAt: now,
-        })),
-      );
-    }
+        }),
+      ),
+      manager,
+    );
     return removed.length > 0 || added.length > 0;
   }
 
   async listFor(
     attendanceIds: string[],
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<Map<string, EventGuest[]>> {
     const byAttendance = new Map<string, EventGuest[]>(attendanceIds.map((id) => [id, []]));
-    if (!attendanceIds.length) return byAttendance;
-    const guests = await manager.getRepository(EventGuest).find({
-      where: { attendanceId: In(attendanceIds) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const guests = await this.attendance.findGuestsOf(attendanceIds, manager);
     for (const guest of guests) byAttendance.get(guest.attendanceId)?.push(guest);
     return byAttendance;
   }
@@ -120,46 +116,8 @@ export class EventGuestsService {
    * (inclusive, exclusive). A guest brought to several events appears once per event; the value
    * engine picks which one counts.
    */
-  async guestAcquisitions(from?: number, to?: number): Promise<GuestAcquisition[]> {
-    const builder = this.dataSource
-      .createQueryBuilder()
-      .select('guest.event_id', 'eventId')
-      .addSelect('event.starts_at', 'eventStartsAt')
-      .addSelect('guest.attendance_id', 'attendanceId')
-      .addSelect('attendance.member_id', 'broughtByMemberId')
-      .addSelect('guest.guest_member_id', 'guestMemberId')
-      .addSelect('first_order.first_order_at', 'firstOrderAt')
-      .from(EventGuest, 'guest')
-      .innerJoin(CommunityEvent, 'event', 'event.id = guest.event_id')
-      .innerJoin(Attendance, 'attendance', 'attendance.id = guest.attendance_id')
-      .innerJoin(
-        (subquery) =>
-          subquery
-            .select('purchase.member_id', 'member_id')
-            .addSelect('MIN(purchase.occurred_at)', 'first_order_at')
-            .from(Purchase, 'purchase')
-            .where("purchase.kind = 'order'")
-            .groupBy('purchase.member_id'),
-        'first_order',
-        'first_order.member_id = guest.guest_member_id',
-      )
-      .where('first_order.first_order_at >= event.starts_at')
-      .andWhere("attendance.status <> 'no-show'")
-      .andWhere('(attendance.member_id IS NULL OR attendance.member_id <> guest.guest_member_id)');
-    if (from !== undefined) builder.andWhere('first_order.first_order_at >= :from', { from });
-    if (to !== undefined) builder.andWhere('first_order.first_order_at < :to', { to });
-    const rows = await builder
-      .orderBy('first_order.first_order_at', 'ASC')
-      .addOrderBy('guest.id', 'ASC')
-      .getRawMany<Record<keyof GuestAcquisition, unknown>>();
-    return readRows(rows).map((row) => ({
-      eventId: row.string('eventId'),
-      eventStartsAt: row.instant('eventStartsAt'),
-      attendanceId: row.string('attendanceId'),
-      broughtByMemberId: row.stringOrNull('broughtByMemberId'),
-      guestMemberId: row.string('guestMemberId'),
-      firstOrderAt: row.instant('firstOrderAt'),
-    }));
+  guestAcquisitions(from?: number, to?: number): Promise<GuestAcquisition[]> {
+    return this.attendance.findGuestAcquisitions(from, to);
   }
 
   private refuseAttendee(

@@ -4,6 +4,7 @@ import { ImportRegistry } from '../imports/import-registry';
 import { MembersModule } from '../members/members.module';
 import { MembersService } from '../members/members.service';
 import { AttendanceController } from './attendance.controller';
+import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { linkWaitingRecords } from './attendee';
 import { CreateEventDto } from './dto/event-fields';
@@ -23,7 +24,13 @@ import { attendanceTimelineSource } from './attendance-timeline-source';
 @Module({
   imports: [TypeOrmModule.forFeature([Attendance, EventGuest, CommunityEvent]), MembersModule],
   controllers: [EventsController, AttendanceController],
-  providers: [EventsService, AttendanceService, EventGuestsService, CurrencyConverter],
+  providers: [
+    AttendanceRepository,
+    EventsService,
+    AttendanceService,
+    EventGuestsService,
+    CurrencyConverter,
+  ],
   exports: [EventsService, AttendanceService, EventGuestsService],
 })
 export class EventsModule implements OnModuleInit {
