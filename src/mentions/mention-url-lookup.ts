@@ -3,8 +3,9 @@ import { Mention } from './mention.entity';
 import { normalizeUrl } from './normalize-url';
 
 /**
- * The id of the mention at this url (normalised), or null. PurchasesService calls it at write
- * time, so that attribution.mentionUrl names the same mention on every write of a purchase.
+ * The id of the mention at this url (normalised), or null. MentionsModule gives it to
+ * PurchasesService, which calls it at write time, so that attribution.mentionUrl names the same
+ * mention on every write of a purchase.
  */
 export async function mentionIdForUrl(
   manager: EntityManager,

@@ -15,6 +15,7 @@ import { reassigningMover } from '../members/member-merge-moves';
 import { MergeMovers } from '../members/merge-movers';
 import { TimelineSources } from '../members/timeline-sources';
 import { mentionTimelineSource } from './mention-timeline-source';
+import { mentionIdForUrl } from './mention-url-lookup';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ export class MentionsModule implements OnModuleInit {
       this.mentions.linkToIdentity(manager, identity),
     );
     this.purchases.onPurchaseRecorded(rememberMentionUrl);
+    this.purchases.resolveMentionUrlsWith(mentionIdForUrl);
     this.timeline.register(mentionTimelineSource);
     this.merges.register(reassigningMover(Mention, 'memberId', 'member_id', 'mentions'));
     this.imports.register({

@@ -8,9 +8,9 @@ import { Page } from '../common/pagination/cursor';
 import { isUniqueViolation } from '../database/sql';
 import { requireMember } from '../members/member-reference';
 import { Member } from '../members/member.entity';
-import { mentionIdForUrl } from '../mentions/mention-url-lookup';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
+import { MentionUrlResolver } from './mention-url-resolver';
 import { Purchase } from './purchase.entity';
 import { PurchasesRepository } from './purchases.repository';
 import { CampaignsErrorCode } from '../campaigns/campaigns-error-code';
@@ -43,6 +43,7 @@ const CONTENT_FIELDS: (keyof Purchase)[] = [
 @Injectable()
 export class PurchasesService {
   private readonly listeners: PurchaseListener[] = [];
+  private mentionForUrl: MentionUrlResolver = async () => null;
 
   constructor(
     private readonly purchases: PurchasesRepository,
@@ -55,6 +56,11 @@ export class PurchasesService {
 
   onPurchaseRecorded(listener: PurchaseListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Mentions register how attribution.mentionUrl finds its mention (none without them). */
+  resolveMentionUrlsWith(resolver: MentionUrlResolver): void {
+    this.mentionForUrl = resolver;
   }
 
   async record(
@@ -154,7 +160,7 @@ export class PurchasesService {
       attributionReviewId: attribution.reviewId?.toLowerCase() ?? null,
       attributionMentionId:
         attribution.mentionId?.toLowerCase() ??
-        (await mentionIdForUrl(manager, attribution.mentionUrl)),
+        (await this.mentionForUrl(manager, attribution.mentionUrl)),
       attributionMentionUrl: attribution.mentionUrl ?? null,
       attributionEventId: attribution.eventId?.toLowerCase() ?? null,
       attributionCampaignId: attribution.campaignId?.toLowerCase() ?? null,
