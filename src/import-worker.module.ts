@@ -1,17 +1,17 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { HaloSettings } from '../../config/halo-settings';
-import { dataSourceOptions } from '../../database/data-source-options';
-import { EventsModule } from '../../events/events.module';
-import { FeedbackModule } from '../../feedback/feedback.module';
-import { MembersModule } from '../../members/members.module';
-import { MentionsModule } from '../../mentions/mentions.module';
-import { PurchasesModule } from '../../purchases/purchases.module';
-import { ReferralsModule } from '../../referrals/referrals.module';
-import { ReviewsModule } from '../../reviews/reviews.module';
-import { ImportPipelineModule } from '../import-pipeline.module';
-import { ImportRegistryModule } from '../import-registry.module';
-import { withoutControllers } from './without-controllers';
+import { HaloSettings } from './config/halo-settings';
+import { dataSourceOptions } from './database/data-source-options';
+import { EventsModule } from './events/events.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { MembersModule } from './members/members.module';
+import { MentionsModule } from './mentions/mentions.module';
+import { PurchasesModule } from './purchases/purchases.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { ImportPipelineModule } from './imports/import-pipeline.module';
+import { ImportRegistryModule } from './imports/import-registry.module';
+import { withoutControllers } from './imports/worker/without-controllers';
 
 /**
  * The modules that register an importer or a listener the importers' services call (members

@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { parentPort, threadId } from 'node:worker_threads';
-import { createLogger } from '../../common/http/halo-logger';
-import { serveWorker } from '../../common/workers/run-in-worker';
-import { HaloSettings } from '../../config/halo-settings';
-import { ImportPipeline } from '../import-pipeline.service';
-import { receiveBody } from './body-transfer';
-import { ImportWorkerInput, ImportWorkerOutcome } from './import-worker-job';
+import { createLogger } from './common/http/halo-logger';
+import { serveWorker } from './common/workers/run-in-worker';
+import { HaloSettings } from './config/halo-settings';
+import { ImportPipeline } from './imports/import-pipeline.service';
+import { receiveBody } from './imports/worker/body-transfer';
+import { ImportWorkerInput, ImportWorkerOutcome } from './imports/worker/import-worker-job';
 import { ImportWorkerModule } from './import-worker.module';
 
 /**

@@ -5,7 +5,7 @@ import { HaloSettings } from '../../src/config/halo-settings';
 import { DigestSchedulerService } from '../../src/digests/digest-scheduler.service';
 import { ImportPipeline } from '../../src/imports/import-pipeline.service';
 import { ImportRegistry } from '../../src/imports/import-registry';
-import { ImportWorkerModule } from '../../src/imports/worker/import-worker.module';
+import { ImportWorkerModule } from '../../src/import-worker.module';
 import { IdentitiesService } from '../../src/members/identities.service';
 import { MemberMergeService } from '../../src/members/member-merge.service';
 import { MembersService } from '../../src/members/members.service';

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startWorker } from '../../common/workers/run-in-worker';
 import { HaloSettings } from '../../config/halo-settings';
@@ -21,7 +22,12 @@ export class ImportWorkers implements OnApplicationShutdown {
 
   async run(job: Omit<ImportWorkerInput, 'settings'>, body: Readable): Promise<ImportResult> {
     const input: ImportWorkerInput = { settings: this.settings, ...job };
-    const { worker, result } = startWorker<ImportWorkerOutcome>(__dirname, 'import.worker', input);
+    // The worker's entry and its module are root files of src/, composition roots like app.module.ts.
+    const { worker, result } = startWorker<ImportWorkerOutcome>(
+      join(__dirname, '..', '..'),
+      'import.worker',
+      input,
+    );
     this.running.add(worker);
     worker.once('exit', () => this.running.delete(worker));
     const stopSending = sendBody(body, worker);
