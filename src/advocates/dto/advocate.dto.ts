@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class AdvocateMemberDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -94,8 +95,7 @@ export class AdvocateDto {
   @ApiProperty({ type: AdvocateChangeDto }) change!: AdvocateChangeDto;
 }
 
-export class AdvocateListDto {
-  @ApiProperty({ type: [AdvocateDto] }) items!: AdvocateDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1240, description: 'Members matching the filters.' }) total!: number;
-}
+export class AdvocateListDto extends PageOf(AdvocateDto, {
+  example: 1240,
+  description: 'Members matching the filters.',
+}) {}

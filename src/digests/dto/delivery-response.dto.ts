@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { DELIVERY_STATUSES, DigestDelivery } from '../digest-delivery.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class DeliveryResponseDto {
   @ApiProperty({ format: 'uuid', example: '5f0c2a9e-1b2c-4d3e-8f40-0123456789ab' }) id!: string;
@@ -59,8 +60,4 @@ export class DeliveryResponseDto {
   }
 }
 
-export class DeliveryListDto {
-  @ApiProperty({ type: [DeliveryResponseDto] }) items!: DeliveryResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class DeliveryListDto extends PageOf(DeliveryResponseDto) {}

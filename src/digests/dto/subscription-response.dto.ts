@@ -9,6 +9,7 @@ import {
 } from '../digest-subscription.entity';
 import { CADENCES, WEEKDAYS } from '../schedule/digest-schedule';
 import { SendTimes } from '../schedule/digest-periods';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class DigestFiltersResponseDto {
   @ApiProperty({ nullable: true, type: String, example: 'vip' }) tag!: string | null;
@@ -67,8 +68,4 @@ export class SubscriptionResponseDto {
   }
 }
 
-export class SubscriptionListDto {
-  @ApiProperty({ type: [SubscriptionResponseDto] }) items!: SubscriptionResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class SubscriptionListDto extends PageOf(SubscriptionResponseDto) {}

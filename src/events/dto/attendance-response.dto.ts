@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, Attendance } from '../attendance.entity';
 import { EventGuest } from '../event-guest.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class GuestResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -68,8 +69,4 @@ export class AttendanceResponseDto {
   }
 }
 
-export class AttendanceListDto {
-  @ApiProperty({ type: [AttendanceResponseDto] }) items!: AttendanceResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class AttendanceListDto extends PageOf(AttendanceResponseDto) {}

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { CommunityEvent, EVENT_KINDS } from '../event.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class EventResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -44,8 +45,4 @@ export class EventResponseDto {
   }
 }
 
-export class EventListDto {
-  @ApiProperty({ type: [EventResponseDto] }) items!: EventResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class EventListDto extends PageOf(EventResponseDto) {}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES, Feedback } from '../feedback.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class FeedbackResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -40,8 +41,4 @@ export class FeedbackResponseDto {
   }
 }
 
-export class FeedbackListDto {
-  @ApiProperty({ type: [FeedbackResponseDto] }) items!: FeedbackResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class FeedbackListDto extends PageOf(FeedbackResponseDto) {}

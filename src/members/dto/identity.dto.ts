@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { toIso } from '../../common/dates/iso-date';
 import { Identity } from '../identity.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class CreateIdentityDto {
   @ApiProperty({ example: 'instagram', description: 'Lower-case platform name.', maxLength: 32 })
@@ -39,8 +40,4 @@ export class IdentityResponseDto {
   }
 }
 
-export class IdentityListDto {
-  @ApiProperty({ type: [IdentityResponseDto] }) items!: IdentityResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty() total!: number;
-}
+export class IdentityListDto extends PageOf(IdentityResponseDto, {}) {}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { Member } from '../member.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class MemberResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -55,8 +56,4 @@ export class MemberResponseDto {
   }
 }
 
-export class MemberListDto {
-  @ApiProperty({ type: [MemberResponseDto] }) items!: MemberResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class MemberListDto extends PageOf(MemberResponseDto) {}

@@ -6,6 +6,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { DUPLICATE_REASONS, DuplicatePair, DuplicateReasonCode } from '../duplicate-finder';
 import { MergeDismissal } from '../merge-dismissal.entity';
 import { Member } from '../member.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class MergeSuggestionsQuery extends OmitType(PageQueryDto, ['order'] as const) {
   @ApiPropertyOptional({ enum: DUPLICATE_REASONS, description: 'Only pairs with this reason.' })
@@ -84,11 +85,7 @@ export class MergeSuggestionDto {
   }
 }
 
-export class MergeSuggestionListDto {
-  @ApiProperty({ type: [MergeSuggestionDto] }) items!: MergeSuggestionDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 3 }) total!: number;
-}
+export class MergeSuggestionListDto extends PageOf(MergeSuggestionDto, { example: 3 }) {}
 
 export class DismissMergeSuggestionDto {
   @ApiProperty({ format: 'uuid', example: '2f1c6a0e-9b1d-4c55-8a43-0d6f3f7a9e21' })

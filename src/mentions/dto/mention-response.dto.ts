@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { Mention } from '../mention.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class MentionResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -54,8 +55,4 @@ export class MentionResponseDto {
   }
 }
 
-export class MentionListDto {
-  @ApiProperty({ type: [MentionResponseDto] }) items!: MentionResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class MentionListDto extends PageOf(MentionResponseDto) {}

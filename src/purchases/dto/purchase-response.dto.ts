@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { Purchase } from '../purchase.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class AttributionResponseDto {
   @ApiProperty({ nullable: true, type: String }) referralCode!: string | null;
@@ -68,8 +69,4 @@ export class PurchaseResponseDto {
   }
 }
 
-export class PurchaseListDto {
-  @ApiProperty({ type: [PurchaseResponseDto] }) items!: PurchaseResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty() total!: number;
-}
+export class PurchaseListDto extends PageOf(PurchaseResponseDto, {}) {}

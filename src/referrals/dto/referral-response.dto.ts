@@ -3,6 +3,7 @@ import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { awaitsApproval, countsForValue, parseFlags } from '../referral-state';
 import { REFERRAL_FLAGS, REFERRAL_STATUSES, Referral } from '../referral.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 const instant = { nullable: true, type: String, example: '2026-02-01T10:00:00.000Z' };
 
@@ -76,8 +77,4 @@ export class ReferralResponseDto {
   }
 }
 
-export class ReferralListDto {
-  @ApiProperty({ type: [ReferralResponseDto] }) items!: ReferralResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class ReferralListDto extends PageOf(ReferralResponseDto) {}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { Review } from '../review.entity';
+import { PageOf } from '../../common/pagination/page-of.dto';
 
 export class ReviewResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -55,8 +56,4 @@ export class ReviewResponseDto {
   }
 }
 
-export class ReviewListDto {
-  @ApiProperty({ type: [ReviewResponseDto] }) items!: ReviewResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-  @ApiProperty({ example: 1 }) total!: number;
-}
+export class ReviewListDto extends PageOf(ReviewResponseDto) {}
