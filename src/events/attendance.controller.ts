@@ -20,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
+import { writeStatus } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { AttendanceService, AttendanceWithGuests } from './attendance.service';
 import { AttendanceListDto, AttendanceResponseDto } from './dto/attendance-response.dto';
@@ -50,7 +51,7 @@ export class AttendanceController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttendanceResponseDto> {
     const recorded = await this.attendance.record(eventId, body);
-    response.status(recorded.outcome === 'created' ? 201 : 200);
+    response.status(writeStatus(recorded.outcome));
     return toResponse(recorded);
   }
 

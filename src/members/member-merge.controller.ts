@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
+import { writeStatus } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { MergeMemberDto, MergeResultDto } from './dto/merge-member.dto';
 import {
@@ -57,7 +58,7 @@ export class MemberMergeController {
       body.memberId,
       body.otherMemberId,
     );
-    response.status(created ? 201 : 200);
+    response.status(writeStatus(created ? 'created' : 'unchanged'));
     return MergeDismissalDto.from(dismissal);
   }
 
