@@ -5,11 +5,11 @@ import { parseIsoInstant, toIso } from '../../common/dates/iso-date';
 import { notFound } from '../../common/errors/domain-error';
 import { HaloSettings } from '../../config/halo-settings';
 import { Member } from '../../members/member.entity';
-import { ValueSnapshot } from '../../value/value-snapshot.entity';
 import { MemberEngagementDto } from '../dto/member-engagement.dto';
 import { ActivityLoader } from './activity.loader';
 import { engagementScore } from './engagement-score';
 import { MembersErrorCode } from '../../members/members-error-code';
+import { rawQuery } from '../../database/sql';
 
 const round = (value: number) => Number(value.toFixed(4));
 
@@ -24,21 +24,13 @@ export class EngagementService {
   async explain(memberId: string, asOfText?: string): Promise<MemberEngagementDto> {
     if (!(await this.dataSource.getRepository(Member).existsBy({ id: memberId })))
       throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
-    const snapshots = this.dataSource.getRepository(ValueSnapshot);
-    const current = await snapshots.findOne({ where: { memberId }, order: { asOfDate: 'DESC' } });
+    const current = asOfText === undefined ? await this.latestSnapshot(memberId) : undefined;
     const asOf =
       asOfText !== undefined ? parseIsoInstant(asOfText)! : (current?.asOf ?? Date.now());
     const snapshot =
       asOfText === undefined
         ? current
-        : await snapshots
-            .createQueryBuilder('snapshot')
-            .where('snapshot.member_id = :memberId AND snapshot.as_of_date <= :date', {
-              memberId,
-              date: new Date(asOf).toISOString().slice(0, 10),
-            })
-            .orderBy('snapshot.as_of_date', 'DESC')
-            .getOne();
+        : await this.latestSnapshot(memberId, new Date(asOf).toISOString().slice(0, 10));
     const rules = this.settings.advocates.engagement;
     const activities = await new ActivityLoader(this.dataSource).load({ memberId, to: asOf + 1 });
     const score = engagementScore(activities, rules, asOf, { explain: true });
@@ -65,5 +57,23 @@ export class EngagementService {
         points: round(points),
       })),
     };
+  }
+
+  /**
+   * The member's latest value snapshot, on or before a date when given. Value writes the
+   * snapshots with advocates' assessment; advocates reads them by SQL, as its ranking does.
+   */
+  private async latestSnapshot(
+    memberId: string,
+    onOrBefore?: string,
+  ): Promise<{ asOf: number; tier: string | null } | undefined> {
+    const [row] = await rawQuery(
+      this.dataSource,
+      `SELECT as_of, tier FROM value_snapshots WHERE member_id = :memberId${
+        onOrBefore === undefined ? '' : ' AND as_of_date <= :onOrBefore'
+      } ORDER BY as_of_date DESC LIMIT 1`,
+      onOrBefore === undefined ? { memberId } : { memberId, onOrBefore },
+    );
+    return row && { asOf: row.instant('as_of'), tier: row.stringOrNull('tier') };
   }
 }
