@@ -1,24 +1,22 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../database/columns';
+import { Column, Entity } from 'typeorm';
+import { ReferenceColumn, VarcharColumn } from '../database/columns';
+import { RecordBase } from '../database/record-base';
 
 /** A stored answer to a POST sent with an Idempotency-Key, replayed when the key comes again. */
 @Entity('idempotency_records')
-export class IdempotencyRecord {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class IdempotencyRecord extends RecordBase {
   /** Keys are scoped per API key, so two clients cannot collide or read each other's answers. */
-  @Column({ type: 'varchar', length: 36 })
+  @ReferenceColumn()
   apiKeyId!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   key!: string;
 
-  @Column({ type: 'varchar', length: 300 })
+  @VarcharColumn(300)
   route!: string;
 
   /** SHA-256 of the canonical JSON body. */
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   requestHash!: string;
 
   @Column({ type: 'integer' })
@@ -26,7 +24,4 @@ export class IdempotencyRecord {
 
   @Column({ type: 'text' })
   responseBody!: string;
-
-  @InstantColumn()
-  createdAt!: number;
 }
