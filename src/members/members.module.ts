@@ -6,16 +6,16 @@ import { MemberTimelineController } from './member-timeline.controller';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
+import { MergeMovers } from './merge-movers';
 import { MergeSuggestionsService } from './merge-suggestions.service';
 import { TimelineItems } from './timeline-items';
+import { TimelineSources } from './timeline-sources';
 import { TimelineService } from './timeline.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Identity } from './identity.entity';
 import { Member } from './member.entity';
 import { MemberTag } from './member-tag.entity';
 import { MergeDismissal } from './merge-dismissal.entity';
-import { MergeMovers } from './merge-movers';
-import { TimelineSources } from './timeline-sources';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Identity, Member, MemberTag, MergeDismissal])],
