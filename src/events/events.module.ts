@@ -3,6 +3,10 @@ import { CurrencyConverter } from '../config/currency-converter.service';
 import { ImportRegistry } from '../imports/import-registry';
 import { MembersModule } from '../members/members.module';
 import { MembersService } from '../members/members.service';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
+import { attendanceMergeMover } from './attendance-merge-mover';
+import { attendanceTimelineSource } from './attendance-timeline-source';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
@@ -16,10 +20,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Attendance } from './attendance.entity';
 import { EventGuest } from './event-guest.entity';
 import { CommunityEvent } from './event.entity';
-import { MergeMovers } from '../members/merge-movers';
-import { TimelineSources } from '../members/timeline-sources';
-import { attendanceMergeMover } from './attendance-merge-mover';
-import { attendanceTimelineSource } from './attendance-timeline-source';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Attendance, EventGuest, CommunityEvent]), MembersModule],

@@ -1,15 +1,15 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ImportRegistry } from '../imports/import-registry';
+import { MembersModule } from '../members/members.module';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
 import { CreateFeedbackDto } from './dto/create-feedback.dto';
+import { feedbackMergeMover } from './feedback-merge-mover';
+import { feedbackTimelineSource } from './feedback-timeline-source';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Feedback } from './feedback.entity';
-import { MembersModule } from '../members/members.module';
-import { MergeMovers } from '../members/merge-movers';
-import { TimelineSources } from '../members/timeline-sources';
-import { feedbackMergeMover } from './feedback-merge-mover';
-import { feedbackTimelineSource } from './feedback-timeline-source';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Feedback]), MembersModule],

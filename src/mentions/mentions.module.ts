@@ -1,21 +1,21 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ImportRegistry } from '../imports/import-registry';
 import { IdentitiesService } from '../members/identities.service';
+import { reassigningMover } from '../members/member-merge-moves';
 import { MembersModule } from '../members/members.module';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
 import { PurchasesModule } from '../purchases/purchases.module';
 import { PurchasesService } from '../purchases/purchases.service';
 import { CreateMentionDto } from './dto/create-mention.dto';
 import { rememberMentionUrl } from './mention-purchase-links';
+import { mentionIdForUrl } from './mention-url-lookup';
+import { mentionTimelineSource } from './mention-timeline-source';
+import { Mention } from './mention.entity';
 import { MentionsController } from './mentions.controller';
 import { MentionsService } from './mentions.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Mention } from './mention.entity';
 import { PurchaseMentionUrl } from './purchase-mention-url.entity';
-import { reassigningMover } from '../members/member-merge-moves';
-import { MergeMovers } from '../members/merge-movers';
-import { TimelineSources } from '../members/timeline-sources';
-import { mentionTimelineSource } from './mention-timeline-source';
-import { mentionIdForUrl } from './mention-url-lookup';
 
 @Module({
   imports: [

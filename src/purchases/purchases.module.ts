@@ -1,16 +1,16 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CurrencyConverter } from '../config/currency-converter.service';
-import { PurchasesController } from './purchases.controller';
-import { PurchasesRepository } from './purchases.repository';
-import { PurchasesService } from './purchases.service';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Purchase } from './purchase.entity';
 import { HaloSettings } from '../config/halo-settings';
 import { reassigningMover } from '../members/member-merge-moves';
 import { MembersModule } from '../members/members.module';
 import { MergeMovers } from '../members/merge-movers';
 import { TimelineSources } from '../members/timeline-sources';
+import { Purchase } from './purchase.entity';
 import { purchaseTimelineSource } from './purchase-timeline-source';
+import { PurchasesController } from './purchases.controller';
+import { PurchasesRepository } from './purchases.repository';
+import { PurchasesService } from './purchases.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Purchase]), MembersModule],

@@ -1,19 +1,19 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CurrencyConverter } from '../config/currency-converter.service';
+import { HaloSettings } from '../config/halo-settings';
 import { MembersModule } from '../members/members.module';
+import { MergeMovers } from '../members/merge-movers';
+import { TimelineSources } from '../members/timeline-sources';
 import { PurchasesModule } from '../purchases/purchases.module';
 import { ReferralChecks } from './referral-checks';
 import { ReferralConversionService } from './referral-conversion.service';
+import { referralMergeMover } from './referral-merge-mover';
+import { referralTimelineSources } from './referral-timeline-sources';
 import { ReferralsRepository } from './referrals.repository';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Referral } from './referral.entity';
-import { HaloSettings } from '../config/halo-settings';
-import { MergeMovers } from '../members/merge-movers';
-import { TimelineSources } from '../members/timeline-sources';
-import { referralMergeMover } from './referral-merge-mover';
-import { referralTimelineSources } from './referral-timeline-sources';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Referral]), MembersModule, PurchasesModule],

@@ -1,21 +1,21 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ImportRegistry } from '../imports/import-registry';
-import { PurchasesModule } from '../purchases/purchases.module';
-import { PurchasesService } from '../purchases/purchases.service';
-import { CreateReviewDto } from './dto/create-review.dto';
-import { reverifyReviews } from './review-verification';
-import { ReviewsController } from './reviews.controller';
-import { ReviewsService } from './reviews.service';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Review } from './review.entity';
 import { reassigningMover } from '../members/member-merge-moves';
 import { MembersModule } from '../members/members.module';
 import { MergeMovers } from '../members/merge-movers';
 import { TimelineSources } from '../members/timeline-sources';
+import { PurchasesModule } from '../purchases/purchases.module';
+import { PurchasesService } from '../purchases/purchases.service';
+import { CreateReviewDto } from './dto/create-review.dto';
+import { Review } from './review.entity';
 import { reviewTimelineSource } from './review-timeline-source';
+import { reverifyReviews } from './review-verification';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Review]), PurchasesModule, MembersModule],
+  imports: [TypeOrmModule.forFeature([Review]), MembersModule, PurchasesModule],
   controllers: [ReviewsController],
   providers: [ReviewsService],
   exports: [ReviewsService],

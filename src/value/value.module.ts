@@ -1,19 +1,19 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
+import { MembersModule } from '../members/members.module';
+import { MergeMovers } from '../members/merge-movers';
 import { AcquisitionMetricsController } from './acquisition/acquisition-metrics.controller';
 import { AcquisitionMetricsService } from './acquisition/acquisition-metrics.service';
 import { RecomputeService } from './recompute.service';
 import { ValueScheduleService } from './value-schedule.service';
 import { ValueController } from './value.controller';
 import { ValueQueryService } from './value-query.service';
+import { valueSnapshotMergeMover } from './value-snapshot-merge-mover';
 import { ModelValidationController } from './validation/model-validation.controller';
 import { ModelValidationService } from './validation/model-validation.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ValueRun } from './value-run.entity';
 import { ValueSnapshot } from './value-snapshot.entity';
-import { MembersModule } from '../members/members.module';
-import { MergeMovers } from '../members/merge-movers';
-import { valueSnapshotMergeMover } from './value-snapshot-merge-mover';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ValueRun, ValueSnapshot]), LeasedJobsModule, MembersModule],
