@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildMember, buildPurchase } from '../../test/support/factories';
 import { createInMemoryDataSource, testSettings } from '../../test/support/in-memory-database';
@@ -66,8 +67,13 @@ describe('ReferralsService on an in-memory database', () => {
   });
   afterAll(() => dataSource.destroy());
 
+  // The factory's emails differ in a counter, which the look-alike check would flag: a UUID does not.
   const newMember = async (overrides: Partial<CreateMemberDto> = {}) =>
-    (await members.create(buildMember(overrides) as CreateMemberDto)).member;
+    (
+      await members.create(
+        buildMember({ email: `${randomUUID()}@example.com`, ...overrides }) as CreateMemberDto,
+      )
+    ).member;
   const refer = (referrer: Member, overrides: Partial<CreateReferralDto> = {}) =>
     referrals.create({ referrerId: referrer.id, ...overrides } as CreateReferralDto);
   const order = async (member: Member, overrides: Partial<CreatePurchaseDto> = {}) =>
