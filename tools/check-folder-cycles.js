@@ -1,5 +1,5 @@
 /**
- * Folder-level import rules for src/ (docs: "Layers" in the architecture notes of issue #10).
+ * Folder-level import rules for src/ (docs/architecture.md, "Which folder may import which").
  *
  * Every .ts/.js file under the source folder (specs excepted) is read; each relative import
  * counts as an edge from the importer's top-level folder to the imported file's. Files at the
