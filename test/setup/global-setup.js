@@ -25,6 +25,7 @@ module.exports = async function globalSetup() {
         stdio: 'inherit',
       },
     );
+    require('../../tools/prune-dist');
   }
   const sqlite = join(mkdtempSync(join(tmpdir(), 'halo-template-')), 'template.sqlite');
   migrate({ SQLITE_PATH: sqlite });
