@@ -1,23 +1,13 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { instant, text } from './table-helpers';
+import { id, instant, text } from './table-helpers';
+import { TablesMigration } from './tables-migration';
 
-export class Leases1732000008000 implements MigrationInterface {
+export class Leases1732000008000 extends TablesMigration {
   name = 'Leases1732000008000';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createTable(
-      new Table({
-        name: 'leases',
-        columns: [
-          { name: 'name', type: 'varchar', length: '200', isPrimary: true },
-          text('holder', 100, false),
-          instant('expires_at'),
-        ],
-      }),
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropTable('leases');
-  }
+  protected readonly tables = [
+    {
+      name: 'leases',
+      columns: [id('name', 200), text('holder', 100, false), instant('expires_at')],
+    },
+  ];
 }

@@ -1,10 +1,10 @@
 import { TableColumnOptions } from 'typeorm';
 
 /** Column shorthands for migrations, so that one set of migrations serves SQLite and PostgreSQL. */
-export const id = (name = 'id'): TableColumnOptions => ({
+export const id = (name = 'id', length = 36): TableColumnOptions => ({
   name,
   type: 'varchar',
-  length: '36',
+  length: String(length),
   isPrimary: true,
 });
 export const ref = (name: string, nullable = false): TableColumnOptions => ({
@@ -61,3 +61,8 @@ export const real = (name: string, nullable = true): TableColumnOptions => ({
   type: 'double precision',
   isNullable: nullable,
 });
+/** created_at and updated_at, the two instants that close most tables. */
+export const timestamps = (): TableColumnOptions[] => [
+  instant('created_at'),
+  instant('updated_at'),
+];
