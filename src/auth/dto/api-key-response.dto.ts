@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { ApiKey, ROLES, Role } from '../api-key.entity';
+import { responseFields } from '../../common/http/response-fields';
 
 export class ApiKeyResponseDto {
   @ApiProperty({ example: '7d9f7c1e-4a3b-4d0e-9a51-0c1b2d3e4f50' })
@@ -25,15 +25,11 @@ export class ApiKeyResponseDto {
   revokedAt!: string | null;
 
   static from(key: ApiKey): ApiKeyResponseDto {
-    return {
-      id: key.id,
-      name: key.name,
-      role: key.role,
-      prefix: key.prefix,
-      createdAt: toIso(key.createdAt)!,
-      lastUsedAt: toIso(key.lastUsedAt),
-      revokedAt: toIso(key.revokedAt),
-    };
+    return responseFields(
+      key,
+      ['id', 'name', 'role', 'prefix'],
+      ['createdAt', 'lastUsedAt', 'revokedAt'],
+    );
   }
 }
 

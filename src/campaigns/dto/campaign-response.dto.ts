@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { Campaign } from '../campaign.entity';
+import { responseFields } from '../../common/http/response-fields';
 
 export class CampaignResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -19,18 +19,14 @@ export class CampaignResponseDto {
 
   static from(campaign: Campaign, baseCurrency: string): CampaignResponseDto {
     return {
-      id: campaign.id,
-      externalId: campaign.externalId,
-      name: campaign.name,
-      channel: campaign.channel,
+      ...responseFields(
+        campaign,
+        ['id', 'externalId', 'name', 'channel', 'currency', 'prospects'],
+        ['startsAt', 'endsAt', 'createdAt'],
+      ),
       spend: formatAmount(campaign.spendMinor, campaign.currency),
-      currency: campaign.currency,
       baseSpend: formatAmount(campaign.baseSpendMinor, baseCurrency),
       baseCurrency,
-      startsAt: toIso(campaign.startsAt)!,
-      endsAt: toIso(campaign.endsAt)!,
-      prospects: campaign.prospects,
-      createdAt: toIso(campaign.createdAt)!,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { DELIVERY_STATUSES, DigestDelivery } from '../digest-delivery.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class DeliveryResponseDto {
   @ApiProperty({ format: 'uuid', example: '5f0c2a9e-1b2c-4d3e-8f40-0123456789ab' }) id!: string;
@@ -41,22 +41,20 @@ export class DeliveryResponseDto {
   @ApiProperty({ example: '2026-11-23T07:00:01.000Z' }) createdAt!: string;
 
   static from(delivery: DigestDelivery): DeliveryResponseDto {
-    return {
-      id: delivery.id,
-      subscriptionId: delivery.subscriptionId,
-      claimId: delivery.claimId,
-      recipient: delivery.recipient,
-      periodStart: toIso(delivery.periodStart)!,
-      periodEnd: toIso(delivery.periodEnd)!,
-      status: delivery.status,
-      attempts: delivery.attempts,
-      lastAttemptAt: toIso(delivery.lastAttemptAt),
-      nextAttemptAt: toIso(delivery.nextAttemptAt),
-      sentAt: toIso(delivery.sentAt),
-      messageId: delivery.messageId,
-      lastResponse: delivery.lastResponse,
-      createdAt: toIso(delivery.createdAt)!,
-    };
+    return responseFields(
+      delivery,
+      [
+        'id',
+        'subscriptionId',
+        'claimId',
+        'recipient',
+        'status',
+        'attempts',
+        'messageId',
+        'lastResponse',
+      ],
+      ['periodStart', 'periodEnd', 'lastAttemptAt', 'nextAttemptAt', 'sentAt', 'createdAt'],
+    );
   }
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { CommunityEvent, EVENT_KINDS } from '../event.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class EventResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -27,20 +27,14 @@ export class EventResponseDto {
 
   static from(event: CommunityEvent, baseCurrency: string): EventResponseDto {
     return {
-      id: event.id,
-      externalId: event.externalId,
-      name: event.name,
-      kind: event.kind,
-      startsAt: toIso(event.startsAt)!,
-      endsAt: toIso(event.endsAt),
-      location: event.location,
+      ...responseFields(
+        event,
+        ['id', 'externalId', 'name', 'kind', 'location', 'currency', 'rate'],
+        ['startsAt', 'endsAt', 'createdAt', 'updatedAt'],
+      ),
       cost: formatAmount(event.costMinor, event.currency),
-      currency: event.currency,
       baseCost: formatAmount(event.baseCostMinor, baseCurrency),
       baseCurrency,
-      rate: event.rate,
-      createdAt: toIso(event.createdAt)!,
-      updatedAt: toIso(event.updatedAt)!,
     };
   }
 }

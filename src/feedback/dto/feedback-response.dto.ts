@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES, Feedback } from '../feedback.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class FeedbackResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -24,20 +24,11 @@ export class FeedbackResponseDto {
   @ApiProperty({ example: '2026-11-02T10:00:00.000Z' }) updatedAt!: string;
 
   static from(feedback: Feedback): FeedbackResponseDto {
-    return {
-      id: feedback.id,
-      externalId: feedback.externalId,
-      memberId: feedback.memberId,
-      kind: feedback.kind,
-      text: feedback.text,
-      status: feedback.status,
-      submittedAt: toIso(feedback.submittedAt)!,
-      acceptedAt: toIso(feedback.acceptedAt),
-      shippedAt: toIso(feedback.shippedAt),
-      declinedAt: toIso(feedback.declinedAt),
-      createdAt: toIso(feedback.createdAt)!,
-      updatedAt: toIso(feedback.updatedAt)!,
-    };
+    return responseFields(
+      feedback,
+      ['id', 'externalId', 'memberId', 'kind', 'text', 'status'],
+      ['submittedAt', 'acceptedAt', 'shippedAt', 'declinedAt', 'createdAt', 'updatedAt'],
+    );
   }
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { toIso } from '../../common/dates/iso-date';
 import { Identity } from '../identity.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class CreateIdentityDto {
   @ApiProperty({ example: 'instagram', description: 'Lower-case platform name.', maxLength: 32 })
@@ -30,13 +30,7 @@ export class IdentityResponseDto {
   @ApiProperty() createdAt!: string;
 
   static from(identity: Identity): IdentityResponseDto {
-    return {
-      id: identity.id,
-      memberId: identity.memberId,
-      platform: identity.platform,
-      handle: identity.handle,
-      createdAt: toIso(identity.createdAt)!,
-    };
+    return responseFields(identity, ['id', 'memberId', 'platform', 'handle'], ['createdAt']);
   }
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { Member } from '../member.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class MemberResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -37,21 +37,23 @@ export class MemberResponseDto {
 
   static from(member: Member): MemberResponseDto {
     return {
-      id: member.id,
-      externalId: member.externalId,
-      email: member.email,
-      name: member.name,
-      referralCode: member.referralCode,
-      acquiredAt: toIso(member.acquiredAt),
-      acquiredAtSource: member.acquiredAtSource,
-      acquisitionChannel: member.acquisitionChannel,
-      acquisitionCampaignId: member.acquisitionCampaignId,
+      ...responseFields(
+        member,
+        [
+          'id',
+          'externalId',
+          'email',
+          'name',
+          'referralCode',
+          'acquiredAtSource',
+          'acquisitionChannel',
+          'acquisitionCampaignId',
+          'mergedIntoId',
+        ],
+        ['acquiredAt', 'profilingObjectionAt', 'createdAt', 'updatedAt'],
+      ),
       tags: (member.tags ?? []).map((tag) => tag.tag).sort(),
       profilingObjection: member.profilingObjectionAt !== null,
-      profilingObjectionAt: toIso(member.profilingObjectionAt),
-      mergedIntoId: member.mergedIntoId,
-      createdAt: toIso(member.createdAt)!,
-      updatedAt: toIso(member.updatedAt)!,
     };
   }
 }

@@ -7,6 +7,7 @@ import { DUPLICATE_REASONS, DuplicatePair, DuplicateReasonCode } from '../duplic
 import { MergeDismissal } from '../merge-dismissal.entity';
 import { Member } from '../member.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class MergeSuggestionsQuery extends OmitType(PageQueryDto, ['order'] as const) {
   @ApiPropertyOptional({ enum: DUPLICATE_REASONS, description: 'Only pairs with this reason.' })
@@ -52,13 +53,7 @@ export class SuggestedMemberDto {
   @ApiProperty({ example: '2026-01-10T09:00:00.000Z' }) createdAt!: string;
 
   static from(member: Member): SuggestedMemberDto {
-    return {
-      id: member.id,
-      externalId: member.externalId,
-      email: member.email,
-      name: member.name,
-      createdAt: toIso(member.createdAt)!,
-    };
+    return responseFields(member, ['id', 'externalId', 'email', 'name'], ['createdAt']);
   }
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { Mention } from '../mention.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class MentionResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -33,25 +33,26 @@ export class MentionResponseDto {
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) updatedAt!: string;
 
   static from(mention: Mention): MentionResponseDto {
-    return {
-      id: mention.id,
-      externalId: mention.externalId,
-      platform: mention.platform,
-      handle: mention.handle,
-      memberId: mention.memberId,
-      url: mention.url,
-      urlNormalized: mention.urlNormalized,
-      externalPostId: mention.externalPostId,
-      postedAt: toIso(mention.postedAt)!,
-      reach: mention.reach,
-      likes: mention.likes,
-      shares: mention.shares,
-      comments: mention.comments,
-      clicks: mention.clicks,
-      sentiment: mention.sentiment,
-      createdAt: toIso(mention.createdAt)!,
-      updatedAt: toIso(mention.updatedAt)!,
-    };
+    return responseFields(
+      mention,
+      [
+        'id',
+        'externalId',
+        'platform',
+        'handle',
+        'memberId',
+        'url',
+        'urlNormalized',
+        'externalPostId',
+        'reach',
+        'likes',
+        'shares',
+        'comments',
+        'clicks',
+        'sentiment',
+      ],
+      ['postedAt', 'createdAt', 'updatedAt'],
+    );
   }
 }
 

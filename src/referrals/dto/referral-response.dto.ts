@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { awaitsApproval, countsForValue, parseFlags } from '../referral-state';
 import { REFERRAL_FLAGS, REFERRAL_STATUSES, Referral } from '../referral.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 const instant = { nullable: true, type: String, example: '2026-02-01T10:00:00.000Z' };
 
@@ -49,30 +49,37 @@ export class ReferralResponseDto {
 
   static from(referral: Referral, baseCurrency: string): ReferralResponseDto {
     return {
-      id: referral.id,
-      externalId: referral.externalId,
-      referrerId: referral.referrerId,
+      ...responseFields(
+        referral,
+        [
+          'id',
+          'externalId',
+          'referrerId',
+          'refereeEmail',
+          'code',
+          'channel',
+          'status',
+          'rewardCurrency',
+          'convertingPurchaseId',
+        ],
+        [
+          'invitedAt',
+          'signedUpAt',
+          'convertedAt',
+          'voidedAt',
+          'approvedAt',
+          'rejectedAt',
+          'createdAt',
+          'updatedAt',
+        ],
+      ),
       refereeId: referral.refereeMemberId,
-      refereeEmail: referral.refereeEmail,
-      code: referral.code,
-      channel: referral.channel,
-      status: referral.status,
       rewardCost: formatAmount(referral.rewardMinor, referral.rewardCurrency),
-      rewardCurrency: referral.rewardCurrency,
       baseRewardCost: formatAmount(referral.baseRewardMinor, baseCurrency),
       baseCurrency,
-      invitedAt: toIso(referral.invitedAt)!,
-      signedUpAt: toIso(referral.signedUpAt),
-      convertedAt: toIso(referral.convertedAt),
-      convertingPurchaseId: referral.convertingPurchaseId,
-      voidedAt: toIso(referral.voidedAt),
       flags: parseFlags(referral.flags),
-      approvedAt: toIso(referral.approvedAt),
-      rejectedAt: toIso(referral.rejectedAt),
       awaitingApproval: awaitsApproval(referral),
       countsForValue: countsForValue(referral),
-      createdAt: toIso(referral.createdAt)!,
-      updatedAt: toIso(referral.updatedAt)!,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { Review } from '../review.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class ReviewResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -35,24 +35,25 @@ export class ReviewResponseDto {
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) updatedAt!: string;
 
   static from(review: Review): ReviewResponseDto {
-    return {
-      id: review.id,
-      externalId: review.externalId,
-      memberId: review.memberId,
-      product: review.product,
-      rating: review.rating,
-      title: review.title,
-      body: review.body,
-      platform: review.platform,
-      url: review.url,
-      publishedAt: toIso(review.publishedAt)!,
-      views: review.views,
-      helpfulVotes: review.helpfulVotes,
-      verifiedPurchase: review.verifiedPurchase,
-      verifiedPurchaseSource: review.verifiedPurchaseSource,
-      createdAt: toIso(review.createdAt)!,
-      updatedAt: toIso(review.updatedAt)!,
-    };
+    return responseFields(
+      review,
+      [
+        'id',
+        'externalId',
+        'memberId',
+        'product',
+        'rating',
+        'title',
+        'body',
+        'platform',
+        'url',
+        'views',
+        'helpfulVotes',
+        'verifiedPurchase',
+        'verifiedPurchaseSource',
+      ],
+      ['publishedAt', 'createdAt', 'updatedAt'],
+    );
   }
 }
 
