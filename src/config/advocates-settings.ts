@@ -11,8 +11,8 @@ import {
   Min,
   ValidateNested,
   ValidationOptions,
-  registerDecorator,
 } from 'class-validator';
+import { defineValidator } from '../common/validation/define-validator';
 import { ACTIVITY_TYPES, ActivityType, isActivityType } from './activity-types';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -20,44 +20,33 @@ const DECIMAL_MESSAGE = 'must be a decimal amount such as "500.00"';
 
 /** Maps activity types to non-negative weights; a type left out weighs 0. */
 function IsActivityWeights(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isActivityWeights',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: {
-        message: `must map activity types (${ACTIVITY_TYPES.join(', ')}) to numbers ≥ 0`,
-        ...options,
-      },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          Object.entries(value).every(
-            ([type, weight]) =>
-              isActivityType(type) &&
-              typeof weight === 'number' &&
-              Number.isFinite(weight) &&
-              weight >= 0,
-          ),
-      },
-    });
+  return defineValidator(
+    'isActivityWeights',
+    `must map activity types (${ACTIVITY_TYPES.join(', ')}) to numbers ≥ 0`,
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.entries(value).every(
+        ([type, weight]) =>
+          isActivityType(type) &&
+          typeof weight === 'number' &&
+          Number.isFinite(weight) &&
+          weight >= 0,
+      ),
+    options,
+  );
 }
 
 function HasUniqueNames(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'hasUniqueNames',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'must have unique names', ...options },
-      validator: {
-        validate: (value: unknown) =>
-          Array.isArray(value) &&
-          new Set(value.map((entry: { name?: unknown }) => entry?.name)).size === value.length,
-      },
-    });
+  return defineValidator(
+    'hasUniqueNames',
+    'must have unique names',
+    (value) =>
+      Array.isArray(value) &&
+      new Set(value.map((entry: { name?: unknown }) => entry?.name)).size === value.length,
+    options,
+  );
 }
 
 export class EngagementSettings {
