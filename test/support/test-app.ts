@@ -18,7 +18,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const SETTINGS_VARIABLES = ['SQLITE_PATH', 'DATABASE_URL', 'HALO_ADMIN_KEY', 'LOG_LEVEL'];
+const SETTINGS_VARIABLES = [
+  'SQLITE_PATH',
+  'DATABASE_URL',
+  'HALO_ADMIN_KEY',
+  'LOG_LEVEL',
+  'DIGEST_SCHEDULER',
+];
 
 /** The real AppModule on a fresh database, with an admin, a manager and a viewer key. */
 export async function createTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
@@ -32,7 +38,9 @@ export async function createTestApp(environment: Record<string, string> = {}): P
   for (const name of SETTINGS_VARIABLES) delete process.env[name];
   Object.assign(
     process.env,
-    { HALO_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn' },
+    // The digest timer (every minute) is off unless a test turns it on: tests fire the
+    // scheduler themselves, and a stray tick competes with a worker thread for SQLite's lock.
+    { HALO_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', DIGEST_SCHEDULER: 'false' },
     database.environment,
     environment,
   );
