@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsIsoInstant } from '../../common/validation/decorators';
+import { TagFilterProperty } from '../../common/validation/tag-filter-property';
 
 export const ADVOCATE_SORTS = [
   'extendedValue',
@@ -62,10 +63,7 @@ export class ListAdvocatesQuery extends PickType(PageQueryDto, ['limit', 'cursor
   @MaxLength(64)
   tier?: string;
 
-  @ApiPropertyOptional({ description: 'Only members with this tag.', example: 'vip' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TagFilterProperty()
   tag?: string;
 
   @ApiPropertyOptional({

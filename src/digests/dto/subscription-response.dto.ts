@@ -10,6 +10,7 @@ import {
 import { CADENCES, WEEKDAYS } from '../schedule/digest-schedule';
 import { SendTimes } from '../schedule/digest-periods';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class DigestFiltersResponseDto {
   @ApiProperty({ nullable: true, type: String, example: 'vip' }) tag!: string | null;
@@ -46,24 +47,28 @@ export class SubscriptionResponseDto {
 
   static from(subscription: DigestSubscription, now = Date.now()): SubscriptionResponseDto {
     return {
-      id: subscription.id,
-      name: subscription.name,
+      ...responseFields(
+        subscription,
+        [
+          'id',
+          'name',
+          'cadence',
+          'weekday',
+          'dayOfMonth',
+          'cron',
+          'timezone',
+          'sendAt',
+          'language',
+          'whenEmpty',
+          'missed',
+          'active',
+        ],
+        ['createdAt', 'updatedAt'],
+      ),
       recipients: subscription.recipientList(),
-      cadence: subscription.cadence,
-      weekday: subscription.weekday,
-      dayOfMonth: subscription.dayOfMonth,
-      cron: subscription.cron,
-      timezone: subscription.timezone,
-      sendAt: subscription.sendAt,
-      language: subscription.language,
       sections: subscription.sectionList(),
       filters: { tag: subscription.filterTag, platform: subscription.filterPlatform },
-      whenEmpty: subscription.whenEmpty,
-      missed: subscription.missed,
-      active: subscription.active,
       nextSendAt: subscription.active ? toIso(new SendTimes(subscription).next(now)) : null,
-      createdAt: toIso(subscription.createdAt)!,
-      updatedAt: toIso(subscription.updatedAt)!,
     };
   }
 }

@@ -1,14 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Identity } from '../identity.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
 import { responseFields } from '../../common/http/response-fields';
+import { PlatformProperty } from '../../common/validation/platform-property';
 
 export class CreateIdentityDto {
-  @ApiProperty({ example: 'instagram', description: 'Lower-case platform name.', maxLength: 32 })
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_.-]*$/i, { message: 'must be letters, digits, _ . or -' })
-  @MaxLength(32)
+  @PlatformProperty()
   platform!: string;
 
   @ApiProperty({

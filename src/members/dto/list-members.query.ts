@@ -2,14 +2,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsIsoInstant } from '../../common/validation/decorators';
+import { TagFilterProperty } from '../../common/validation/tag-filter-property';
 
 export const MEMBER_SORTS = ['createdAt', 'name', 'externalId'] as const;
 
 export class ListMembersQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only members with this tag.', example: 'vip' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TagFilterProperty()
   tag?: string;
 
   @ApiPropertyOptional({

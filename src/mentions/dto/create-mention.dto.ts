@@ -1,17 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import {
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { IsOccurrenceInstant } from '../../common/validation/decorators';
 import { MentionMetricsDto } from './mention-metrics.dto';
 import { MemberReference } from '../../members/dto/member-reference.dto';
 import { ExternalIdProperty } from '../../common/validation/external-id-property';
+import { PlatformProperty } from '../../common/validation/platform-property';
 
 export class CreateMentionDto extends IntersectionType(
   MentionMetricsDto,
@@ -25,10 +18,7 @@ export class CreateMentionDto extends IntersectionType(
   )
   externalId?: string;
 
-  @ApiProperty({ example: 'instagram', description: 'Lower-case platform name.', maxLength: 32 })
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9_.-]*$/i, { message: 'must be letters, digits, _ . or -' })
-  @MaxLength(32)
+  @PlatformProperty()
   platform!: string;
 
   @ApiProperty({
