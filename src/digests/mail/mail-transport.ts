@@ -1,3 +1,5 @@
+import { SendMailOptions } from 'nodemailer';
+
 /** One copy of a digest for one recipient. */
 export interface OutgoingMail {
   from: string;
@@ -7,6 +9,19 @@ export interface OutgoingMail {
   text: string;
   messageId: string;
   headers: Record<string, string>;
+}
+
+/** What nodemailer is given for a mail, in both transports: these fields and no others. */
+export function toSendMailOptions(mail: OutgoingMail): SendMailOptions {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    messageId: mail.messageId,
+    headers: mail.headers,
+  };
 }
 
 export interface SendReceipt {

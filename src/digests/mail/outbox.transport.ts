@@ -1,7 +1,7 @@
 import { Transporter, createTransport } from 'nodemailer';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { MailTransport, OutgoingMail, SendReceipt } from './mail-transport';
+import { MailTransport, OutgoingMail, SendReceipt, toSendMailOptions } from './mail-transport';
 
 /**
  * The demo transport: each mail becomes an .eml file (openable in any mail client) named after
@@ -19,15 +19,7 @@ export class OutboxTransport extends MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<SendReceipt> {
-    const info = await this.builder.sendMail({
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      messageId: mail.messageId,
-      headers: mail.headers,
-    });
+    const info = await this.builder.sendMail(toSendMailOptions(mail));
     mkdirSync(this.folder, { recursive: true });
     const name = `${mail.messageId.replace(/[^a-zA-Z0-9.@-]/g, '').replace(/@/g, '_at_')}.eml`;
     const file = join(this.folder, name);

@@ -1,6 +1,6 @@
 import { Transporter, createTransport } from 'nodemailer';
 import { SmtpSettings } from '../../config/digest-settings';
-import { MailTransport, OutgoingMail, SendReceipt } from './mail-transport';
+import { MailTransport, OutgoingMail, SendReceipt, toSendMailOptions } from './mail-transport';
 
 /** SMTP through nodemailer's pool: connections are reused across the copies of a tick. */
 export class SmtpTransport extends MailTransport {
@@ -24,15 +24,7 @@ export class SmtpTransport extends MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<SendReceipt> {
-    const info = await this.transporter.sendMail({
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      messageId: mail.messageId,
-      headers: mail.headers,
-    });
+    const info = await this.transporter.sendMail(toSendMailOptions(mail));
     return { response: String(info.response ?? 'accepted') };
   }
 
