@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, Attendance } from '../attendance.entity';
 import { EventGuest } from '../event-guest.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class GuestResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -52,19 +52,12 @@ export class AttendanceResponseDto {
 
   static from(attendance: Attendance, guests: EventGuest[]): AttendanceResponseDto {
     return {
-      id: attendance.id,
-      externalId: attendance.externalId,
-      eventId: attendance.eventId,
-      memberId: attendance.memberId,
-      email: attendance.email,
-      role: attendance.role,
-      status: attendance.status,
-      registeredAt: toIso(attendance.registeredAt)!,
-      attendedAt: toIso(attendance.attendedAt),
-      noShowAt: toIso(attendance.noShowAt),
+      ...responseFields(
+        attendance,
+        ['id', 'externalId', 'eventId', 'memberId', 'email', 'role', 'status'],
+        ['registeredAt', 'attendedAt', 'noShowAt', 'createdAt', 'updatedAt'],
+      ),
       guests: guests.map((guest) => GuestResponseDto.from(guest)),
-      createdAt: toIso(attendance.createdAt)!,
-      updatedAt: toIso(attendance.updatedAt)!,
     };
   }
 }

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { Purchase } from '../purchase.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
+import { responseFields } from '../../common/http/response-fields';
 
 export class AttributionResponseDto {
   @ApiProperty({ nullable: true, type: String }) referralCode!: string | null;
@@ -43,18 +43,14 @@ export class PurchaseResponseDto {
     refundOf: string | null,
   ): PurchaseResponseDto {
     return {
-      id: purchase.id,
-      externalId: purchase.externalId,
-      memberId: purchase.memberId,
-      kind: purchase.kind,
+      ...responseFields(
+        purchase,
+        ['id', 'externalId', 'memberId', 'kind', 'currency', 'rate', 'product', 'productCategory'],
+        ['occurredAt', 'createdAt'],
+      ),
       amount: formatAmount(purchase.amountMinor, purchase.currency),
-      currency: purchase.currency,
       baseAmount: formatAmount(purchase.baseAmountMinor, baseCurrency),
       baseCurrency,
-      rate: purchase.rate,
-      occurredAt: toIso(purchase.occurredAt)!,
-      product: purchase.product,
-      productCategory: purchase.productCategory,
       refundOf,
       attribution: {
         referralCode: purchase.attributionReferralCode,
@@ -64,7 +60,6 @@ export class PurchaseResponseDto {
         eventId: purchase.attributionEventId,
         campaignId: purchase.attributionCampaignId,
       },
-      createdAt: toIso(purchase.createdAt)!,
     };
   }
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { toIso } from '../../common/dates/iso-date';
 import { IsIsoInstant } from '../../common/validation/decorators';
 import { ValueRun } from '../value-run.entity';
+import { responseFields } from '../../common/http/response-fields';
 
 export class RecomputeDto {
   @ApiPropertyOptional({
@@ -27,18 +27,11 @@ export class ValueRunDto {
   @ApiPropertyOptional({ nullable: true, type: String }) error!: string | null;
 
   static from(run: ValueRun): ValueRunDto {
-    return {
-      id: run.id,
-      asOf: toIso(run.asOf)!,
-      status: run.status,
-      trigger: run.trigger,
-      startedAt: toIso(run.startedAt)!,
-      finishedAt: toIso(run.finishedAt),
-      durationMs: run.durationMs,
-      members: run.members,
-      method: run.method,
-      error: run.error,
-    };
+    return responseFields(
+      run,
+      ['id', 'status', 'trigger', 'durationMs', 'members', 'method', 'error'],
+      ['asOf', 'startedAt', 'finishedAt'],
+    );
   }
 }
 
