@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { usageError } from '../common/cli/command-exit';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { RecomputeService } from '../value/recompute.service';
 
@@ -8,12 +9,8 @@ export async function valueRecomputeCommand(
   options: { asOf?: string },
 ): Promise<number> {
   const asOf = options.asOf === undefined ? undefined : parseIsoInstant(options.asOf);
-  if (options.asOf !== undefined && asOf === undefined) {
-    process.stderr.write(
-      'halo: --as-of must be an ISO 8601 date or date-time with Z or an offset\n',
-    );
-    return 64;
-  }
+  if (options.asOf !== undefined && asOf === undefined)
+    return usageError('--as-of must be an ISO 8601 date or date-time with Z or an offset');
   const tty = process.stderr.isTTY;
   const run = await app
     .get(RecomputeService)

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { parseIsoInstant } from '../common/dates/iso-date';
-import { DomainError } from '../common/errors/domain-error';
+import { refusalExits, usageError } from '../common/cli/command-exit';
 import { DigestRunnerService } from './delivery/digest-runner.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,11 +13,11 @@ export async function digestPreviewCommand(
 ): Promise<number> {
   const format = options.format ?? 'text';
   const at = options.at === undefined ? undefined : parseIsoInstant(options.at);
-  if (!UUID.test(id)) return usage('<id> must be a subscription id (UUID)');
-  if (format !== 'text' && format !== 'html') return usage('--format must be text or html');
+  if (!UUID.test(id)) return usageError('<id> must be a subscription id (UUID)');
+  if (format !== 'text' && format !== 'html') return usageError('--format must be text or html');
   if (options.at !== undefined && at === undefined)
-    return usage('--at must be an ISO 8601 date or date-time with Z or an offset');
-  try {
+    return usageError('--at must be an ISO 8601 date or date-time with Z or an offset');
+  return refusalExits(async () => {
     const { period, rendered, wouldSkip } = await app
       .get(DigestRunnerService)
       .preview(id.toLowerCase(), at);
@@ -26,16 +26,5 @@ export async function digestPreviewCommand(
     );
     process.stdout.write(format === 'html' ? rendered.html : rendered.text);
     return 0;
-  } catch (error) {
-    if (error instanceof DomainError) {
-      process.stderr.write(`halo: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-function usage(message: string): number {
-  process.stderr.write(`halo: ${message}\n`);
-  return 64;
+  });
 }

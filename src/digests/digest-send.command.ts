@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { parseIsoInstant } from '../common/dates/iso-date';
-import { DomainError } from '../common/errors/domain-error';
+import { refusalExits, usageError } from '../common/cli/command-exit';
 import { DigestRunnerService } from './delivery/digest-runner.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,10 +15,10 @@ export async function digestSendCommand(
   options: { force?: boolean; at?: string },
 ): Promise<number> {
   const at = options.at === undefined ? undefined : parseIsoInstant(options.at);
-  if (!UUID.test(id)) return usage('<id> must be a subscription id (UUID)');
+  if (!UUID.test(id)) return usageError('<id> must be a subscription id (UUID)');
   if (options.at !== undefined && at === undefined)
-    return usage('--at must be an ISO 8601 date or date-time with Z or an offset');
-  try {
+    return usageError('--at must be an ISO 8601 date or date-time with Z or an offset');
+  return refusalExits(async () => {
     const { claim, deliveries } = await app
       .get(DigestRunnerService)
       .send(id.toLowerCase(), { force: options.force, at, trigger: 'cli' });
@@ -34,16 +34,5 @@ export async function digestSendCommand(
       );
     }
     return deliveries.every((delivery) => ['sent', 'skipped'].includes(delivery.status)) ? 0 : 1;
-  } catch (error) {
-    if (error instanceof DomainError) {
-      process.stderr.write(`halo: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-function usage(message: string): number {
-  process.stderr.write(`halo: ${message}\n`);
-  return 64;
+  });
 }
