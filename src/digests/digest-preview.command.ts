@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { parseIsoInstant } from '../common/dates/iso-date';
 import { refusalExits, usageError } from '../common/cli/command-exit';
 import { DigestRunnerService } from './delivery/digest-runner.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { digestCommandArguments } from './digest-command-arguments';
 
 /** `digest:preview <id>`: the last completed period on stdout, as text (default) or HTML. */
 export async function digestPreviewCommand(
@@ -12,15 +10,13 @@ export async function digestPreviewCommand(
   options: { format?: string; at?: string },
 ): Promise<number> {
   const format = options.format ?? 'text';
-  const at = options.at === undefined ? undefined : parseIsoInstant(options.at);
-  if (!UUID.test(id)) return usageError('<id> must be a subscription id (UUID)');
+  const given = digestCommandArguments(id, options.at);
+  if (typeof given === 'number') return given;
   if (format !== 'text' && format !== 'html') return usageError('--format must be text or html');
-  if (options.at !== undefined && at === undefined)
-    return usageError('--at must be an ISO 8601 date or date-time with Z or an offset');
   return refusalExits(async () => {
     const { period, rendered, wouldSkip } = await app
       .get(DigestRunnerService)
-      .preview(id.toLowerCase(), at);
+      .preview(given.id, given.at);
     process.stderr.write(
       `${rendered.subject}\nperiod ${new Date(period.start).toISOString()} – ${new Date(period.end).toISOString()}${wouldSkip ? ' (nothing to report: a send would skip it)' : ''}\n`,
     );

@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { parseIsoInstant } from '../common/dates/iso-date';
-import { refusalExits, usageError } from '../common/cli/command-exit';
+import { refusalExits } from '../common/cli/command-exit';
 import { DigestRunnerService } from './delivery/digest-runner.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { digestCommandArguments } from './digest-command-arguments';
 
 /**
  * `digest:send <id>`: sends the last completed period now, once per period unless --force.
@@ -14,14 +12,12 @@ export async function digestSendCommand(
   id: string,
   options: { force?: boolean; at?: string },
 ): Promise<number> {
-  const at = options.at === undefined ? undefined : parseIsoInstant(options.at);
-  if (!UUID.test(id)) return usageError('<id> must be a subscription id (UUID)');
-  if (options.at !== undefined && at === undefined)
-    return usageError('--at must be an ISO 8601 date or date-time with Z or an offset');
+  const given = digestCommandArguments(id, options.at);
+  if (typeof given === 'number') return given;
   return refusalExits(async () => {
     const { claim, deliveries } = await app
       .get(DigestRunnerService)
-      .send(id.toLowerCase(), { force: options.force, at, trigger: 'cli' });
+      .send(given.id, { force: options.force, at: given.at, trigger: 'cli' });
     process.stdout.write(
       `period ${new Date(claim.periodStart).toISOString()} – ${new Date(claim.periodEnd).toISOString()}: ${claim.status}\n`,
     );
