@@ -9,10 +9,10 @@ import {
 } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { CommonErrorCode } from './common-error-code';
 import { DomainError, ErrorDetail, ErrorKind } from './domain-error';
 import { ErrorBody } from './error-body';
 import { ERROR_TRANSLATORS, ErrorTranslator } from './error-translator';
-import { CommonErrorCode } from './common-error-code';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
