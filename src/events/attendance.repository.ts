@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Brackets, DataSource, In, IsNull } from 'typeorm';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { readRows } from '../database/sql';
@@ -10,17 +10,16 @@ import { ListAttendanceQuery } from './dto/list-attendance.query';
 import { EventGuest } from './event-guest.entity';
 import type { GuestAcquisition } from './event-guests.service';
 import { CommunityEvent } from './event.entity';
+import { RecordRepository } from '../database/record-repository';
 
 /**
  * The queries of attendance and its guests. Each method is one query; `manager` is the
  * transaction the service runs, the data source's own manager otherwise.
  */
 @Injectable()
-export class AttendanceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class AttendanceRepository extends RecordRepository<Attendance> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, Attendance);
   }
 
   findInEvent(
@@ -96,22 +95,6 @@ export class AttendanceRepository {
       limit: query.limit ?? 50,
       cursor: query.cursor,
     });
-  }
-
-  async insert(attendance: Attendance, manager = this.dataSource.manager): Promise<void> {
-    await manager.insert(Attendance, attendance);
-  }
-
-  async update(
-    id: string,
-    changes: Partial<Attendance>,
-    manager = this.dataSource.manager,
-  ): Promise<void> {
-    await manager.update(Attendance, { id }, changes);
-  }
-
-  async delete(id: string, manager = this.dataSource.manager): Promise<void> {
-    await manager.delete(Attendance, { id });
   }
 
   /** The guests of these attendances, oldest first. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
@@ -10,6 +10,7 @@ import { Identity } from './identity.entity';
 import { survivorOf } from './member-reference';
 import { MemberTag } from './member-tag.entity';
 import { Member } from './member.entity';
+import { RecordRepository } from '../database/record-repository';
 
 const SORT_COLUMNS = {
   createdAt: { column: 'member.created_at', value: (member: Member) => member.createdAt },
@@ -25,15 +26,9 @@ const SORT_COLUMNS = {
  * the transaction the service runs, the data source's own manager otherwise.
  */
 @Injectable()
-export class MembersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Runs `work` in a transaction, or in a savepoint of the caller's transaction. */
-  transaction<T>(
-    work: (manager: EntityManager) => Promise<T>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<T> {
-    return manager.transaction(work);
+export class MembersRepository extends RecordRepository<Member> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, Member);
   }
 
   findById(id: string, manager = this.dataSource.manager): Promise<Member | null> {
@@ -76,16 +71,9 @@ export class MembersRepository {
     return manager.getRepository(Campaign).existsBy({ id: campaignId });
   }
 
-  async insert(member: Member, manager = this.dataSource.manager): Promise<void> {
-    await manager.insert(Member, { ...member, tags: undefined });
-  }
-
-  async update(
-    id: string,
-    changes: Partial<Member>,
-    manager = this.dataSource.manager,
-  ): Promise<void> {
-    await manager.update(Member, { id }, changes);
+  /** Tags are rows of their own (insertTags), not columns of the member. */
+  override async insert(member: Member, manager = this.dataSource.manager): Promise<void> {
+    await super.insert({ ...member, tags: undefined } as unknown as Member, manager);
   }
 
   async insertTags(

@@ -9,6 +9,7 @@ import { ResultRow } from '../database/sql';
 import { Member } from '../members/member.entity';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
+import { RecordRepository } from '../database/record-repository';
 
 /** What the refunds of one order add up to. */
 export interface RefundTotals {
@@ -23,11 +24,9 @@ export interface RefundTotals {
  * transaction the service runs, the data source's own manager otherwise.
  */
 @Injectable()
-export class PurchasesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class PurchasesRepository extends RecordRepository<Purchase> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, Purchase);
   }
 
   findById(id: string, manager = this.dataSource.manager): Promise<Purchase | null> {
@@ -118,10 +117,6 @@ export class PurchasesRepository {
   /** Touches the order row: on PostgreSQL this locks it until the transaction ends. */
   async lockOrder(orderId: string, manager: EntityManager): Promise<void> {
     await manager.update(Purchase, { id: orderId }, { id: orderId });
-  }
-
-  async insert(purchase: Purchase, manager = this.dataSource.manager): Promise<void> {
-    await manager.insert(Purchase, purchase);
   }
 
   /**

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { ListReferralsQuery } from './dto/list-referrals.query';
 import { Referral } from './referral.entity';
+import { RecordRepository } from '../database/record-repository';
 
 const AWAITING_APPROVAL =
   "(referral.flags <> '' AND referral.approved_at IS NULL AND referral.status <> 'rejected')";
@@ -14,15 +15,9 @@ const AWAITING_APPROVAL =
  * service runs, the data source's own manager otherwise.
  */
 @Injectable()
-export class ReferralsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Runs `work` in a transaction, or in a savepoint of the caller's transaction. */
-  transaction<T>(
-    work: (manager: EntityManager) => Promise<T>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<T> {
-    return manager.transaction(work);
+export class ReferralsRepository extends RecordRepository<Referral> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, Referral);
   }
 
   findById(id: string, manager = this.dataSource.manager): Promise<Referral | null> {
@@ -112,23 +107,5 @@ export class ReferralsRepository {
       limit: query.limit ?? 50,
       cursor: query.cursor,
     });
-  }
-
-  async insert(referral: Referral, manager = this.dataSource.manager): Promise<void> {
-    await manager.insert(Referral, referral);
-  }
-
-  async update(
-    id: string,
-    changes: Partial<Referral>,
-    manager = this.dataSource.manager,
-  ): Promise<void> {
-    await manager.update(Referral, { id }, changes);
-  }
-
-  /** Whether a row was deleted. */
-  async delete(id: string, manager = this.dataSource.manager): Promise<boolean> {
-    const result = await manager.delete(Referral, { id });
-    return Boolean(result.affected);
   }
 }
