@@ -1,4 +1,4 @@
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { requireMember } from '../members/member-reference';
 import { Member } from '../members/member.entity';
@@ -7,6 +7,7 @@ import { Attendance } from './attendance.entity';
 import { CreateAttendanceDto } from './dto/create-attendance.dto';
 import { EventGuest } from './event-guest.entity';
 import { CommonErrorCode } from '../common/errors/common-error-code';
+import { findAmong } from '../database/batch/batch-plan';
 
 /** Who an attendance is for: a member, or the email of someone not yet a member. */
 export type Attendee = Pick<Attendance, 'memberId' | 'email' | 'emailNormalized'>;
@@ -73,17 +74,50 @@ export async function resolveAttendee(
   return { memberId: null, email: input.email.trim(), emailNormalized };
 }
 
-/** Links attendance and guests recorded by email to the member just created with that email. */
-export async function linkWaitingRecords(manager: EntityManager, member: Member): Promise<void> {
-  if (!member.emailNormalized) return;
-  await manager.update(
+/**
+ * Links attendance and guests recorded by email to the members just created with that email
+ * (for a batch, one query finds the emails that have anything waiting).
+ */
+export async function linkWaitingRecords(manager: EntityManager, members: Member[]): Promise<void> {
+  const withEmail = members.filter((member) => member.emailNormalized);
+  const waiting = await emailsWithWaitingRecords(
+    manager,
+    withEmail.map((member) => member.emailNormalized!),
+  );
+  for (const member of withEmail) {
+    if (!waiting.has(member.emailNormalized!)) continue;
+    await manager.update(
+      Attendance,
+      { emailNormalized: member.emailNormalized, memberId: IsNull() },
+      { memberId: member.id, updatedAt: Date.now() },
+    );
+    await manager.update(
+      EventGuest,
+      { guestEmailNormalized: member.emailNormalized, guestMemberId: IsNull() },
+      { guestMemberId: member.id },
+    );
+  }
+}
+
+async function emailsWithWaitingRecords(
+  manager: EntityManager,
+  emails: string[],
+): Promise<Set<string>> {
+  const attendance = await findAmong(
+    manager,
     Attendance,
-    { emailNormalized: member.emailNormalized, memberId: IsNull() },
-    { memberId: member.id, updatedAt: Date.now() },
+    emails,
+    (chunk) => ({ emailNormalized: In(chunk), memberId: IsNull() }),
+    { select: { emailNormalized: true } },
   );
-  await manager.update(
+  const guests = await findAmong(
+    manager,
     EventGuest,
-    { guestEmailNormalized: member.emailNormalized, guestMemberId: IsNull() },
-    { guestMemberId: member.id },
+    emails,
+    (chunk) => ({ guestEmailNormalized: In(chunk), guestMemberId: IsNull() }),
+    { select: { guestEmailNormalized: true } },
   );
+  const waiting = new Set(attendance.map((row) => row.emailNormalized!));
+  for (const guest of guests) waiting.add(guest.guestEmailNormalized!);
+  return waiting;
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError, ErrorDetail } from '../common/errors/domain-error';
+import { NeedsRowPath } from '../database/batch/batch-plan';
 import { isConstraintViolation, isUniqueViolation } from '../database/sql';
 import { RecordImporter, RowOutcome } from './record-importer';
 
@@ -14,9 +15,12 @@ export interface PendingRow {
 export type RowResult = { outcome: RowOutcome } | { details: ErrorDetail[] };
 
 /**
- * Writes one batch in one transaction, each row in its own savepoint: a refused row undoes only
- * itself, and a crash before the commit leaves none of the batch behind. The results count
- * only once this returns, i.e. once the batch is committed.
+ * Writes one batch in one transaction. With the importer's set-based plan, rows are decided
+ * in memory and the new records written in a few statements; a row the plan cannot settle is
+ * written alone in its own savepoint. Should the plan's statements break a constraint (a
+ * concurrent writer got there first), the batch is undone and written again row by row. A
+ * crash before the commit leaves none of the batch behind; the results count only once this
+ * returns, i.e. once the batch is committed.
  */
 export async function writeBatch(
   dataSource: DataSource,
@@ -24,20 +28,77 @@ export async function writeBatch(
   rows: PendingRow[],
   logger: Logger,
 ): Promise<RowResult[]> {
+  if (importer.plan) {
+    try {
+      return await dataSource.transaction((manager) =>
+        writePlanned(manager, importer, rows, logger),
+      );
+    } catch (error) {
+      if (!isConstraintViolation(error)) throw error;
+      logger.warn(
+        `import ${importer.type}: a batch met a concurrent write; writing it again row by row`,
+      );
+    }
+  }
   return dataSource.transaction(async (manager) => {
     const results: RowResult[] = [];
-    for (const pending of rows) {
-      try {
-        const outcome = await manager.transaction((savepoint) =>
-          importer.write(savepoint, pending.row),
-        );
-        results.push({ outcome });
-      } catch (error) {
-        results.push({ details: refusal(error, importer.type, pending.line, logger) });
-      }
-    }
+    for (const pending of rows) results.push(await writeRow(manager, importer, pending, logger));
     return results;
   });
+}
+
+async function writePlanned(
+  manager: EntityManager,
+  importer: RecordImporter,
+  rows: PendingRow[],
+  logger: Logger,
+): Promise<RowResult[]> {
+  const plan = await importer.plan!(
+    manager,
+    rows.map((pending) => pending.row),
+  );
+  const seen = new Set<string>();
+  const results: RowResult[] = [];
+  for (const pending of rows) {
+    const keys = plan.keys(pending.row);
+    const repeated = keys.some((key) => seen.has(key));
+    for (const key of keys) seen.add(key);
+    const outcome = repeated ? undefined : await decided(() => plan.decide(pending.row));
+    if (outcome) {
+      results.push({ outcome });
+      continue;
+    }
+    // The row path sees the database as it is: what the plan queued goes first.
+    await plan.flush(manager);
+    results.push(await writeRow(manager, importer, pending, logger));
+  }
+  await plan.flush(manager);
+  return results;
+}
+
+/** The plan's decision, or undefined when the row path must settle (or refuse) the row. */
+async function decided(decide: () => Promise<RowOutcome>): Promise<RowOutcome | undefined> {
+  try {
+    return await decide();
+  } catch (error) {
+    if (error instanceof NeedsRowPath || error instanceof DomainError) return undefined;
+    throw error;
+  }
+}
+
+async function writeRow(
+  manager: EntityManager,
+  importer: RecordImporter,
+  pending: PendingRow,
+  logger: Logger,
+): Promise<RowResult> {
+  try {
+    return {
+      outcome: await manager.transaction((savepoint) => importer.write(savepoint, pending.row)),
+    };
+  } catch (error) {
+    return { details: refusal(error, importer.type, pending.line, logger) };
+  }
 }
 
 /**

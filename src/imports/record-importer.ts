@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { BatchPlan } from '../database/batch/batch-plan';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -13,4 +14,10 @@ export interface RecordImporter<Dto extends object = object> {
   type: string;
   dto: new () => Dto;
   write(manager: EntityManager, row: Dto): Promise<RowOutcome>;
+  /**
+   * The set-based path: looks up what a batch needs in a few queries and writes its new records
+   * in multi-row statements; rows it cannot settle still go through `write`. Without it, every
+   * row goes through `write`.
+   */
+  plan?(manager: EntityManager, rows: Dto[]): Promise<BatchPlan<Dto>>;
 }

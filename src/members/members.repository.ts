@@ -11,6 +11,8 @@ import { survivorOf } from './member-reference';
 import { MemberTag } from './member-tag.entity';
 import { Member } from './member.entity';
 import { RecordRepository } from '../database/record-repository';
+import { findAmong, insertMany, keyBy } from '../database/batch/batch-plan';
+import { existingCampaignIds } from '../campaigns/campaign-ids';
 
 const SORT_COLUMNS = {
   createdAt: { column: 'member.created_at', value: (member: Member) => member.createdAt },
@@ -69,6 +71,59 @@ export class MembersRepository extends RecordRepository<Member> {
 
   campaignExists(campaignId: string, manager = this.dataSource.manager): Promise<boolean> {
     return manager.getRepository(Campaign).existsBy({ id: campaignId });
+  }
+
+  /** Members (with tags) by externalId, for a batch: the map holds those that exist. */
+  async findByExternalIds(
+    externalIds: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, Member>> {
+    const members = await findAmong(
+      manager,
+      Member,
+      externalIds,
+      (chunk) => ({ externalId: In(chunk) }),
+      { relations: { tags: true } },
+    );
+    return keyBy(members, (member) => member.externalId);
+  }
+
+  /** Members (with tags) by normalised email, for a batch. */
+  async findByEmails(
+    emailsNormalized: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, Member>> {
+    const members = await findAmong(
+      manager,
+      Member,
+      emailsNormalized,
+      (chunk) => ({ emailNormalized: In(chunk) }),
+      { relations: { tags: true } },
+    );
+    return keyBy(members, (member) => member.emailNormalized);
+  }
+
+  /** The ids among these that name a campaign. */
+  existingCampaignIds(ids: string[], manager = this.dataSource.manager): Promise<Set<string>> {
+    return existingCampaignIds(manager, ids);
+  }
+
+  /** New members and their tags, in multi-row statements. */
+  async insertMany(members: Member[], manager = this.dataSource.manager): Promise<void> {
+    await insertMany(
+      manager,
+      Member,
+      members.map((member) => ({ ...member, tags: undefined }) as unknown as Member),
+    );
+    await insertMany(
+      manager,
+      MemberTag,
+      members.flatMap((member) =>
+        member.tags.map((tag) =>
+          Object.assign(new MemberTag(), { memberId: member.id, tag: tag.tag }),
+        ),
+      ),
+    );
   }
 
   /** Tags are rows of their own (insertTags), not columns of the member. */

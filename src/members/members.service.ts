@@ -16,11 +16,16 @@ import { normalizeEmail } from './normalize';
 import { generateReferralCode } from './referral-code';
 import { CampaignsErrorCode } from '../campaigns/campaigns-error-code';
 import { MembersErrorCode } from './members-error-code';
+import { BatchPlan } from '../database/batch/batch-plan';
+import { MembersBatchPlan } from './members-batch';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
-/** Runs in the transaction that creates a member (e.g. to link a pending referral by email). */
-export type MemberListener = (manager: EntityManager, member: Member) => Promise<void>;
+/**
+ * Runs in the transaction that creates members (e.g. to link a pending referral by email):
+ * one member for a single request, a batch's new members for an import.
+ */
+export type MemberListener = (manager: EntityManager, members: Member[]) => Promise<void>;
 
 @Injectable()
 export class MembersService {
@@ -61,38 +66,11 @@ export class MembersService {
     }
     await this.assertCampaignExists(input.acquisitionCampaignId, manager);
     await this.assertEmailFree(input.email, undefined, manager);
-    const now = Date.now();
     for (let attempt = 0; ; attempt += 1) {
-      const member = Object.assign(new Member(), {
-        id: randomUUID(),
-        externalId: input.externalId ?? null,
-        email: input.email ?? null,
-        emailNormalized: input.email ? normalizeEmail(input.email) : null,
-        name: input.name ?? null,
-        referralCode: generateReferralCode(input.name),
-        acquiredAt: input.acquiredAt ? parseIsoInstant(input.acquiredAt)! : null,
-        acquiredAtSource: input.acquiredAt ? 'given' : null,
-        acquisitionChannel: input.acquisitionChannel ?? null,
-        acquisitionCampaignId: input.acquisitionCampaignId ?? null,
-        profilingObjectionAt: input.profilingObjection ? now : null,
-        mergedIntoId: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      member.tags = uniqueTags(input.tags).map((tag) =>
-        Object.assign(new MemberTag(), { memberId: member.id, tag }),
-      );
+      const member = newMember(input, Date.now());
       try {
         // On an outer transaction (an import batch) this is a savepoint: a failed row undoes only itself.
-        await this.members.transaction(async (manager) => {
-          await this.members.insert(member, manager);
-          await this.members.insertTags(
-            member.id,
-            member.tags.map(({ tag }) => tag),
-            manager,
-          );
-          for (const listener of this.listeners) await listener(manager, member);
-        }, manager);
+        await this.members.transaction((savepoint) => this.insertNew(savepoint, [member]), manager);
         return { member, outcome: 'created' };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -103,6 +81,29 @@ export class MembersService {
         if (attempt >= 5) throw error;
       }
     }
+  }
+
+  /**
+   * The set-based import of a batch: the members its rows name by externalId or email, and the
+   * campaigns, looked up at once; rows decided in memory by the rules of `create`.
+   */
+  async planBatch(
+    manager: EntityManager,
+    rows: CreateMemberDto[],
+  ): Promise<BatchPlan<CreateMemberDto>> {
+    const externalIds = rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
+    const emails = rows.flatMap((row) => (row.email ? [normalizeEmail(row.email)] : []));
+    const campaignIds = rows.flatMap((row) =>
+      row.acquisitionCampaignId ? [row.acquisitionCampaignId] : [],
+    );
+    const byExternalId = await this.members.findByExternalIds(externalIds, manager);
+    const byEmail = await this.members.findByEmails(emails, manager);
+    const campaigns = await this.members.existingCampaignIds(campaignIds, manager);
+    return new MembersBatchPlan(
+      { byExternalId, byEmail, campaigns },
+      { sameContent: (member, row) => this.sameContent(member, row), newMember },
+      (transaction, members) => this.insertNew(transaction, members),
+    );
   }
 
   async get(id: string): Promise<Member> {
@@ -159,6 +160,12 @@ export class MembersService {
     const tags = await this.members.findTagsOf(page.items.map((member) => member.id));
     for (const member of page.items) member.tags = tags.filter((tag) => tag.memberId === member.id);
     return page;
+  }
+
+  /** Inserts new members with their tags, then tells the listeners. */
+  private async insertNew(manager: EntityManager, members: Member[]): Promise<void> {
+    await this.members.insertMany(members, manager);
+    for (const listener of this.listeners) await listener(manager, members);
   }
 
   private findByNaturalKey(
@@ -233,6 +240,30 @@ export class MembersService {
         campaignId,
       );
   }
+}
+
+/** The member a create describes, with a fresh id and referral code. */
+function newMember(input: CreateMemberDto, now: number): Member {
+  const member = Object.assign(new Member(), {
+    id: randomUUID(),
+    externalId: input.externalId ?? null,
+    email: input.email ?? null,
+    emailNormalized: input.email ? normalizeEmail(input.email) : null,
+    name: input.name ?? null,
+    referralCode: generateReferralCode(input.name),
+    acquiredAt: input.acquiredAt ? parseIsoInstant(input.acquiredAt)! : null,
+    acquiredAtSource: input.acquiredAt ? 'given' : null,
+    acquisitionChannel: input.acquisitionChannel ?? null,
+    acquisitionCampaignId: input.acquisitionCampaignId ?? null,
+    profilingObjectionAt: input.profilingObjection ? now : null,
+    mergedIntoId: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  member.tags = uniqueTags(input.tags).map((tag) =>
+    Object.assign(new MemberTag(), { memberId: member.id, tag }),
+  );
+  return member;
 }
 
 function uniqueTags(tags: string[] | undefined): string[] {

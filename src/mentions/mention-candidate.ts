@@ -4,7 +4,8 @@ import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, invalidField } from '../common/errors/domain-error';
 import { FieldRule } from '../common/records/compare-record';
 import { Identity } from '../members/identity.entity';
-import { resolveMember } from '../members/member-reference';
+import { MemberReference, resolveMember } from '../members/member-reference';
+import { Member } from '../members/member.entity';
 import { normalizeHandle, normalizePlatform } from '../members/normalize';
 import { CreateMentionDto } from './dto/create-mention.dto';
 import { Mention } from './mention.entity';
@@ -43,21 +44,35 @@ export interface MentionCandidate {
   ownerId: string | null;
 }
 
+/** What building a mention looks up: the database for one request, a batch's maps for an import. */
+export interface MentionLookups {
+  identity(platform: string, handleNormalized: string): Promise<Identity | null>;
+  member(reference: MemberReference): Promise<Member | undefined>;
+}
+
+export function databaseMentionLookups(manager: EntityManager): MentionLookups {
+  return {
+    identity: (platform, handleNormalized) =>
+      manager.getRepository(Identity).findOneBy({ platform, handleNormalized }),
+    member: (reference) => resolveMember(manager, reference),
+  };
+}
+
 /**
  * The mention a write describes. Fields the client left out stay undefined (they take no part
  * in comparisons); `memberId` is set only when the client named the member explicitly.
  */
 export async function buildMentionCandidate(
-  manager: EntityManager,
   input: CreateMentionDto,
+  lookups: MentionLookups,
 ): Promise<MentionCandidate> {
   const urlNormalized = normalizeUrl(input.url);
   if (!urlNormalized) throw invalidField('url', 'must be an http(s) URL', 'isUrl');
   const platform = normalizePlatform(input.platform);
   const handleNormalized = normalizeHandle(input.handle);
   if (!handleNormalized) throw invalidField('handle', 'must not be empty', 'isNotEmpty');
-  const owner = await manager.getRepository(Identity).findOneBy({ platform, handleNormalized });
-  const named = await resolveMember(manager, {
+  const owner = await lookups.identity(platform, handleNormalized);
+  const named = await lookups.member({
     id: input.memberId,
     externalId: input.memberExternalId,
     email: input.memberEmail,

@@ -1,4 +1,5 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { findAmong, insertMany } from '../database/batch/batch-plan';
 import { Purchase } from '../purchases/purchase.entity';
 import { Mention } from './mention.entity';
 import { normalizeUrl } from './normalize-url';
@@ -7,16 +8,33 @@ import { PurchaseMentionUrl } from './purchase-mention-url.entity';
 const NAMED_BY_URL =
   'id IN (SELECT purchase_id FROM purchase_mention_urls WHERE url_normalized = :url)';
 
-/** Purchase listener: remembers the normalised attribution.mentionUrl of a new purchase. */
-export async function rememberMentionUrl(
+/** Purchase listener: remembers the normalised attribution.mentionUrl of new purchases. */
+export async function rememberMentionUrls(
   manager: EntityManager,
-  purchase: Purchase,
+  purchases: Purchase[],
 ): Promise<void> {
-  const urlNormalized = purchase.attributionMentionUrl
-    ? normalizeUrl(purchase.attributionMentionUrl)
-    : undefined;
-  if (!urlNormalized) return;
-  await manager.insert(PurchaseMentionUrl, { purchaseId: purchase.id, urlNormalized });
+  const remembered = purchases.flatMap((purchase) => {
+    const urlNormalized = purchase.attributionMentionUrl
+      ? normalizeUrl(purchase.attributionMentionUrl)
+      : undefined;
+    return urlNormalized ? [{ purchaseId: purchase.id, urlNormalized }] : [];
+  });
+  await insertMany(manager, PurchaseMentionUrl, remembered as PurchaseMentionUrl[]);
+}
+
+/** The normalised urls among these that some purchase named before its mention existed. */
+export async function purchaseUrlsAmong(
+  manager: EntityManager,
+  urlsNormalized: string[],
+): Promise<Set<string>> {
+  const rows = await findAmong(
+    manager,
+    PurchaseMentionUrl,
+    urlsNormalized,
+    (chunk) => ({ urlNormalized: In(chunk) }),
+    { select: { urlNormalized: true } },
+  );
+  return new Set(rows.map((row) => row.urlNormalized));
 }
 
 /** A new mention: the purchases that named its url before it existed now name it. */

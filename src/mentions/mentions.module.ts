@@ -8,8 +8,9 @@ import { TimelineSources } from '../members/timeline-sources';
 import { PurchasesModule } from '../purchases/purchases.module';
 import { PurchasesService } from '../purchases/purchases.service';
 import { CreateMentionDto } from './dto/create-mention.dto';
-import { rememberMentionUrl } from './mention-purchase-links';
-import { mentionIdForUrl } from './mention-url-lookup';
+import { planMentions } from './mentions-batch';
+import { rememberMentionUrls } from './mention-purchase-links';
+import { mentionIdsForUrls } from './mention-url-lookup';
 import { mentionTimelineSource } from './mention-timeline-source';
 import { Mention } from './mention.entity';
 import { MentionsController } from './mentions.controller';
@@ -41,14 +42,15 @@ export class MentionsModule implements OnModuleInit {
     this.identities.onIdentityAdded((manager, identity) =>
       this.mentions.linkToIdentity(manager, identity),
     );
-    this.purchases.onPurchaseRecorded(rememberMentionUrl);
-    this.purchases.resolveMentionUrlsWith(mentionIdForUrl);
+    this.purchases.onPurchaseRecorded(rememberMentionUrls);
+    this.purchases.resolveMentionUrlsWith(mentionIdsForUrls);
     this.timeline.register(mentionTimelineSource);
     this.merges.register(reassigningMover(Mention, 'memberId', 'member_id', 'mentions'));
     this.imports.register({
       type: 'mentions',
       dto: CreateMentionDto,
       write: async (manager, row) => (await this.mentions.write(row, manager)).outcome,
+      plan: planMentions,
     });
   }
 }

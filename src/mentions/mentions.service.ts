@@ -14,7 +14,13 @@ import { CreateMentionDto } from './dto/create-mention.dto';
 import { COUNTER_FIELDS } from './dto/mention-metrics.dto';
 import { ListMentionsQuery } from './dto/list-mentions.query';
 import { UpdateMentionDto } from './dto/update-mention.dto';
-import { API_FIELD, MENTION_RULES, buildMentionCandidate, newMention } from './mention-candidate';
+import {
+  API_FIELD,
+  MENTION_RULES,
+  buildMentionCandidate,
+  databaseMentionLookups,
+  newMention,
+} from './mention-candidate';
 import { linkPurchasesToMention, unlinkPurchasesFromMention } from './mention-purchase-links';
 import { Mention } from './mention.entity';
 import { MentionsErrorCode } from './mentions-error-code';
@@ -33,7 +39,7 @@ export class MentionsService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ mention: Mention; outcome: RowOutcome }> {
     return manager.transaction(async (transaction) => {
-      const candidate = await buildMentionCandidate(transaction, input);
+      const candidate = await buildMentionCandidate(input, databaseMentionLookups(transaction));
       const existing = await this.findSame(transaction, candidate.fields);
       if (!existing) {
         const mention = newMention(candidate);

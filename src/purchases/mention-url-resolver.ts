@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
 
 /**
- * The id of the mention at a url (normalised), or null. Mentions provide it (they depend on
- * purchases, not the reverse); a purchase resolves attribution.mentionUrl with it at write time.
+ * The ids of the mentions at these urls (normalised), by the url as given; urls without a
+ * mention are left out. Mentions provide it (they depend on purchases, not the reverse); a
+ * purchase resolves attribution.mentionUrl with it at write time.
  */
 export type MentionUrlResolver = (
   manager: EntityManager,
-  url: string | null | undefined,
-) => Promise<string | null>;
+  urls: string[],
+) => Promise<Map<string, string>>;

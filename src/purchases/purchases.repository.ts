@@ -10,6 +10,8 @@ import { Member } from '../members/member.entity';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
 import { RecordRepository } from '../database/record-repository';
+import { findAmong, insertMany, keyBy } from '../database/batch/batch-plan';
+import { existingCampaignIds } from '../campaigns/campaign-ids';
 
 /** What the refunds of one order add up to. */
 export interface RefundTotals {
@@ -110,6 +112,27 @@ export class PurchasesRepository extends RecordRepository<Purchase> {
     };
   }
 
+  /** Purchases by externalId, for a batch: the map holds those that exist. */
+  async findByExternalIds(
+    externalIds: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, Purchase>> {
+    const purchases = await findAmong(manager, Purchase, externalIds, (chunk) => ({
+      externalId: In(chunk),
+    }));
+    return keyBy(purchases, (purchase) => purchase.externalId);
+  }
+
+  /** The ids among these that name a campaign. */
+  existingCampaignIds(ids: string[], manager = this.dataSource.manager): Promise<Set<string>> {
+    return existingCampaignIds(manager, ids);
+  }
+
+  /** New purchases in multi-row statements. */
+  insertMany(purchases: Purchase[], manager = this.dataSource.manager): Promise<void> {
+    return insertMany(manager, Purchase, purchases);
+  }
+
   campaignExists(campaignId: string, manager = this.dataSource.manager): Promise<boolean> {
     return manager.getRepository(Campaign).existsBy({ id: campaignId });
   }
@@ -123,7 +146,10 @@ export class PurchasesRepository extends RecordRepository<Purchase> {
    * Dates the member's acquisition at this order unless a date was given or an earlier order
    * already set it.
    */
-  async setAcquiredAtFromOrder(order: Purchase, manager = this.dataSource.manager): Promise<void> {
+  async setAcquiredAtFromOrder(
+    order: Pick<Purchase, 'memberId' | 'occurredAt'>,
+    manager = this.dataSource.manager,
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(Member)

@@ -6,7 +6,11 @@ import { DomainError, conflict, notFound, unknownReference } from '../common/err
 import { CurrencyConverter } from '../config/currency-converter.service';
 import { Page } from '../common/pagination/cursor';
 import { isUniqueViolation } from '../database/sql';
-import { requireMember } from '../members/member-reference';
+import { BatchPlan } from '../database/batch/batch-plan';
+import { MemberDirectory } from '../members/member-directory';
+import { MemberReference, requireMember } from '../members/member-reference';
+import { PurchasesBatchPlan } from './purchases-batch';
+import { sameContent } from './purchase-content';
 import { Member } from '../members/member.entity';
 import { CreatePurchaseDto } from './dto/create-purchase.dto';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
@@ -19,31 +23,23 @@ import { PurchasesErrorCode } from './purchases-error-code';
 
 export type PurchaseOutcome = 'created' | 'unchanged';
 
-/** Runs in the transaction that stores a new purchase (e.g. referral conversion). */
-export type PurchaseListener = (manager: EntityManager, purchase: Purchase) => Promise<void>;
+/**
+ * Runs in the transaction that stores new purchases (e.g. referral conversion): one for a
+ * single request, a batch's new orders for an import.
+ */
+export type PurchaseListener = (manager: EntityManager, purchases: Purchase[]) => Promise<void>;
 
-/** Fields compared when the same externalId arrives again. */
-const CONTENT_FIELDS: (keyof Purchase)[] = [
-  'memberId',
-  'kind',
-  'amountMinor',
-  'currency',
-  'occurredAt',
-  'product',
-  'productCategory',
-  'refundOfId',
-  'attributionReferralCode',
-  'attributionReviewId',
-  'attributionMentionId',
-  'attributionMentionUrl',
-  'attributionEventId',
-  'attributionCampaignId',
-];
+/** What building a purchase looks up: the database for one request, a batch's maps for an import. */
+export interface PurchaseLookups {
+  member(reference: MemberReference): Promise<Member>;
+  campaignExists(campaignId: string): Promise<boolean>;
+  mentionIdForUrl(url: string | undefined): Promise<string | null>;
+}
 
 @Injectable()
 export class PurchasesService {
   private readonly listeners: PurchaseListener[] = [];
-  private mentionForUrl: MentionUrlResolver = async () => null;
+  private mentionsForUrls: MentionUrlResolver = async () => new Map();
 
   constructor(
     private readonly purchases: PurchasesRepository,
@@ -60,7 +56,7 @@ export class PurchasesService {
 
   /** Mentions register how attribution.mentionUrl finds its mention (none without them). */
   resolveMentionUrlsWith(resolver: MentionUrlResolver): void {
-    this.mentionForUrl = resolver;
+    this.mentionsForUrls = resolver;
   }
 
   async record(
@@ -69,11 +65,10 @@ export class PurchasesService {
   ): Promise<{ purchase: Purchase; outcome: PurchaseOutcome }> {
     if (!manager)
       return this.purchases.transaction((transaction) => this.record(input, transaction));
-    const candidate = await this.build(manager, input);
+    const candidate = await this.build(manager, input, this.databaseLookups(manager));
     const existing = await this.purchases.findByExternalId(input.externalId, manager);
     if (existing) {
-      const same = CONTENT_FIELDS.every((field) => existing[field] === candidate[field]);
-      if (same) return { purchase: existing, outcome: 'unchanged' };
+      if (sameContent(existing, candidate)) return { purchase: existing, outcome: 'unchanged' };
       throw conflict(
         PurchasesErrorCode.PURCHASE_EXISTS,
         'a purchase with this externalId exists with other content',
@@ -93,8 +88,78 @@ export class PurchasesService {
     }
     // A member's acquiredAt, unless given, is the date of their first order.
     if (candidate.kind === 'order') await this.purchases.setAcquiredAtFromOrder(candidate, manager);
-    for (const listener of this.listeners) await listener(manager, candidate);
+    await this.tellListeners(manager, [candidate]);
     return { purchase: candidate, outcome: 'created' };
+  }
+
+  /**
+   * The set-based import of a batch of orders: members, existing externalIds, campaigns and
+   * mention urls looked up at once; rows decided in memory by the rules of `record`.
+   */
+  async planBatch(
+    manager: EntityManager,
+    rows: CreatePurchaseDto[],
+  ): Promise<BatchPlan<CreatePurchaseDto>> {
+    const members = await MemberDirectory.load(manager, rows.map(memberReferenceOf));
+    const existing = await this.purchases.findByExternalIds(
+      rows.map((row) => row.externalId),
+      manager,
+    );
+    const campaigns = await this.purchases.existingCampaignIds(
+      rows.flatMap((row) => (row.attribution?.campaignId ? [row.attribution.campaignId] : [])),
+      manager,
+    );
+    const mentionIds = await this.mentionsForUrls(
+      manager,
+      rows.flatMap((row) => (row.attribution?.mentionUrl ? [row.attribution.mentionUrl] : [])),
+    );
+    const lookups: PurchaseLookups = {
+      member: (reference) => Promise.resolve(members.find(reference)),
+      campaignExists: (campaignId) => Promise.resolve(campaigns.has(campaignId)),
+      mentionIdForUrl: (url) => Promise.resolve((url && mentionIds.get(url)) ?? null),
+    };
+    return new PurchasesBatchPlan(
+      existing,
+      (row) => this.build(manager, row, lookups),
+      (transaction, orders) => this.insertOrders(transaction, orders, members),
+    );
+  }
+
+  /** Inserts a batch's new orders, dates first orders as acquisitions, tells the listeners. */
+  private async insertOrders(
+    manager: EntityManager,
+    orders: Purchase[],
+    members: MemberDirectory,
+  ): Promise<void> {
+    await this.purchases.insertMany(orders, manager);
+    const firstAt = new Map<string, number>();
+    for (const order of orders)
+      firstAt.set(
+        order.memberId,
+        Math.min(order.occurredAt, firstAt.get(order.memberId) ?? Infinity),
+      );
+    for (const [memberId, at] of firstAt) {
+      const member = members.known(memberId);
+      // The same condition as setAcquiredAtFromOrder, on the row the batch read (and keeps up to date).
+      if (member.acquiredAtSource === 'given') continue;
+      if (member.acquiredAtSource === 'firstPurchase' && member.acquiredAt! <= at) continue;
+      await this.purchases.setAcquiredAtFromOrder({ memberId, occurredAt: at }, manager);
+      Object.assign(member, { acquiredAt: at, acquiredAtSource: 'firstPurchase' });
+    }
+    await this.tellListeners(manager, orders);
+  }
+
+  private async tellListeners(manager: EntityManager, purchases: Purchase[]): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, purchases);
+  }
+
+  private databaseLookups(manager: EntityManager): PurchaseLookups {
+    return {
+      member: (reference) => requireMember(manager, reference),
+      campaignExists: (campaignId) => this.purchases.campaignExists(campaignId, manager),
+      mentionIdForUrl: async (url) =>
+        url ? ((await this.mentionsForUrls(manager, [url])).get(url) ?? null) : null,
+    };
   }
 
   async get(id: string): Promise<Purchase> {
@@ -115,12 +180,12 @@ export class PurchasesService {
     return this.purchases.findExternalIdsOf([...new Set(ids)]);
   }
 
-  private async build(manager: EntityManager, input: CreatePurchaseDto): Promise<Purchase> {
-    const member = await requireMember(manager, {
-      id: input.memberId,
-      externalId: input.memberExternalId,
-      email: input.memberEmail,
-    });
+  private async build(
+    manager: EntityManager,
+    input: CreatePurchaseDto,
+    lookups: PurchaseLookups,
+  ): Promise<Purchase> {
+    const member = await lookups.member(memberReferenceOf(input));
     const kind = input.kind ?? 'order';
     const occurredAt = parseIsoInstant(input.occurredAt)!;
     let refundOfId: string | null = null;
@@ -136,10 +201,7 @@ export class PurchasesService {
     if (kind === 'refund')
       await this.assertWithinOrder(manager, refundOfId!, amount.amountMinor, input.externalId);
     const attribution = input.attribution ?? {};
-    if (
-      attribution.campaignId &&
-      !(await this.purchases.campaignExists(attribution.campaignId, manager))
-    ) {
+    if (attribution.campaignId && !(await lookups.campaignExists(attribution.campaignId))) {
       throw unknownReference(
         CampaignsErrorCode.UNKNOWN_CAMPAIGN,
         'attribution.campaignId',
@@ -160,7 +222,7 @@ export class PurchasesService {
       attributionReviewId: attribution.reviewId?.toLowerCase() ?? null,
       attributionMentionId:
         attribution.mentionId?.toLowerCase() ??
-        (await this.mentionForUrl(manager, attribution.mentionUrl)),
+        (await lookups.mentionIdForUrl(attribution.mentionUrl)),
       attributionMentionUrl: attribution.mentionUrl ?? null,
       attributionEventId: attribution.eventId?.toLowerCase() ?? null,
       attributionCampaignId: attribution.campaignId?.toLowerCase() ?? null,
@@ -219,6 +281,10 @@ export class PurchasesService {
       );
     }
   }
+}
+
+function memberReferenceOf(input: CreatePurchaseDto): MemberReference {
+  return { id: input.memberId, externalId: input.memberExternalId, email: input.memberEmail };
 }
 
 function fieldError(

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { ListReferralsQuery } from './dto/list-referrals.query';
 import { Referral } from './referral.entity';
 import { RecordRepository } from '../database/record-repository';
+import { findAmong, keyBy } from '../database/batch/batch-plan';
 
 const AWAITING_APPROVAL =
   "(referral.flags <> '' AND referral.approved_at IS NULL AND referral.status <> 'rejected')";
@@ -47,6 +48,33 @@ export class ReferralsRepository extends RecordRepository<Referral> {
     return manager
       .getRepository(Referral)
       .findOneBy({ refereeMemberId: IsNull(), refereeEmailNormalized: emailNormalized });
+  }
+
+  /** The ids among these that some referral names as its referee member. */
+  async findRefereeMemberIds(
+    memberIds: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const referrals = await findAmong(
+      manager,
+      Referral,
+      memberIds,
+      (chunk) => ({ refereeMemberId: In(chunk) }),
+      { select: { refereeMemberId: true } },
+    );
+    return new Set(referrals.map((referral) => referral.refereeMemberId!));
+  }
+
+  /** Pending referrals that wait for a member with one of these emails, by email. */
+  async findPendingByRefereeEmails(
+    emailsNormalized: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, Referral>> {
+    const referrals = await findAmong(manager, Referral, emailsNormalized, (chunk) => ({
+      refereeMemberId: IsNull(),
+      refereeEmailNormalized: In(chunk),
+    }));
+    return keyBy(referrals, (referral) => referral.refereeEmailNormalized);
   }
 
   /** The converted referral that this order converted. */

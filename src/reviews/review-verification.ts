@@ -1,4 +1,5 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { findAmong } from '../database/batch/batch-plan';
 import { Purchase } from '../purchases/purchase.entity';
 import { Review } from './review.entity';
 import { ProductOrder, deriveVerifiedPurchase } from './verified-purchase';
@@ -19,31 +20,47 @@ export async function productOrders(
 }
 
 /**
- * Purchase listener: a new order naming a product may verify (or, for a member whose orders
- * named no products before, decide) the verified flag of that member's reviews.
+ * Purchase listener: new orders naming a product may verify (or, for a member whose orders
+ * named no products before, decide) the verified flag of their members' reviews. One query
+ * finds which of the batch's members have reviews at all.
  */
-export async function reverifyReviews(manager: EntityManager, purchase: Purchase): Promise<void> {
-  if (purchase.kind !== 'order' || !purchase.product) return;
-  const reviews = await manager.getRepository(Review).find({
-    where: { memberId: purchase.memberId },
-    select: {
-      id: true,
-      product: true,
-      publishedAt: true,
-      verifiedPurchase: true,
-      verifiedPurchaseSource: true,
+export async function reverifyReviews(
+  manager: EntityManager,
+  purchases: Purchase[],
+): Promise<void> {
+  const memberIds = purchases
+    .filter((purchase) => purchase.kind === 'order' && purchase.product)
+    .map((purchase) => purchase.memberId);
+  const reviews = await findAmong(
+    manager,
+    Review,
+    memberIds,
+    (chunk) => ({ memberId: In(chunk) }),
+    {
+      select: {
+        id: true,
+        memberId: true,
+        product: true,
+        publishedAt: true,
+        verifiedPurchase: true,
+        verifiedPurchaseSource: true,
+      },
     },
-  });
-  if (!reviews.length) return;
-  const orders = await productOrders(manager, purchase.memberId);
-  for (const review of reviews) {
-    const verified = deriveVerifiedPurchase(orders, review.product, review.publishedAt)!;
-    if (verified === review.verifiedPurchase && review.verifiedPurchaseSource === 'derived')
-      continue;
-    await manager.update(
-      Review,
-      { id: review.id },
-      { verifiedPurchase: verified, verifiedPurchaseSource: 'derived', updatedAt: Date.now() },
-    );
+  );
+  const reviewsOf = new Map<string, Review[]>();
+  for (const review of reviews)
+    reviewsOf.set(review.memberId, [...(reviewsOf.get(review.memberId) ?? []), review]);
+  for (const [memberId, reviews] of reviewsOf) {
+    const orders = await productOrders(manager, memberId);
+    for (const review of reviews) {
+      const verified = deriveVerifiedPurchase(orders, review.product, review.publishedAt)!;
+      if (verified === review.verifiedPurchase && review.verifiedPurchaseSource === 'derived')
+        continue;
+      await manager.update(
+        Review,
+        { id: review.id },
+        { verifiedPurchase: verified, verifiedPurchaseSource: 'derived', updatedAt: Date.now() },
+      );
+    }
   }
 }

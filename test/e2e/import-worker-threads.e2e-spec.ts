@@ -10,7 +10,7 @@ const COLUMNS = ['externalId', 'email', 'name', 'tags', 'acquiredAt'];
 
 /**
  * Which thread an HTTP import runs on, told two ways without timing: the main thread's registry
- * holds a counting copy of the members importer (a worker has its own registry, so it never
+ * holds a counting copy of the members importer (rows given to its plan or written alone) (a worker has its own registry, so it never
  * counts), and the import service logs the thread the worker reported (its own threadId).
  */
 describe('the thread an HTTP import runs on', () => {
@@ -28,6 +28,11 @@ describe('the thread an HTTP import runs on', () => {
       write: (manager, row) => {
         mainThreadWrites += 1;
         return members.write(manager, row);
+      },
+      // New rows are written by the set-based plan: count the rows it is given.
+      plan: (manager, rows) => {
+        mainThreadWrites += rows.length;
+        return members.plan!(manager, rows);
       },
     });
     await test.app.listen(0, '127.0.0.1');

@@ -8,5 +8,6 @@ export function membersImporter(members: MembersService): RecordImporter<CreateM
     type: 'members',
     dto: CreateMemberDto,
     write: async (manager, row) => (await members.create(row, manager)).outcome,
+    plan: (manager, rows) => members.planBatch(manager, rows),
   };
 }

@@ -8,5 +8,6 @@ export function purchasesImporter(purchases: PurchasesService): RecordImporter<C
     type: 'purchases',
     dto: CreatePurchaseDto,
     write: async (manager, row) => (await purchases.record(row, manager)).outcome,
+    plan: (manager, rows) => purchases.planBatch(manager, rows),
   };
 }
