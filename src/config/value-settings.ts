@@ -66,6 +66,14 @@ export class KnowledgeValueSettings {
   shipped!: string;
 }
 
+export class SimpleFormulaSettings {
+  /** k in (x + k·f̄) / (T + k): days of a member's history worth as much as the brand's rate. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  credibilityDays!: number;
+}
+
 /** The value model's coefficients (docs/value-model.md). */
 export class ValueSettings {
   @IsNumber()
@@ -94,6 +102,16 @@ export class ValueSettings {
   @Min(0)
   @Max(50)
   remainingLifespanYears!: number;
+
+  @ValidateNested()
+  @Type(() => SimpleFormulaSettings)
+  simple!: SimpleFormulaSettings;
+
+  /** Days without a purchase after which a customer counts as lapsed (measured lifespan). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  lapseDays!: number;
 
   @ValidateNested()
   @Type(() => ReferralValueSettings)

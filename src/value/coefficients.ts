@@ -18,6 +18,8 @@ export function coefficientsFrom(settings: Pick<HaloSettings, 'value' | 'money'>
     annualDiscountRate: value.annualDiscountRate,
     minRepeatBuyers: value.minRepeatBuyers,
     remainingLifespanYears: value.remainingLifespanYears,
+    credibilityDays: value.simple.credibilityDays,
+    lapseDays: value.lapseDays,
     joinAnyway: value.referral.joinAnyway,
     secondDegreeWeight: value.referral.secondDegreeWeight,
     defaultCacMinor: minorUnits(value.referral.defaultCac, money.baseCurrency),

@@ -11,9 +11,10 @@ import {
 
 /**
  * GET /api/v1/metrics/acquisition for Q1 2026 on hand-built data. Values come from a recompute
- * as of 2026-04-01 with the simple formula: one order of A within 30 days of asOf is worth
- * A × 30 % realized + A × 365.25 / 30 × 3 years × 30 % predicted, e.g. 100.00 → 1,125.75,
- * 50.00 → 562.88, 300.00 → 3,377.25.
+ * as of 2026-04-01 with the simple formula: nobody has bought on two days by then, so the
+ * brand's repeat rate f̄ is 0, every one-order member's credibility-weighted rate
+ * (0 + 365 × 0) / (T + 365) is 0 and an order of A is worth its realized margin only, A × 30 %:
+ * 100.00 → 30.00, 50.00 → 15.00, 300.00 → 90.00.
  */
 describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
   let test: TestApp;
@@ -180,25 +181,25 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
     await order('m10', '100.00', '2026-03-20T10:00:00Z');
     const { body } = await metrics().expect(200);
     // m3 and m6 (referral), m5 (guest), m4 (label). Rewards 20 + 30 (not the 2025 one) + the
-    // Q1 event's 250 (not May's). LTV (562.88 + 0 + 1,125.75 + 562.88) / 4.
+    // Q1 event's 250 (not May's). LTV (15.00 + 0 + 30.00 + 15.00) / 4 = 15.00; 15 / 75 = 0.2.
     expect(channel(body, 'community')).toEqual({
       channel: 'community',
       acquired: 4,
       spend: '300.00',
       cac: '75.00',
-      ltv: '562.88',
-      ltvToCac: 7.505,
+      ltv: '15.00',
+      ltvToCac: 0.2,
       valuedMembers: 4,
       costs: { campaigns: '0.00', referralRewards: '50.00', eventCosts: '250.00' },
       via: { referral: 2, eventGuest: 1, campaign: 0, label: 1 },
     });
-    // m1, m2, m10 (m3 went to community); LTV of the valued two: (1,125.75 + 3,377.25) / 2.
+    // m1, m2, m10 (m3 went to community); LTV of the valued two: (30.00 + 90.00) / 2 = 60.00.
     expect(channel(body, 'paid-search')).toMatchObject({
       acquired: 3,
       spend: '900.00',
       cac: '300.00',
-      ltv: '2251.50',
-      ltvToCac: 7.505,
+      ltv: '60.00',
+      ltvToCac: 0.2,
       valuedMembers: 2,
       via: { campaign: 3 },
     });
@@ -206,22 +207,22 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
       acquired: 1,
       spend: '300.00',
       cac: '300.00',
-      ltv: '1125.75',
-      ltvToCac: 3.7525,
+      ltv: '30.00',
+      ltvToCac: 0.1,
     });
     // m7 and m11, whose first order came before the event they were a guest at.
     expect(channel(body, 'organic')).toMatchObject({
       acquired: 2,
       spend: '0.00',
       cac: '0.00',
-      ltv: '1125.75',
+      ltv: '30.00',
       ltvToCac: null,
       via: { label: 2 },
     });
     expect(channel(body, 'unattributed')).toMatchObject({
       acquired: 1,
       cac: '0.00',
-      ltv: '1125.75',
+      ltv: '30.00',
       ltvToCac: null,
     });
   });
@@ -230,7 +231,7 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
     const { body } = await metrics().expect(200);
     expect(body.campaigns.map((row: { name: string }) => row.name)).toEqual(['Search', 'Social']);
     // Converted prospects: m1, m2, m3, m10 (no value yet), q2 (no purchase by asOf: 0.00).
-    // (1,125.75 + 3,377.25 + 562.88 − 900.00) / 1,000 prospects = 4.16588.
+    // (30.00 + 90.00 + 15.00 − 900.00) / 1,000 prospects = −0.765 → −0.76 (half-even).
     expect(campaignRow(body, ids.search)).toEqual({
       id: ids.search,
       name: 'Search',
@@ -240,14 +241,14 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
       acquired: 3,
       spend: '900.00',
       cac: '300.00',
-      ltv: '2251.50',
-      ltvToCac: 7.505,
+      ltv: '60.00',
+      ltvToCac: 0.2,
       valuedMembers: 2,
       prospects: 1000,
       totalSpend: '900.00',
       convertedProspects: 5,
-      convertedProspectsValue: '5065.88',
-      prospectLifetimeValue: '4.17',
+      convertedProspectsValue: '135.00',
+      prospectLifetimeValue: '-0.76',
     });
     expect(campaignRow(body, ids.social)).toMatchObject({
       acquired: 1,

@@ -15,7 +15,10 @@ describe('value coefficients from the config file', () => {
         value: {
           margin: 0.5,
           marginByCategory: { books: 0.1 },
+          annualDiscountRate: 0,
           remainingLifespanYears: 1,
+          simple: { credibilityDays: 30 },
+          lapseDays: 90,
           knowledge: { accepted: '5.00', shipped: '7.50' },
         },
       }),
@@ -24,7 +27,7 @@ describe('value coefficients from the config file', () => {
   });
   afterAll(() => test.close());
 
-  it('uses the configured margin, per-category margins and lifespan', async () => {
+  it('uses the configured margin, per-category margins, discount rate and lifespan', async () => {
     const member = await createMember(test);
     await createPurchase(test, {
       memberId: member.id,
@@ -37,6 +40,11 @@ describe('value coefficients from the config file', () => {
       occurredAt: '2026-01-01T12:00:00Z',
       productCategory: 'books',
     });
+    await createPurchase(test, {
+      memberId: member.id,
+      amount: '100.00',
+      occurredAt: '2026-01-11T00:00:00Z',
+    });
     await test
       .http()
       .post('/api/v1/value/recompute')
@@ -48,12 +56,18 @@ describe('value coefficients from the config file', () => {
       .get(`/api/v1/members/${member.id}/value`)
       .set('Authorization', test.keys.viewer)
       .expect(200);
-    // realized: 100 × 0.5 + 100 × 0.1 = 60.00; one purchase day of 200.00 over max(31, 30) days:
-    // 200 × (365.25 / 31) × 1 year × (60 / 200 = 0.3 effective margin) = 706.94
-    expect(value.body.components.spend).toMatchObject({ realized: '60.00', predicted: '706.94' });
+    // realized: 100 × 0.5 + 100 × 0.1 + 100 × 0.5 = 110.00, effective margin 110 / 300.
+    // Purchase days Jan 1 (200.00) and Jan 11 (100.00): x = 1, T = 31, AOV 150.00. The only
+    // customer, so f̄ = 1/31 a day and (1 + 30/31) / (31 + 30) = 1/31 a day: 365.25 / 31 =
+    // 11.782258 repeat orders a year, × 1 year, undiscounted (rate 0):
+    // 150.00 × 11.782258 × 1 × 110/300 = 648.024 → 648.02
+    expect(value.body.components.spend).toMatchObject({ realized: '110.00', predicted: '648.02' });
     expect(value.body.coefficients).toMatchObject({
       margin: 0.5,
+      annualDiscountRate: 0,
       remainingLifespanYears: 1,
+      credibilityDays: 30,
+      lapseDays: 90,
       knowledgeAcceptedMinor: 500,
       knowledgeShippedMinor: 750,
     });

@@ -143,14 +143,22 @@ describe('value engine through the API', () => {
   });
   afterAll(() => test.close());
 
+  // The simple formula at 2026-07-01. Buyers: buyer (x 1, T 181), bert (T 100), carla (30),
+  // dora (10), xavier (52), yvonne (47), zeno (42): Σ x = 1, Σ T = 462, f̄ = 1/462 a day, and
+  // k·f̄ = 365/462 = 0.790043. Nobody has lapsed, so 3 years are assumed: 36 months at 10 % a
+  // year are worth Σ_{k=1..36} 1.1^(−k/12) = 31.186458 months. Per member:
+  // orders a year = 365.25 × (x + 0.790043) / (T + 365),
+  // predicted = AOV × 0.3 × orders a year / 12 × 31.186458.
   it('a member who only buys: realized margin and the simple formula', async () => {
     const buyer = await value('buyer');
+    // 365.25 × 1.790043 / 546 = 1.197460 a year; 75.00 × 0.3 × 1.197460 / 12 × 31.186458 = 70.02
+    // (272.42 before: 2 purchase days over 181 days, 3 years undiscounted).
     expect(buyer).toMatchObject({
       asOf: '2026-07-01T00:00:00.000Z',
       currency: 'EUR',
-      extendedValue: '317.42',
+      extendedValue: '115.02',
       components: {
-        spend: { value: '317.42', realized: '45.00', predicted: '272.42', method: 'simple' },
+        spend: { value: '115.02', realized: '45.00', predicted: '70.02', method: 'simple' },
         referral: { value: '0.00' },
         influence: { value: '0.00' },
         knowledge: { value: '0.00' },
@@ -160,30 +168,36 @@ describe('value engine through the API', () => {
     expect(buyer.drivers[0]).toMatchObject({
       component: 'spend',
       kind: 'prediction',
-      amount: '272.42',
+      amount: '70.02',
     });
   });
 
   it('a referrer of two, one of whom refers another: first and second degree', async () => {
-    expect((await value('bert')).components.spend.value).toBe('717.45');
-    expect((await value('carla')).components.spend.value).toBe('1125.75');
-    expect((await value('dora')).components.spend.value).toBe('562.88');
-    // (717.45 × 0.7 + 25 − 10) + (1125.75 × 0.7 + 25 − 10) + 0.5 × 562.88 × 0.7
-    expect((await value('referrer')).components.referral.value).toBe('1517.25');
-    expect((await value('bert')).components.referral.value).toBe('409.02');
-    expect((await value('bert')).extendedValue).toBe('1126.47');
+    // bert: 365.25 × 0.790043 / 465 = 0.620566 a year; 200 × 0.3 × 0.620566 / 12 × 31.186458
+    // = 96.77, + 60.00 realized. carla: / 395 = 0.730540 → 56.96 + 30.00. dora: / 375 =
+    // 0.769502 → 30.00 + 15.00. (Before, with the 30-day floor: 717.45, 1125.75, 562.88.)
+    expect((await value('bert')).components.spend.value).toBe('156.77');
+    expect((await value('carla')).components.spend.value).toBe('86.96');
+    expect((await value('dora')).components.spend.value).toBe('45.00');
+    // (156.77 × 0.7 + 25 − 10) + (86.96 × 0.7 + 25 − 10) + 0.5 × 45.00 × 0.7 = 216.361
+    expect((await value('referrer')).components.referral.value).toBe('216.36');
+    // 45.00 × 0.7 + 25 − 10 = 46.50; extended 156.77 + 46.50
+    expect((await value('bert')).components.referral.value).toBe('46.50');
+    expect((await value('bert')).extendedValue).toBe('203.27');
   });
 
   it('a review cited by three purchases: the one that converted a referral counts only as referral value', async () => {
     const author = await value('author');
-    // 30 % of 100.00 + 30 % of 200.00; zeno's order is referral value: 406.34 × 0.7 + 25.00
+    // 30 % of 100.00 + 30 % of 200.00; zeno's order is referral value. zeno (50.00, T 42):
+    // 365.25 × 0.790043 / 407 = 0.709001 a year → 27.64 predicted + 15.00 realized = 42.64;
+    // 42.64 × 0.7 + 25.00 = 54.848 (309.44 before, on zeno's 406.34).
     expect(author.components.influence).toMatchObject({
       value: '90.00',
       measured: '90.00',
       modeled: '0.00',
     });
-    expect(author.components.referral.value).toBe('309.44');
-    expect(author.extendedValue).toBe('399.44');
+    expect(author.components.referral.value).toBe('54.85');
+    expect(author.extendedValue).toBe('144.85');
     expect(author.drivers.map((driver: { kind: string }) => driver.kind).sort()).toEqual([
       'referral',
       'review',

@@ -7,6 +7,8 @@ const coefficients: Coefficients = {
   annualDiscountRate: 0.1,
   minRepeatBuyers: 50,
   remainingLifespanYears: 3,
+  credibilityDays: 365,
+  lapseDays: 365,
   joinAnyway: 0.3,
   secondDegreeWeight: 0.5,
   defaultCacMinor: 2500,
@@ -58,9 +60,11 @@ function inputs(overrides: Partial<ValueInputs>): ValueInputs {
 const valueOf = (result: ReturnType<typeof computeValues>, memberId: string) =>
   result.values.find((value) => value.memberId === memberId)!;
 
+// 36 months discounted at 10 % a year: sum_{k=1..36} 1.1^(-k/12) = v (1 - v^36) / (1 - v), with
+// v = 1.1^(-1/12) = 0.99208894: 0.99208894 × (1 − 1/1.331) / 0.00791106 = 31.186458 months' worth.
 describe('computeValues, worked by hand (simple formula: fewer than 50 repeat buyers)', () => {
-  it('a member who only buys: realized margin + AOV × orders a year × 3 years × margin', () => {
-    // 100.00 on Jan 1 and 50.00 on Mar 1, asOf Jul 1: 2 purchase days over T = 181 days.
+  it('a member who only buys: realized margin + AOV × repeat orders a year × 3 years × margin', () => {
+    // 100.00 on Jan 1 and 50.00 on Mar 1, asOf Jul 1: 2 purchase days (x = 1) over T = 181 days.
     const result = computeValues(
       inputs({ memberIds: ['a'], spend: [{ ...summary('a', 2, 15000, 181), tx: 59 }] }),
       coefficients,
@@ -68,9 +72,14 @@ describe('computeValues, worked by hand (simple formula: fewer than 50 repeat bu
     const a = valueOf(result, 'a');
     expect(result.model.method).toBe('simple');
     expect(a.spendRealizedMinor).toBe(4500); // 30 % of 150.00
-    // 75.00 × (2 / 181 × 365.25 = 4.035912) × 3 × 0.3 = 272.4240 → 272.42
-    expect(a.spendPredictedMinor).toBe(27242);
-    expect(a.extendedMinor).toBe(4500 + 27242);
+    // The only customer, so the brand's rate f̄ = 1/181 a day is their own, and shrinking toward
+    // it changes nothing: 365.25 × (1 + 365/181) / (181 + 365) = 365.25 / 181 = 2.017956 repeat
+    // orders a year. 2.017956 / 12 × 75.00 × 0.3 = 3.783667 a month × 31.186458 = 118.00
+    // (11799.92 minor units). It was 272.42 when the first order counted as a repeat and the
+    // 3 years were not discounted (75.00 × 2/181 × 365.25 × 3 × 0.3).
+    expect(a.spendPredictedMinor).toBe(11800);
+    expect(a.expectedPurchases).toBeCloseTo((365.25 / 181) * 3, 12);
+    expect(a.extendedMinor).toBe(4500 + 11800);
     expect(a).toMatchObject({
       referralMinor: 0,
       influenceMinor: 0,
@@ -79,14 +88,27 @@ describe('computeValues, worked by hand (simple formula: fewer than 50 repeat bu
     });
   });
 
-  it('a member who refers two people, one of whom refers another', () => {
+  it("a member who refers two people, one of whom refers another, on the referees' sober values", () => {
     const result = computeValues(
       inputs({
-        memberIds: ['a', 'b', 'c', 'd'],
-        // b: 200.00 once, T 100 → 60.00 + 200 × 3.6525 × 0.9 = 657.45 → 717.45
-        // c: 100.00 once, T 30 → 30.00 + 100 × 12.175 × 0.9 = 1095.75 → 1125.75
-        // d: 50.00 once, T 10 (read over 30 days) → 15.00 + 547.875 (→ 547.88) = 562.88
-        spend: [summary('b', 1, 20000, 100), summary('c', 1, 10000, 30), summary('d', 1, 5000, 10)],
+        memberIds: ['a', 'b', 'c', 'd', 'e'],
+        // e, a regular, gives the brand its rate: Σ x = 4, Σ T = 590 + 100 + 30 + 10 = 730, so
+        // f̄ = 2/365 a day. The one-order referees keep nearly that rate: 365.25 × (365 × 2/365)
+        // / (T + 365) = 730.5 / (T + 365) repeat orders a year, for 3 years, discounted:
+        // b: 200.00 once, T 100: 730.5 / 465 = 1.570968 a year; 1.570968 / 12 × 200 × 0.3 ×
+        //    31.186458 = 244.96 (24496.46) → 60.00 + 244.96 = 304.96
+        // c: 100.00 once, T 30: 730.5 / 395 = 1.849367; / 12 × 100 × 0.3 × 31.186458 = 144.19
+        //    (14418.80) → 30.00 + 144.19 = 174.19
+        // d: 50.00 once, T 10: 730.5 / 375 = 1.948; / 12 × 50 × 0.3 × 31.186458 = 75.94 (7593.90)
+        //    → 15.00 + 75.94 = 90.94
+        // (Before, each order read as a yearly rate over max(T, 30) days, undiscounted: b 717.45,
+        // c 1125.75, d 562.88.)
+        spend: [
+          summary('b', 1, 20000, 100),
+          summary('c', 1, 10000, 30),
+          summary('d', 1, 5000, 10),
+          { ...summary('e', 5, 50000, 590), tx: 500 },
+        ],
         referrals: [
           { id: 'r1', referrerId: 'a', refereeId: 'b', convertedAt: jan(5), rewardMinor: 1000 },
           { id: 'r2', referrerId: 'a', refereeId: 'c', convertedAt: jan(6), rewardMinor: 1000 },
@@ -95,13 +117,13 @@ describe('computeValues, worked by hand (simple formula: fewer than 50 repeat bu
       }),
       coefficients,
     );
-    expect(valueOf(result, 'b').spendMinor).toBe(71745);
-    expect(valueOf(result, 'c').spendMinor).toBe(112575);
-    expect(valueOf(result, 'd').spendMinor).toBe(56288);
-    // a: (717.45 × 0.7 + 25 − 10) + (1125.75 × 0.7 + 25 − 10) + 0.5 × 562.88 × 0.7 = 1517.248 → 1517.25
-    expect(valueOf(result, 'a').referralMinor).toBe(151725);
-    // b: 562.88 × 0.7 + 25 − 10 = 409.016 → 409.02
-    expect(valueOf(result, 'b').referralMinor).toBe(40902);
+    expect(valueOf(result, 'b').spendMinor).toBe(30496);
+    expect(valueOf(result, 'c').spendMinor).toBe(17419);
+    expect(valueOf(result, 'd').spendMinor).toBe(9094);
+    // a: (304.96 × 0.7 + 25 − 10) + (174.19 × 0.7 + 25 − 10) + 0.5 × 90.94 × 0.7 = 397.234 → 397.23
+    expect(valueOf(result, 'a').referralMinor).toBe(39723);
+    // b: 90.94 × 0.7 + 25 − 10 = 78.658 → 78.66
+    expect(valueOf(result, 'b').referralMinor).toBe(7866);
     expect(valueOf(result, 'a').drivers.map((driver) => driver.kind)).toEqual([
       'referral',
       'referral',

@@ -5,11 +5,11 @@ import {
   conditionalExpectedSpend,
   fitBgNbd,
   fitGammaGamma,
-  ordersPerYear,
   populationMeanSpend,
   probabilityAlive,
   simpleFormulaValue,
 } from '../math';
+import { BrandFactors, brandFactors, memberSimpleFactors } from './simple-factors';
 import { Coefficients, SpendMethod, SpendSummary } from './value-types';
 
 export interface SpendModel {
@@ -19,6 +19,8 @@ export interface SpendModel {
   repeatBuyers: number;
   bgnbd: BgNbdFit | null;
   gammaGamma: GammaGammaFit | null;
+  /** The simple formula's brand factors, computed whichever method is used. */
+  simple: BrandFactors;
 }
 
 export interface SpendPrediction {
@@ -33,7 +35,13 @@ export function fitSpendModel(
   coefficients: Coefficients,
 ): SpendModel {
   const repeatBuyers = summaries.filter((summary) => summary.x > 0).length;
-  const base = { customers: summaries.length, repeatBuyers, bgnbd: null, gammaGamma: null };
+  const base = {
+    customers: summaries.length,
+    repeatBuyers,
+    bgnbd: null,
+    gammaGamma: null,
+    simple: brandFactors(summaries, coefficients),
+  };
   if (repeatBuyers < coefficients.minRepeatBuyers) {
     return {
       ...base,
@@ -73,21 +81,21 @@ export class SpendPredictor {
     if (summary.purchaseDays === 0)
       return { predictedMinor: 0, pAlive: null, expectedPurchases: null };
     if (this.model.method === 'simple') {
-      const averageOrder = summary.totalNetMinor / summary.purchaseDays;
-      const perYear = ordersPerYear(summary.purchaseDays, summary.T);
+      const factors = memberSimpleFactors(summary, this.model.simple, this.coefficients);
       const predictedMinor = Math.max(
         0,
         simpleFormulaValue({
-          averageOrderValue: averageOrder,
-          ordersPerYear: perYear,
-          remainingLifespanYears: this.coefficients.remainingLifespanYears,
+          averageOrderValue: factors.averageOrderValueMinor,
+          ordersPerYear: factors.ordersPerYear,
+          remainingLifespanYears: factors.remainingLifespanYears,
           margin,
+          annualDiscountRate: this.coefficients.annualDiscountRate,
         }),
       );
       return {
         predictedMinor,
         pAlive: null,
-        expectedPurchases: perYear * this.coefficients.remainingLifespanYears,
+        expectedPurchases: factors.ordersPerYear * factors.remainingLifespanYears,
       };
     }
     const { bgnbd, gammaGamma } = this.model as { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit };

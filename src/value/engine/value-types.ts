@@ -6,6 +6,10 @@ export interface Coefficients {
   annualDiscountRate: number;
   minRepeatBuyers: number;
   remainingLifespanYears: number;
+  /** k of the simple formula's credibility weighting, in days (value.simple.credibilityDays). */
+  credibilityDays: number;
+  /** Days without a purchase day after which a customer counts as lapsed (value.lapseDays). */
+  lapseDays: number;
   joinAnyway: number;
   secondDegreeWeight: number;
   defaultCacMinor: number;

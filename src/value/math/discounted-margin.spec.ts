@@ -100,7 +100,7 @@ describe('discountedMargin', () => {
 });
 
 describe('simpleFormulaValue', () => {
-  it('is AOV x orders a year x remaining years x margin, to the cent', () => {
+  it('is AOV x orders a year x remaining years x margin without discounting, to the cent', () => {
     // 3 orders in 200 days: 3 / 200 * 365.25 = 5.47875 a year. AOV 49.90 (4990 minor units),
     // 3 years, 30 %: 4990 * 5.47875 * 3 * 0.3 = 24605.06625 minor units = 246.05 (rounded once).
     const orders = ordersPerYear(3, 200);
@@ -110,9 +110,38 @@ describe('simpleFormulaValue', () => {
       ordersPerYear: orders,
       remainingLifespanYears: 3,
       margin: 0.3,
+      annualDiscountRate: 0,
     });
     expect(Math.round(value)).toBe(24605);
     expect(value).toBeCloseTo(24605.06625, 8);
+  });
+
+  it('discounts each month of the lifespan as the fitted model does', () => {
+    // 12 orders a year of 100, 30 %: 30 a month. 1.5 years = 18 months at 10 % a year:
+    // 30 * sum_{k=1..18} 1.1^(-k/12) = 30 * v (1 - v^18) / (1 - v), v = 1.1^(-1/12) = 0.99208894,
+    // v^18 = 1.1^(-1.5) = 0.86678417: 30 * 0.99208894 * 0.13321583 / 0.00791106 = 501.1794
+    const value = simpleFormulaValue({
+      averageOrderValue: 100,
+      ordersPerYear: 12,
+      remainingLifespanYears: 1.5,
+      margin: 0.3,
+      annualDiscountRate: 0.1,
+    });
+    expect(value).toBeCloseTo(501.1794, 3);
+  });
+
+  it('gives a last partial month only its share of purchases, and nothing for no lifespan', () => {
+    // Half a month: 12 a year is 0.5 purchases, 30 * 0.5 = 15, discounted by 1.1^(-1/12).
+    const input = { averageOrderValue: 100, ordersPerYear: 12, margin: 0.3 };
+    const half = simpleFormulaValue({
+      ...input,
+      remainingLifespanYears: 0.5 / 12,
+      annualDiscountRate: 0.1,
+    });
+    expect(half).toBeCloseTo(15 * 0.99208894, 6);
+    expect(
+      simpleFormulaValue({ ...input, remainingLifespanYears: 0, annualDiscountRate: 0.1 }),
+    ).toBe(0);
   });
 });
 

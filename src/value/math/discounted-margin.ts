@@ -90,21 +90,37 @@ export function bgNbdDiscountedMargin(
 
 export interface SimpleFormulaInput {
   averageOrderValue: number;
+  /** Expected purchases a year, spread evenly over the remaining lifespan. */
   ordersPerYear: number;
   remainingLifespanYears: number;
   margin: number;
+  /** Month k of the lifespan is discounted by (1 + rate)^(−k/12), as the fitted model's months. */
+  annualDiscountRate: number;
 }
 
-/** The fallback where no model can be fitted: AOV x orders a year x remaining years x margin. */
+/**
+ * The fallback where no model can be fitted: AOV × orders a year × remaining years × margin,
+ * each month of the remaining lifespan discounted like the fitted model's (a last partial month
+ * holds its share of purchases). Without discounting it is the plain product.
+ */
 export function simpleFormulaValue(input: SimpleFormulaInput): number {
   const { averageOrderValue, ordersPerYear, remainingLifespanYears, margin } = input;
-  return averageOrderValue * ordersPerYear * remainingLifespanYears * margin;
+  if (!(remainingLifespanYears >= 0)) throw new RangeError('remainingLifespanYears must be >= 0');
+  const lifespanDays = remainingLifespanYears * DAYS_PER_YEAR;
+  const purchasesPerDay = ordersPerYear / DAYS_PER_YEAR;
+  return discountedMargin((t) => purchasesPerDay * Math.min(t, lifespanDays), {
+    horizonMonths: Math.ceil(remainingLifespanYears * 12),
+    annualDiscountRate: input.annualDiscountRate,
+    margin,
+    spendPerPurchase: averageOrderValue,
+  }).presentValue;
 }
 
 /**
  * Orders a year from a history of observedDays (first purchase to asOf): orders over
  * max(observedDays, 30) days, scaled to 365.25, so that a first order yesterday does not read
- * as hundreds of orders a year.
+ * as hundreds of orders a year. The fallback no longer values members with it (it uses the
+ * credibility-weighted rate of engine/simple-factors.ts); the holdout comparison still does.
  */
 export function ordersPerYear(orders: number, observedDays: number): number {
   if (!(orders >= 0) || !(observedDays >= 0)) {

@@ -1,0 +1,37 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSettings } from './load-settings';
+
+const withValue = (value: object) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'halo-value-config-')), 'halo.json');
+  writeFileSync(file, JSON.stringify({ value }));
+  return () => loadSettings({ HALO_CONFIG_FILE: file });
+};
+
+describe('value settings of the simple formula', () => {
+  it('reads the defaults: credibility of 365 days, lapsed after 365 days, 3 years assumed', () => {
+    const { value } = loadSettings({});
+    expect(value.simple).toEqual({ credibilityDays: 365 });
+    expect(value.lapseDays).toBe(365);
+    expect(value.remainingLifespanYears).toBe(3);
+  });
+
+  it('takes the values of an operator file', () => {
+    const { value } = withValue({ simple: { credibilityDays: 90 }, lapseDays: 180 })();
+    expect(value.simple.credibilityDays).toBe(90);
+    expect(value.lapseDays).toBe(180);
+  });
+
+  it.each([
+    [{ simple: { credibilityDays: 0 } }, 'value.simple.credibilityDays'],
+    [{ simple: { credibilityDays: -30 } }, 'value.simple.credibilityDays'],
+    [{ simple: { credibilityDays: 36.5 } }, 'value.simple.credibilityDays'],
+    [{ simple: { credibility: 365 } }, 'value.simple.credibility'],
+    [{ lapseDays: 0 }, 'value.lapseDays'],
+    [{ lapseDays: -1 }, 'value.lapseDays'],
+    [{ lapseDays: '365' }, 'value.lapseDays'],
+  ])('refuses %j naming %s', (value, setting) => {
+    expect(withValue(value)).toThrow(`Invalid setting ${setting}:`);
+  });
+});
