@@ -23,6 +23,19 @@ describe('advocates settings', () => {
     expect(advocates).toMatchObject({ atRiskPAlive: 0.3, hiddenGemsDecile: 0.1 });
   });
 
+  it('reads the old weight name referral_invited as the sign-up weight; invitations weigh nothing', () => {
+    const { advocates } = loadSettings({});
+    expect(advocates.engagement.weights).toMatchObject({
+      referral_signed_up: 2,
+      referral_converted: 10,
+    });
+    expect(advocates.engagement.weights).not.toHaveProperty('referral_invited');
+    const renamed = withAdvocates({ engagement: { weights: { referral_invited: 5 } } })();
+    // The operator's old name wins over the default file's referral_signed_up (2).
+    expect(renamed.advocates.engagement.weights).toMatchObject({ referral_signed_up: 5 });
+    expect(renamed.advocates.engagement.weights).not.toHaveProperty('referral_invited');
+  });
+
   it.each([
     [{ engagement: { weights: { likes: 1 } } }, 'advocates.engagement.weights'],
     [{ engagement: { weights: { review: -1 } } }, 'advocates.engagement.weights'],

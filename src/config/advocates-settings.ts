@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,7 +13,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { defineValidator } from '../common/validation/define-validator';
-import { ACTIVITY_TYPES, ActivityType, isActivityType } from './activity-types';
+import { ACTIVITY_TYPES, ActivityType, currentWeightNames, isActivityType } from './activity-types';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const DECIMAL_MESSAGE = 'must be a decimal amount such as "500.00"';
@@ -56,6 +56,8 @@ export class EngagementSettings {
   @Max(3650)
   halfLifeDays!: number;
 
+  /** Old names are read as their current ones (`referral_invited` weighs the sign-up). */
+  @Transform(({ value }) => currentWeightNames(value))
   @IsActivityWeights()
   weights!: Partial<Record<ActivityType, number>>;
 }

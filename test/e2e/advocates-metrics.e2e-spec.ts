@@ -145,6 +145,7 @@ describe('community metrics', () => {
     expect(first.values.activity.interactions).toEqual({
       purchase: 5,
       referral_invited: 0,
+      referral_signed_up: 0,
       referral_converted: 1,
       review: 1,
       mention: 2,
@@ -233,9 +234,11 @@ describe('community metrics', () => {
       { from: '2026-02-16', to: '2026-03-02' },
       { from: '2026-01-01', to: '2026-04-01' },
     ]) {
+      // Invitations are interactions the metrics count, though they earn no engagement.
       const activities = await loader.load({
         from: Date.parse(window.from),
         to: Date.parse(window.to),
+        withInvitations: true,
       });
       const expected = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, 0]));
       for (const activity of activities) expected[activity.type] += 1;
@@ -268,6 +271,8 @@ describe('community metrics', () => {
       ['2026-03-01', '2026-02-01', 10],
     ]);
     expect(months.intervals[1].values.activity.interactions.referral_invited).toBe(2);
+    // bob and pia were members when invited: signed up at once (2026-02-01).
+    expect(months.intervals[1].values.activity.interactions.referral_signed_up).toBe(2);
     expect(months.retention).toEqual([
       {
         cohort: '2026-01',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsIsoInstant } from '../../common/validation/decorators';
-import { ACTIVITY_TYPES } from '../../config/activity-types';
+import { ENGAGEMENT_ACTIVITY_TYPES } from '../../config/activity-types';
 
 export class MemberEngagementQuery {
   @ApiPropertyOptional({
@@ -15,7 +15,13 @@ export class MemberEngagementQuery {
 }
 
 export class EngagementActivityDto {
-  @ApiProperty({ enum: ACTIVITY_TYPES, example: 'mention' }) type!: string;
+  @ApiProperty({
+    enum: ENGAGEMENT_ACTIVITY_TYPES,
+    example: 'mention',
+    description:
+      'A referral earns at sign-up (referral_signed_up, at signedUpAt) and at conversion (referral_converted, at convertedAt), a flagged one only once approved; invitations, rejected and voided referrals earn nothing.',
+  })
+  type!: string;
   @ApiProperty({
     example: '3f6c1f0e-7a4b-4a51-9d1e-2b8f4f0c9a11',
     description: 'The record behind it.',
@@ -36,8 +42,9 @@ export class MemberEngagementDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number' },
-    example: { purchase: 1, review: 5, mention: 3 },
-    description: 'Weights per activity type (a type left out weighs 0).',
+    example: { purchase: 1, referral_signed_up: 2, referral_converted: 10, review: 5, mention: 3 },
+    description:
+      'Weights per activity type (a type left out weighs 0), under their current names (the old `referral_invited` weighs the sign-up).',
   })
   weights!: Record<string, number>;
   @ApiProperty({ example: 12.4471, description: 'byPlatform + offPlatform.' }) total!: number;
@@ -49,9 +56,17 @@ export class MemberEngagementDto {
   byPlatform!: Record<string, number>;
   @ApiProperty({ example: 1, description: 'Purchases, referrals and feedback: on no platform.' })
   offPlatform!: number;
-  @ApiProperty({ nullable: true, type: String, example: '2026-06-15T09:00:00.000Z' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2026-06-15T09:00:00.000Z',
+    description: 'The latest activity at or before asOf, whatever its weight (not an invitation).',
+  })
   lastActivityAt!: string | null;
-  @ApiProperty({ example: 5, description: 'Activities up to asOf, weighted or not.' })
+  @ApiProperty({
+    example: 5,
+    description: 'Activities up to asOf, weighted or not (invitations are not activity).',
+  })
   activityCount!: number;
   @ApiProperty({
     nullable: true,

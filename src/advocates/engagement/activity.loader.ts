@@ -8,6 +8,11 @@ export interface ActivityScope {
   from?: number;
   to: number;
   memberId?: string;
+  /**
+   * Invitations too, as the community metrics count them. They earn no engagement and are no
+   * activity for recency, so the engagement score never asks for them.
+   */
+  withInvitations?: boolean;
 }
 
 export interface MemberActivity extends Activity {
@@ -25,7 +30,7 @@ export interface ActivityAggregate {
 }
 
 /** Who did it, what, which record, on which platform, when: one SELECT per kind of activity. */
-const SOURCES: { member: string; time: string; sql: string }[] = [
+const SOURCES: { member: string; time: string; sql: string; invitation?: true }[] = [
   {
     member: 'p.member_id',
     time: 'p.occurred_at',
@@ -35,11 +40,21 @@ const SOURCES: { member: string; time: string; sql: string }[] = [
   {
     member: 'r.referrer_id',
     time: 'r.invited_at',
+    invitation: true,
     sql: `SELECT r.referrer_id AS member_id, 'referral_invited' AS type, r.id AS id, CAST(NULL AS varchar(32)) AS platform, r.invited_at AS at
             FROM referrals r WHERE r.rejected_at IS NULL`,
   },
   {
-    // Suspicious referrals count once a manager approves them, as in the value engine.
+    // A sign-up and a conversion each earn, dated at their own event. Suspicious referrals
+    // count once a manager approves them, as in the value engine; voided and rejected ones
+    // (their status) earn nothing.
+    member: 'r.referrer_id',
+    time: 'r.signed_up_at',
+    sql: `SELECT r.referrer_id AS member_id, 'referral_signed_up' AS type, r.id AS id, CAST(NULL AS varchar(32)) AS platform, r.signed_up_at AS at
+            FROM referrals r WHERE r.status IN ('signed_up', 'converted') AND r.signed_up_at IS NOT NULL
+             AND r.rejected_at IS NULL AND (r.flags = '' OR r.approved_at IS NOT NULL)`,
+  },
+  {
     member: 'r.referrer_id',
     time: 'r.converted_at',
     sql: `SELECT r.referrer_id AS member_id, 'referral_converted' AS type, r.id AS id, CAST(NULL AS varchar(32)) AS platform, r.converted_at AS at
@@ -152,7 +167,10 @@ export class ActivityLoader {
   }
 
   private branches(scope: ActivityScope): string[] {
-    return SOURCES.map(({ member, time, sql }) => {
+    const sources = scope.withInvitations
+      ? SOURCES
+      : SOURCES.filter((source) => !source.invitation);
+    return sources.map(({ member, time, sql }) => {
       const conditions = [`${time} < :to`];
       if (scope.from !== undefined) conditions.push(`${time} >= :from`);
       if (scope.memberId !== undefined) conditions.push(`${member} = :memberId`);

@@ -176,6 +176,13 @@ export class CommunitySql {
       },
       {
         member: 'r.referrer_id',
+        sql: `SELECT r.referrer_id, 'referral_signed_up', r.signed_up_at
+                FROM referrals r WHERE r.status IN ('signed_up', 'converted') AND r.signed_up_at IS NOT NULL
+                 AND r.rejected_at IS NULL AND (r.flags = '' OR r.approved_at IS NOT NULL)
+                 AND ${within('r.signed_up_at')}`,
+      },
+      {
+        member: 'r.referrer_id',
         sql: `SELECT r.referrer_id, 'referral_converted', r.converted_at
                 FROM referrals r WHERE r.status = 'converted' AND r.rejected_at IS NULL
                  AND (r.flags = '' OR r.approved_at IS NOT NULL) AND ${within('r.converted_at')}`,
