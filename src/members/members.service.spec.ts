@@ -162,6 +162,35 @@ describe('MembersService on an in-memory database', () => {
       await expect(members.create(input)).rejects.toThrow('listener failed');
       expect(await count({ externalId: input.externalId })).toBe(0);
     });
+
+    it('hear an objection to profiling in its transaction: a failing listener stores no objection', async () => {
+      const { member } = await members.create(memberInput());
+      members.onProfilingObjection(async () => {
+        throw new Error('objection listener failed');
+      });
+      await expect(members.update(member.id, { profilingObjection: true })).rejects.toThrow(
+        'objection listener failed',
+      );
+      expect((await members.get(member.id)).profilingObjectionAt).toBeNull();
+    });
+
+    it('hear a new objection once, with the member as objecting; not its withdrawal or a repeat', async () => {
+      const heard: [string, number | null][] = [];
+      members.onProfilingObjection(async (manager, objector) => {
+        // Inside the transaction the objection is already written.
+        const stored = await manager.findOneByOrFail(Member, { id: objector.id });
+        heard.push([objector.id, stored.profilingObjectionAt]);
+      });
+      const { member } = await members.create(memberInput());
+      const objecting = await members.update(member.id, { profilingObjection: true });
+      await members.update(member.id, { profilingObjection: true, name: 'Still objecting' });
+      await members.update(member.id, { profilingObjection: false });
+      expect(heard).toEqual([[member.id, objecting.profilingObjectionAt]]);
+      expect(objecting.profilingObjectionAt).toEqual(expect.any(Number));
+      // A member created objecting has nothing computed yet: no listener runs.
+      await members.create(memberInput({ profilingObjection: true }));
+      expect(heard).toHaveLength(1);
+    });
   });
 
   describe('update', () => {

@@ -27,14 +27,26 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged';
  */
 export type MemberListener = (manager: EntityManager, members: Member[]) => Promise<void>;
 
+/**
+ * Runs in the transaction that records a member's objection to profiling (e.g. to delete what
+ * was computed about them), so that the objection and its consequences commit together.
+ */
+export type ObjectionListener = (manager: EntityManager, member: Member) => Promise<void>;
+
 @Injectable()
 export class MembersService {
   private readonly listeners: MemberListener[] = [];
+  private readonly objectionListeners: ObjectionListener[] = [];
 
   constructor(private readonly members: MembersRepository) {}
 
   onMemberCreated(listener: MemberListener): void {
     this.listeners.push(listener);
+  }
+
+  /** A member who had not objected now does (PATCH); a new objector has nothing to undo. */
+  onProfilingObjection(listener: ObjectionListener): void {
+    this.objectionListeners.push(listener);
   }
 
   /**
@@ -144,6 +156,9 @@ export class MembersService {
           await this.members.deleteTagsOf(id, manager);
           await this.members.insertTags(id, uniqueTags(input.tags), manager);
         }
+        if (changes.profilingObjectionAt)
+          for (const listener of this.objectionListeners)
+            await listener(manager, { ...member, ...changes });
       });
     } catch (error) {
       if (isUniqueViolation(error)) {

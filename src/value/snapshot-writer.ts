@@ -48,6 +48,9 @@ const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
   ['influence_share', 'influenceShare'],
 ];
 
+/** Members who object to profiling: valued with everyone (aggregates), stored for no one. */
+const OBJECTORS = 'member_id IN (SELECT id FROM members WHERE profiling_objection_at IS NOT NULL)';
+
 /** What a re-run of a date rewrites; the id and the (member, date) key stay. */
 const UPDATED_COLUMNS = SNAPSHOT_COLUMNS.map(([column]) => column).filter(
   (column) => !['id', 'member_id', 'as_of_date'].includes(column),
@@ -128,6 +131,11 @@ function writeSqliteSnapshots(
     database
       .prepare('DELETE FROM value_snapshots WHERE as_of_date = ? AND run_id <> ?')
       .run(batch.asOfDate, batch.runId);
+    // Objectors to profiling keep no snapshot (DESIGN.md, Privacy): dropped in this transaction,
+    // so that an objection recorded meanwhile is seen here or deletes the rows after the commit.
+    database
+      .prepare(`DELETE FROM value_snapshots WHERE as_of_date = ? AND ${OBJECTORS}`)
+      .run(batch.asOfDate);
   })();
 }
 
@@ -165,6 +173,13 @@ async function writeChunks(
         date: batch.asOfDate,
         runId: batch.runId,
       })
+      .execute();
+    // As on SQLite: objectors to profiling keep no snapshot.
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(ValueSnapshot)
+      .where(`as_of_date = :date AND ${OBJECTORS}`, { date: batch.asOfDate })
       .execute();
   });
 }

@@ -13,9 +13,15 @@ import { ValueErrorCode } from './value-error-code';
 export class ValueQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The member's latest snapshot (the current value), with the run that made it. */
-  async current(memberId: string): Promise<{ snapshot: ValueSnapshot; run: ValueRun | null }> {
-    await this.assertMember(memberId);
+  /**
+   * The member's latest snapshot (the current value), with the run that made it; for a member
+   * who objects to profiling, since when (nothing is computed or kept about them).
+   */
+  async current(
+    memberId: string,
+  ): Promise<{ snapshot: ValueSnapshot; run: ValueRun | null } | { objectedAt: number }> {
+    const { profilingObjectionAt } = await this.assertMember(memberId);
+    if (profilingObjectionAt !== null) return { objectedAt: profilingObjectionAt };
     const snapshot = await this.dataSource
       .getRepository(ValueSnapshot)
       .findOne({ where: { memberId }, order: { asOfDate: 'DESC' } });
@@ -51,8 +57,13 @@ export class ValueQueryService {
     return run;
   }
 
-  private async assertMember(memberId: string): Promise<void> {
-    if (!(await this.dataSource.getRepository(Member).existsBy({ id: memberId })))
-      throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
+  private async assertMember(
+    memberId: string,
+  ): Promise<Pick<Member, 'id' | 'profilingObjectionAt'>> {
+    const member = await this.dataSource
+      .getRepository(Member)
+      .findOne({ select: { id: true, profilingObjectionAt: true }, where: { id: memberId } });
+    if (!member) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
+    return member;
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ProfilingWithheldDto } from '../members/dto/profiling-withheld.dto';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { MemberValueDto, ValueHistoryDto, ValueHistoryPointDto } from './dto/member-value.dto';
@@ -20,11 +28,24 @@ export class ValueController {
   @ApiOperation({
     summary:
       "A member's current extended value (latest snapshot), with components, drivers and coefficients.",
+    description:
+      'For a member who objects to profiling: `{withheld: "profilingObjection", since}` and no figures.',
   })
-  @ApiOkResponse({ type: MemberValueDto })
-  async value(@Param('id', ParseIdPipe) id: string): Promise<MemberValueDto> {
-    const { snapshot, run } = await this.values.current(id);
-    return MemberValueDto.from(snapshot, run);
+  @ApiExtraModels(MemberValueDto, ProfilingWithheldDto)
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(MemberValueDto) },
+        { $ref: getSchemaPath(ProfilingWithheldDto) },
+      ],
+    },
+  })
+  async value(
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<MemberValueDto | ProfilingWithheldDto> {
+    const current = await this.values.current(id);
+    if ('objectedAt' in current) return ProfilingWithheldDto.since(current.objectedAt);
+    return MemberValueDto.from(current.snapshot, current.run);
   }
 
   @Get('members/:id/value/history')

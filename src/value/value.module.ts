@@ -1,6 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
 import { MembersModule } from '../members/members.module';
+import { MemberMergeService } from '../members/member-merge.service';
+import { MembersService } from '../members/members.service';
 import { MergeMovers } from '../members/merge-movers';
 import { AcquisitionMetricsController } from './acquisition/acquisition-metrics.controller';
 import { AcquisitionMetricsService } from './acquisition/acquisition-metrics.service';
@@ -9,6 +11,7 @@ import { ValueScheduleService } from './value-schedule.service';
 import { ValueController } from './value.controller';
 import { ValueQueryService } from './value-query.service';
 import { valueSnapshotMergeMover } from './value-snapshot-merge-mover';
+import { purgeObjectorSnapshots } from './objector-snapshot-purge';
 import { ModelValidationController } from './validation/model-validation.controller';
 import { ModelValidationService } from './validation/model-validation.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -28,9 +31,18 @@ import { ValueSnapshot } from './value-snapshot.entity';
   exports: [RecomputeService, ValueQueryService],
 })
 export class ValueModule implements OnModuleInit {
-  constructor(private readonly merges: MergeMovers) {}
+  constructor(
+    private readonly merges: MergeMovers,
+    private readonly members: MembersService,
+    private readonly memberMerges: MemberMergeService,
+  ) {}
 
   onModuleInit(): void {
     this.merges.register(valueSnapshotMergeMover);
+    // An objection to profiling deletes the member's snapshots in its own transaction.
+    this.members.onProfilingObjection(purgeObjectorSnapshots);
+    this.memberMerges.onMembersMerged((manager, survivor) =>
+      purgeObjectorSnapshots(manager, survivor),
+    );
   }
 }

@@ -6,6 +6,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { HaloSettings } from '../../config/halo-settings';
 import { Member } from '../../members/member.entity';
 import { MemberEngagementDto } from '../dto/member-engagement.dto';
+import { ProfilingWithheldDto } from '../../members/dto/profiling-withheld.dto';
 import { ActivityLoader } from './activity.loader';
 import { engagementScore } from './engagement-score';
 import { MembersErrorCode } from '../../members/members-error-code';
@@ -13,7 +14,10 @@ import { rawQuery } from '../../database/sql';
 
 const round = (value: number) => Number(value.toFixed(4));
 
-/** One member's engagement score, recomputed from the ledger with every activity's points. */
+/**
+ * One member's engagement score, recomputed from the ledger with every activity's points; for a
+ * member who objects to profiling, only that it is withheld.
+ */
 @Injectable()
 export class EngagementService {
   constructor(
@@ -21,9 +25,16 @@ export class EngagementService {
     private readonly settings: HaloSettings,
   ) {}
 
-  async explain(memberId: string, asOfText?: string): Promise<MemberEngagementDto> {
-    if (!(await this.dataSource.getRepository(Member).existsBy({ id: memberId })))
-      throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
+  async explain(
+    memberId: string,
+    asOfText?: string,
+  ): Promise<MemberEngagementDto | ProfilingWithheldDto> {
+    const member = await this.dataSource
+      .getRepository(Member)
+      .findOne({ select: { id: true, profilingObjectionAt: true }, where: { id: memberId } });
+    if (!member) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
+    if (member.profilingObjectionAt !== null)
+      return ProfilingWithheldDto.since(member.profilingObjectionAt);
     const current = asOfText === undefined ? await this.latestSnapshot(memberId) : undefined;
     const asOf =
       asOfText !== undefined ? parseIsoInstant(asOfText)! : (current?.asOf ?? Date.now());
