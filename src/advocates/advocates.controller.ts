@@ -25,7 +25,7 @@ export class AdvocatesController {
     summary:
       'Members ranked from the value snapshots (the current ones, or those at or before `to`), with filters, segments and the change over the period; JSON pages or a CSV export.',
     description:
-      'Members who object to profiling, and merged members, are left out. `format=csv` streams every matching row (paging parameters ignored); cells a spreadsheet would run as a formula start with an apostrophe.',
+      'Members who object to profiling, and merged members, are left out. `format=csv` streams every matching row, or the `limit` given (after `offset`; a cursor is ignored); cells a spreadsheet would run as a formula start with an apostrophe.',
   })
   @ApiExtraModels(AdvocateListDto)
   @ApiProduces('application/json', 'text/csv')

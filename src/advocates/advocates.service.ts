@@ -67,10 +67,13 @@ export class AdvocatesService {
     return new SnapshotCalendar(this.dataSource).cutoffDate(instant);
   }
 
-  /** Checks the request at once, then yields CSV lines of every matching row in order. */
+  /**
+   * Checks the request at once, then yields CSV lines of the matching rows in order: every one,
+   * or the `limit` asked for (after `offset`).
+   */
   async exportCsv(query: ListAdvocatesQuery): Promise<AsyncIterable<string>> {
     const plan = await this.planner.plan({ ...query, cursor: undefined, offset: undefined });
-    return this.csvLines(plan);
+    return this.csvLines(plan, query.limit, query.offset);
   }
 
   async tiers(): Promise<TierListDto> {
@@ -117,16 +120,24 @@ export class AdvocatesService {
   }
 
   /** Ranks once (a growth sort computes every member's change), then reads rows in chunks. */
-  private async *csvLines(plan: RankingPlan | null): AsyncIterable<string> {
+  private async *csvLines(
+    plan: RankingPlan | null,
+    limit?: number,
+    offset?: number,
+  ): AsyncIterable<string> {
     yield advocateCsvHeader();
     if (!plan) return;
     const sql = rankingSql(plan);
+    // An explicit limit is honoured; without one, every row (after the offset).
+    const window = limit === undefined ? '' : ` LIMIT ${limit} OFFSET ${offset ?? 0}`;
     const ranked = await rawQuery(
       this.dataSource,
-      `SELECT s.member_id AS member_id ${sql.body} ${orderBy(sql)}`,
+      `SELECT s.member_id AS member_id ${sql.body} ${orderBy(sql)}${window}`,
       sql.parameters,
     );
-    const ids = ranked.map((row) => row.string('member_id'));
+    const ids = ranked
+      .slice(limit === undefined ? (offset ?? 0) : 0)
+      .map((row) => row.string('member_id'));
     for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
       const rows = await this.rows.toDtos(plan, ids.slice(start, start + EXPORT_CHUNK));
       yield rows.map(advocateCsvLine).join('');

@@ -133,6 +133,12 @@ export class ValueSettings {
   @Max(100)
   driversPerMember!: number;
 
+  /** Model validation without dates: the holdout is this many days up to now. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  validationHoldoutDays!: number;
+
   /** Run recomputes in a worker thread with its own connection (off only to debug). */
   @IsBoolean()
   recomputeInWorker!: boolean;

@@ -369,7 +369,7 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     const response = await test
       .http()
       .get('/api/v1/advocates')
-      .query({ ...PERIOD, format: 'csv', limit: 2 })
+      .query({ ...PERIOD, format: 'csv' })
       .set('Authorization', test.keys.viewer)
       .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
@@ -385,6 +385,33 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     expect(csv).not.toContain('Otto Objector');
     expect(csv).not.toContain('Gina Ghost');
     expect(lines[1]).toContain(ids.newbie);
+  });
+
+  it('exports only the limit asked for, after the offset, in the ranking order', async () => {
+    const csvIds = async (query: Record<string, unknown>) => {
+      const response = await test
+        .http()
+        .get('/api/v1/advocates')
+        .query({ ...PERIOD, format: 'csv', ...query })
+        .set('Authorization', test.keys.viewer)
+        .expect(200);
+      // Header, then one line a member: the member id is the first cell.
+      return response.text
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+    };
+    const ranked = (await get('/api/v1/advocates', { ...PERIOD, limit: 200 })).items.map(
+      (row: { member: { id: string } }) => row.member.id,
+    );
+    expect(ranked).toHaveLength(14);
+    const firstFive = await csvIds({ limit: 5 });
+    expect(firstFive).toHaveLength(5);
+    expect(firstFive).toEqual(ranked.slice(0, 5));
+    expect(await csvIds({ limit: 5, offset: 5 })).toEqual(ranked.slice(5, 10));
+    // Without a limit, every row after the offset: 14 − 10 = 4.
+    expect(await csvIds({ offset: 10 })).toEqual(ranked.slice(10));
   });
 
   it('keeps the objector out of tiers and every segment', async () => {

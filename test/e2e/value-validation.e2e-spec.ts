@@ -111,14 +111,39 @@ describe('model validation (GET /api/v1/model/validation)', () => {
     ]);
   });
 
-  it('refuses missing dates, until not after asOf and until in the future with a 400 naming the field', async () => {
+  it('defaults to the last 180 days (value.validationHoldoutDays) up to now', async () => {
+    const before = Date.now();
+    const { body } = await validation({}).expect(200);
+    const until = Date.parse(body.until);
+    expect(until).toBeGreaterThanOrEqual(before);
+    expect(until).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(body.asOf)).toBe(until - 180 * 86_400_000);
+    // Every order here is older than 180 days: all six had bought by asOf, none since.
+    expect(body).toMatchObject({ holdoutDays: 180, customers: 6 });
+    expect(body.simple.totalActual).toBe(0);
+    expect(body.fitted.totalActual).toBe(0);
+  });
+
+  it('defaults asOf to 180 days before a given until, and until to now after a given asOf', async () => {
+    // 2026-03-15 − 180 days = 2025-09-16: ann, ben and cleo had bought (2025-01-01).
+    const untilOnly = await validation({ until: '2026-03-15' }).expect(200);
+    expect(untilOnly.body).toMatchObject({
+      asOf: '2025-09-16T00:00:00.000Z',
+      until: '2026-03-15T00:00:00.000Z',
+      holdoutDays: 180,
+      customers: 3,
+    });
+    // From 2026-01-01 to now: the 6 repeat days to 2026-03-15 and ben's of 2026-03-20.
+    const asOfOnly = await validation({ asOf: '2026-01-01' }).expect(200);
+    expect(asOfOnly.body).toMatchObject({ asOf: '2026-01-01T00:00:00.000Z', customers: 5 });
+    expect(Date.parse(asOfOnly.body.until)).toBeLessThanOrEqual(Date.now());
+    expect(asOfOnly.body.simple.totalActual).toBe(7);
+  });
+
+  it('refuses bad dates, until not after asOf and until in the future with a 400 naming the field', async () => {
     const fieldsOf = (body: { details: { field: string }[] }) => [
       ...new Set(body.details.map((detail) => detail.field)),
     ];
-    const missingAsOf = await validation({ until: '2026-03-15' }).expect(400);
-    expect(fieldsOf(missingAsOf.body)).toEqual(['asOf']);
-    const missingUntil = await validation({ asOf: '2026-01-01' }).expect(400);
-    expect(fieldsOf(missingUntil.body)).toEqual(['until']);
     const badDate = await validation({ asOf: '2026-02-30', until: '2026-03-15' }).expect(400);
     expect(fieldsOf(badDate.body)).toEqual(['asOf']);
     const reversed = await validation({ asOf: '2026-03-15', until: '2026-03-15' }).expect(400);

@@ -122,7 +122,8 @@ export class ListAdvocatesQuery extends PickType(PageQueryDto, ['limit', 'cursor
   @ApiPropertyOptional({
     enum: ['json', 'csv'],
     default: 'json',
-    description: 'csv: every matching row (no paging), formula-like cells escaped.',
+    description:
+      'csv: every matching row, or `limit` rows after `offset` when a limit is given (no cursor); formula-like cells escaped.',
   })
   @IsOptional()
   @IsIn(['json', 'csv'])

@@ -17,12 +17,15 @@ export class ModelValidationController {
       'Backtest the repeat-buying model: fit on the data to asOf, compare with (asOf, until].',
     description:
       'For every member who had bought by asOf: expected repeat purchases over the holdout (BG/NBD E[Y(t) | x, t_x, T] of the model fitted with the configured coefficients; the simple formula: purchase days a year × holdout years) against actual repeat purchase days in (asOf, until] (same-day orders merged, net > 0). ' +
-      'In total (% error), per member (mean absolute error) and by past repeat purchases (0–6, 7+). When the data do not support a fit, `fitted` says why and shows the simple formula the engine then uses.',
+      'In total (% error), per member (mean absolute error) and by past repeat purchases (0–6, 7+). When the data do not support a fit, `fitted` says why and shows the simple formula the engine then uses. ' +
+      'Without dates, the holdout is the last `value.validationHoldoutDays` (180) days up to now.',
   })
   @ApiOkResponse({ type: ModelValidationDto })
   async validation(@Query() query: ModelValidationQuery): Promise<ModelValidationDto> {
-    const asOf = parseIsoInstant(query.asOf)!;
-    const until = parseIsoInstant(query.until)!;
-    return ModelValidationDto.from(asOf, until, await this.validations.validate(asOf, until));
+    const { asOf, until, comparison } = await this.validations.validate({
+      asOf: parseIsoInstant(query.asOf),
+      until: parseIsoInstant(query.until),
+    });
+    return ModelValidationDto.from(asOf, until, comparison);
   }
 }

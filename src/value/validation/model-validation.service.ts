@@ -5,6 +5,7 @@ import { invalidField } from '../../common/errors/domain-error';
 import { HaloSettings } from '../../config/halo-settings';
 import { runInWorker } from '../../common/workers/run-in-worker';
 import { HoldoutComparison } from './holdout-comparison';
+import { HoldoutWindow, holdoutWindow } from './holdout-window';
 import { runModelValidation } from './model-validation.job';
 
 /**
@@ -19,7 +20,16 @@ export class ModelValidationService {
     private readonly settings: HaloSettings,
   ) {}
 
-  async validate(asOf: number, until: number): Promise<HoldoutComparison> {
+  /** Dates left out default to the last value.validationHoldoutDays (180) days up to now. */
+  async validate(given: {
+    asOf?: number;
+    until?: number;
+  }): Promise<HoldoutWindow & { comparison: HoldoutComparison }> {
+    const window = holdoutWindow(given, this.settings.value.validationHoldoutDays, Date.now());
+    return { ...window, comparison: await this.compare(window) };
+  }
+
+  private async compare({ asOf, until }: HoldoutWindow): Promise<HoldoutComparison> {
     if (until <= asOf) throw invalidField('until', 'must be after asOf', 'untilNotAfterAsOf');
     if (!this.settings.value.recomputeInWorker)
       return runModelValidation(this.dataSource, this.settings, asOf, until);
