@@ -142,4 +142,10 @@ export class ValueSettings {
   /** Run recomputes in a worker thread with its own connection (off only to debug). */
   @IsBoolean()
   recomputeInWorker!: boolean;
+
+  /** The LTV/CAC a channel should reach: its maximum affordable CAC is LTV over this ratio. */
+  @IsNumber()
+  @Min(1)
+  @Max(100)
+  targetLtvCacRatio!: number;
 }

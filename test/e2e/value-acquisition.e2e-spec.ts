@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Member } from '../../src/members/member.entity';
 import { TestApp, createTestApp } from '../support/test-app';
@@ -145,12 +146,13 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
   const campaignRow = (body: { campaigns: { id: string }[] }, id: string) =>
     body.campaigns.find((row) => row.id === id);
 
-  it('counts acquisitions and spend before any value exists, with null LTVs', async () => {
+  it('costs members by how they came before any value exists, with null LTVs', async () => {
     const { body } = await metrics().expect(200);
     expect(body).toMatchObject({
       from: '2026-01-01T00:00:00.000Z',
       to: '2026-04-01T00:00:00.000Z',
       currency: 'EUR',
+      targetLtvCacRatio: 3,
     });
     expect(body.channels.map((row: { channel: string }) => row.channel)).toEqual([
       'community',
@@ -159,75 +161,129 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
       'paid-social',
       'unattributed',
     ]);
+    // m3 (reward 20.00), m6 (reward 30.00), m5 (the meetup's 250.00 over its one guest, m5);
+    // m4's label alone gives no cost. Spent in Q1: rewards 50.00 + the meetup 250.00.
     expect(channel(body, 'community')).toMatchObject({
       acquired: 4,
+      membersWithKnownCost: 3,
+      membersWithUnknownCost: 1,
       spend: '300.00',
-      cac: '75.00',
+      spendInWindow: '300.00',
+      cac: '100.00',
+      costKnown: true,
       ltv: null,
       ltvToCac: null,
+      maxAffordableCac: null,
       valuedMembers: 0,
     });
+    // Search acquired m1, m2 and (in April) q2: 900.00 / 3.
+    expect(channel(body, 'paid-search')).toMatchObject({ acquired: 2, cac: '300.00' });
   });
 
-  it('gives CAC, LTV and LTV/CAC per channel once values are computed', async () => {
+  it('gives CAC, LTV, LTV/CAC, the maximum affordable CAC and measures once values exist', async () => {
     await test
       .http()
       .post('/api/v1/value/recompute')
       .set('Authorization', test.keys.manager)
       .send({ asOf: '2026-04-01' })
       .expect(200);
-    // Acquired in Q1 after the recompute: counts, but has no value yet.
+    // Acquired in Q1 after the recompute: counts, and costs, but has no value yet.
     await member('m10', { acquisitionCampaignId: ids.search });
     await order('m10', '100.00', '2026-03-20T10:00:00Z');
     const { body } = await metrics().expect(200);
-    // m3 and m6 (referral), m5 (guest), m4 (label). Rewards 20 + 30 (not the 2025 one) + the
-    // Q1 event's 250 (not May's). LTV (15.00 + 0 + 30.00 + 15.00) / 4 = 15.00; 15 / 75 = 0.2.
+    // LTV (15.00 + 0 + 30.00 + 15.00) / 4 = 15.00; with a known cost (m3, m5, m6) 60 / 3 = 20.00;
+    // LTV/CAC 20 / 100 = 0.2; at most 15.00 / 3 = 5.00 a member.
     expect(channel(body, 'community')).toEqual({
       channel: 'community',
       acquired: 4,
       spend: '300.00',
-      cac: '75.00',
+      spendInWindow: '300.00',
+      cac: '100.00',
+      costKnown: true,
+      membersWithKnownCost: 3,
+      membersWithUnknownCost: 1,
       ltv: '15.00',
-      ltvToCac: 0.2,
       valuedMembers: 4,
+      ltvWithKnownCost: '20.00',
+      ltvToCac: 0.2,
+      maxAffordableCac: '5.00',
+      measures: {
+        // m3 50.00, m5 100.00, m6 50.00 (m4 bought nothing); one order each, so no repeat
+        // rate anywhere in the brand: 0 orders a year ahead; nobody has lapsed.
+        customers: 3,
+        revenuePerCustomer: '66.67',
+        averageOrderValue: '66.67',
+        ordersPerYear: 0,
+        averageRelationshipDays: null,
+        relationshipBasis: null,
+        lapsedCustomers: 0,
+      },
       costs: { campaigns: '0.00', referralRewards: '50.00', eventCosts: '250.00' },
       via: { referral: 2, eventGuest: 1, campaign: 0, label: 1 },
     });
-    // m1, m2, m10 (m3 went to community); LTV of the valued two: (30.00 + 90.00) / 2 = 60.00.
+    // m1, m2, m10 (m3 went to community) at 900.00 / 4 (m1, m2, m10, q2) = 225.00 each;
+    // LTV of the valued two (30.00 + 90.00) / 2 = 60.00; 60 / 225 = 0.2667; 60 / 3 = 20.00.
     expect(channel(body, 'paid-search')).toMatchObject({
       acquired: 3,
-      spend: '900.00',
-      cac: '300.00',
+      spendInWindow: '900.00',
+      cac: '225.00',
+      membersWithUnknownCost: 0,
       ltv: '60.00',
-      ltvToCac: 0.2,
+      ltvWithKnownCost: '60.00',
+      ltvToCac: 0.2667,
+      maxAffordableCac: '20.00',
       valuedMembers: 2,
       via: { campaign: 3 },
     });
+    // Social's 600.00 over its one member; 300.00 of it spent in Q1. 30 / 600 = 0.05.
     expect(channel(body, 'paid-social')).toMatchObject({
       acquired: 1,
-      spend: '300.00',
-      cac: '300.00',
+      spendInWindow: '300.00',
+      cac: '600.00',
       ltv: '30.00',
-      ltvToCac: 0.1,
+      ltvToCac: 0.05,
     });
-    // m7 and m11, whose first order came before the event they were a guest at.
+    // m7 and m11 (whose first order came before the event they were a guest at): no cost known.
     expect(channel(body, 'organic')).toMatchObject({
       acquired: 2,
-      spend: '0.00',
-      cac: '0.00',
+      spendInWindow: '0.00',
+      cac: null,
+      costKnown: false,
+      membersWithKnownCost: 0,
+      membersWithUnknownCost: 2,
       ltv: '30.00',
+      ltvWithKnownCost: null,
       ltvToCac: null,
+      maxAffordableCac: '10.00',
+      measures: { customers: 2, revenuePerCustomer: '100.00', averageOrderValue: '100.00' },
       via: { label: 2 },
     });
     expect(channel(body, 'unattributed')).toMatchObject({
       acquired: 1,
-      cac: '0.00',
+      cac: null,
+      costKnown: false,
       ltv: '30.00',
       ltvToCac: null,
     });
+    // 11 members; known costs 20 + 30 + 250 + 3 × 225 + 600 = 1,575.00 / 7 = 225.00. LTV
+    // 300.00 / 10 valued = 30.00; with a known cost (m1, m2, m3, m5, m6, m9) 210 / 6 = 35.00;
+    // 35 / 225 = 0.1556. Revenue 1,100.00 of 10 customers.
+    expect(body.overall).toMatchObject({
+      acquired: 11,
+      spendInWindow: '1500.00',
+      cac: '225.00',
+      membersWithKnownCost: 7,
+      membersWithUnknownCost: 4,
+      ltv: '30.00',
+      valuedMembers: 10,
+      ltvWithKnownCost: '35.00',
+      ltvToCac: 0.1556,
+      maxAffordableCac: '10.00',
+      measures: { customers: 10, revenuePerCustomer: '110.00', ordersPerYear: 0 },
+    });
   });
 
-  it('gives per campaign its acquisitions, pro-rated spend and prospect lifetime value', async () => {
+  it("gives per campaign its whole spend over all it acquired, the window's spend and prospect lifetime value", async () => {
     const { body } = await metrics().expect(200);
     expect(body.campaigns.map((row: { name: string }) => row.name)).toEqual(['Search', 'Social']);
     // Converted prospects: m1, m2, m3, m10 (no value yet), q2 (no purchase by asOf: 0.00).
@@ -239,11 +295,18 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
       startsAt: '2026-01-01T00:00:00.000Z',
       endsAt: '2026-03-31T00:00:00.000Z',
       acquired: 3,
+      acquiredAllTime: 4,
       spend: '900.00',
-      cac: '300.00',
+      spendInWindow: '900.00',
+      cac: '225.00',
+      costKnown: true,
+      membersWithKnownCost: 3,
+      membersWithUnknownCost: 0,
       ltv: '60.00',
-      ltvToCac: 0.2,
       valuedMembers: 2,
+      ltvWithKnownCost: '60.00',
+      ltvToCac: 0.2667,
+      maxAffordableCac: '20.00',
       prospects: 1000,
       totalSpend: '900.00',
       convertedProspects: 5,
@@ -252,44 +315,78 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
     });
     expect(campaignRow(body, ids.social)).toMatchObject({
       acquired: 1,
-      spend: '300.00',
+      acquiredAllTime: 1,
+      spendInWindow: '300.00',
       totalSpend: '600.00',
+      cac: '600.00',
       prospects: 0,
       prospectLifetimeValue: null,
     });
   });
 
-  it('pro-rates to the period asked for', async () => {
+  it('keeps a campaign its CAC in any window, and pro-rates only the spend in it', async () => {
     // March: 31 of Search's 90 days, all 30 Q1 days of Social; everyone but m4 was acquired in March.
     const { body } = await metrics({ from: '2026-03-01', to: '2026-04-01' }).expect(200);
     expect(campaignRow(body, ids.search)).toMatchObject({
-      spend: '310.00',
+      spendInWindow: '310.00',
       acquired: 3,
-      cac: '103.33',
+      cac: '225.00',
     });
     expect(channel(body, 'community')).toMatchObject({
       acquired: 3,
-      spend: '300.00',
+      spendInWindow: '300.00',
       cac: '100.00',
     });
     const april = await metrics({ from: '2026-04-01', to: '2026-05-01' }).expect(200);
-    // q2 only; Social's other 30 days; no community cost (the May event is later).
+    // q2 only, at Search's 225.00; Social's other 30 days, and nobody it acquired in April.
     expect(channel(april.body, 'paid-search')).toMatchObject({
       acquired: 1,
-      spend: '0.00',
-      cac: '0.00',
+      spendInWindow: '0.00',
+      cac: '225.00',
     });
     expect(campaignRow(april.body, ids.social)).toMatchObject({
-      spend: '300.00',
+      spendInWindow: '300.00',
       acquired: 0,
-      cac: null,
+      acquiredAllTime: 1,
+      cac: '600.00',
       ltvToCac: null,
+    });
+    expect(channel(april.body, 'paid-social')).toMatchObject({
+      acquired: 0,
+      spendInWindow: '300.00',
+      cac: null,
+      costKnown: true,
     });
     expect(channel(april.body, 'community')).toMatchObject({
       acquired: 0,
-      spend: '0.00',
+      spendInWindow: '0.00',
       cac: null,
       ltv: null,
+    });
+  });
+
+  it('answers a campaign that spent and acquired nobody with its spend and no CAC', async () => {
+    const silent = await campaign({
+      name: 'Silent',
+      channel: 'display',
+      spend: '400.00',
+      startsAt: '2026-02-01',
+      endsAt: '2026-02-28',
+      prospects: 0,
+    });
+    const { body } = await metrics().expect(200);
+    expect(campaignRow(body, silent)).toMatchObject({
+      acquired: 0,
+      acquiredAllTime: 0,
+      spendInWindow: '400.00',
+      totalSpend: '400.00',
+      cac: null,
+      ltvToCac: null,
+    });
+    expect(channel(body, 'display')).toMatchObject({
+      acquired: 0,
+      spendInWindow: '400.00',
+      cac: null,
     });
   });
 
@@ -308,7 +405,12 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
     await order('m12', '100.00', '2026-06-10T10:00:00Z');
     const held = (await metrics(june).expect(200)).body;
     expect(channel(held, 'community')).toMatchObject({ acquired: 0, spend: '0.00' });
-    expect(channel(held, 'unattributed')).toMatchObject({ acquired: 1 });
+    expect(channel(held, 'unattributed')).toMatchObject({
+      acquired: 1,
+      cac: null,
+      costKnown: false,
+      membersWithUnknownCost: 1,
+    });
     await test
       .http()
       .post(`/api/v1/referrals/${referral.id}/approve`)
@@ -346,12 +448,20 @@ describe('acquisition metrics (GET /api/v1/metrics/acquisition)', () => {
     expect(channel((await metrics(july).expect(200)).body, 'organic')).toBeUndefined();
   });
 
-  it('refuses missing or reversed dates with a 400 naming the field', async () => {
-    const fieldsOf = (body: { details: { field: string }[] }) => [
-      ...new Set(body.details.map((detail) => detail.field)),
+  it('defaults to the last 12 months, today included, and refuses bad or reversed dates', async () => {
+    const tomorrow = () => (Math.floor(Date.now() / 86_400_000) + 1) * 86_400_000;
+    const before = tomorrow();
+    const { body } = await metrics({}).expect(200);
+    expect([before, tomorrow()]).toContain(Date.parse(body.to));
+    expect(body.from).toBe(
+      DateTime.fromISO(body.to, { zone: 'utc' }).minus({ months: 12 }).toUTC().toISO(),
+    );
+    expect((await metrics({ to: '2026-04-01' }).expect(200)).body.from).toBe(
+      '2025-04-01T00:00:00.000Z',
+    );
+    const fieldsOf = (refusal: { details: { field: string }[] }) => [
+      ...new Set(refusal.details.map((detail) => detail.field)),
     ];
-    expect(fieldsOf((await metrics({ to: '2026-04-01' }).expect(400)).body)).toEqual(['from']);
-    expect(fieldsOf((await metrics({ from: '2026-01-01' }).expect(400)).body)).toEqual(['to']);
     expect(
       fieldsOf((await metrics({ from: 'yesterday', to: '2026-04-01' }).expect(400)).body),
     ).toEqual(['from']);

@@ -256,6 +256,54 @@ suite('dashboard in the browser', () => {
       );
     });
 
+    it('shows acquisition costs as the API computed them: unknown where nothing was paid, no ratio there', async () => {
+      const euros = (value: string | null) =>
+        value === null
+          ? '—'
+          : new Intl.NumberFormat('en-US', {
+              style: 'currency',
+              currency: 'EUR',
+              minimumFractionDigits: 2,
+              maximumFractionDigits: 2,
+            }).format(Number(value));
+      const cell = (card: string, row: string, column: string) =>
+        page
+          .locator(`#${card} tr`, { has: page.locator('th[scope="row"]', { hasText: row }) })
+          .locator(`td[data-label="${column}"]`)
+          .innerText();
+
+      await open(page, '#/acquisition');
+      const period = new URLSearchParams(
+        (await page.evaluate(() => window.location.hash as string)).split('?')[1],
+      );
+      const body = await api(`/api/v1/metrics/acquisition?${period.toString()}`);
+      const channel = (name: string) =>
+        body.channels.find((row: { channel: string }) => row.channel === name);
+      // Eve and Margaret came with no channel or campaign: their cost is unknown, not zero.
+      expect(channel('unattributed')).toMatchObject({ cac: null, costKnown: false });
+      expect(await cell('channels', 'Unattributed', 'CAC')).toBe('unknown');
+      expect(await cell('channels', 'Unattributed', 'LTV/CAC')).toBe('—');
+      expect(await page.locator('#ltv-cac .chart-note').innerText()).toContain(
+        'No ratio for Unattributed',
+      );
+      // Grace and Linus cost their rewards; Tim the whole campaign he alone answered.
+      expect(channel('community').cac).toBe('10.00');
+      expect(await cell('channels', 'Community', 'CAC')).toBe(euros('10.00'));
+      expect(channel('paid-search').cac).toBe('1200.00');
+      expect(await cell('channels', 'Paid search', 'CAC')).toBe(euros('1200.00'));
+      expect(await cell('channels', 'All channels', 'CAC')).toBe(euros(body.overall.cac));
+      expect(await cell('channels', 'Paid search', 'Max CAC at 3.0×')).toBe(
+        euros(channel('paid-search').maxAffordableCac),
+      );
+      expect(await cell('measures', 'Community', 'Revenue per customer')).toBe(
+        euros(channel('community').measures.revenuePerCustomer),
+      );
+      expect(await cell('measures', 'All channels', 'Average order')).toBe(
+        euros(body.overall.measures.averageOrderValue),
+      );
+      expect(await cell('campaigns', 'Autumn search ads', 'CAC')).toBe(euros('1200.00'));
+    });
+
     it('shows the retention of the cohorts, and says when the measures cannot load', async () => {
       const day = (offset: number) =>
         new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

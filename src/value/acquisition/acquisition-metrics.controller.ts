@@ -13,19 +13,27 @@ export class AcquisitionMetricsController {
 
   @Get('acquisition')
   @ApiOperation({
-    summary: 'CAC and LTV/CAC per acquisition channel and campaign; prospect lifetime value.',
+    summary:
+      'CAC, LTV/CAC, maximum affordable CAC and purchase measures per acquisition channel and campaign; prospect lifetime value.',
     description:
-      'Members acquired in [from, to) count once: in `community` when a converted referral brought them, else when they were a guest at an event before their first order, else when their acquisitionChannel is referral, event or community; else in their acquisition campaign (and its channel); else by their acquisitionChannel label. ' +
-      'Spend: campaigns pro-rated by their days in the period; community: rewards of referrals converted and costs of events held in the period. ' +
-      'LTV is the mean spend value of the current value snapshots. Prospect lifetime value is per whole campaign. Amounts in the base currency; ratios null where undefined.',
+      'Members acquired in [from, to) (default: the last 12 months) count once: in `community` when a converted referral brought them, else when they were a guest at an event before their first order, else when their acquisitionChannel is referral, event or community; else in their acquisition campaign (and its channel); else by their acquisitionChannel label. ' +
+      "A member's cost: a referral's reward; an event's cost over all the guests it acquired; a campaign's whole spend over all the members it acquired, whenever. A channel label alone gives no cost: such members are counted in membersWithUnknownCost and left out of CAC and LTV/CAC. " +
+      'CAC is the mean cost of the members acquired in the window whose cost is known; spendInWindow is what was spent in the window (campaigns pro-rated by their days in it; rewards of referrals converted and costs of events held in it). ' +
+      'LTV is the mean spend value (margin) of the current value snapshots; maxAffordableCac is LTV over value.targetLtvCacRatio. Purchase measures read the members’ purchases up to now. Prospect lifetime value is per whole campaign. Amounts in the base currency; null where unknown.',
   })
   @ApiOkResponse({ type: AcquisitionMetricsDto })
   async acquisitionMetrics(
     @Query() query: AcquisitionMetricsQuery,
   ): Promise<AcquisitionMetricsDto> {
-    const from = parseIsoInstant(query.from)!;
-    const to = parseIsoInstant(query.to)!;
-    const metrics = await this.acquisition.metrics({ from, to });
-    return AcquisitionMetricsDto.from(from, to, this.acquisition.baseCurrency, metrics);
+    const { period, metrics } = await this.acquisition.metrics({
+      from: parseIsoInstant(query.from),
+      to: parseIsoInstant(query.to),
+    });
+    return AcquisitionMetricsDto.from(
+      period,
+      this.acquisition.baseCurrency,
+      this.acquisition.targetLtvCacRatio,
+      metrics,
+    );
   }
 }

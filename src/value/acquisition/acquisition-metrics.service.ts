@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidField } from '../../common/errors/domain-error';
 import { HaloSettings } from '../../config/halo-settings';
+import { coefficientsFrom } from '../coefficients';
 import { AcquisitionInputsLoader } from './acquisition-inputs.loader';
-import { AcquisitionMetrics, Period, computeAcquisitionMetrics } from './acquisition-metrics';
+import { AcquisitionMetrics, computeAcquisitionMetrics } from './acquisition-metrics';
+import { acquisitionWindow } from './acquisition-window';
+import { Period } from './campaign-days';
 
 /** CAC and LTV/CAC per acquisition channel and campaign, from the current value snapshots. */
 @Injectable()
@@ -18,11 +21,23 @@ export class AcquisitionMetricsService {
     return this.settings.money.baseCurrency;
   }
 
-  async metrics(period: Period): Promise<AcquisitionMetrics> {
+  get targetLtvCacRatio(): number {
+    return this.settings.value.targetLtvCacRatio;
+  }
+
+  /** The metrics of a window; a bound left out defaults (acquisition-window.ts). */
+  async metrics(
+    bounds: { from?: number; to?: number },
+    now = Date.now(),
+  ): Promise<{ period: Period; metrics: AcquisitionMetrics }> {
+    const period = acquisitionWindow(bounds, now);
     if (period.to <= period.from) throw invalidField('to', 'must be after from', 'toNotAfterFrom');
-    const { members, campaigns, community } = await new AcquisitionInputsLoader(
-      this.dataSource,
-    ).load(period);
-    return computeAcquisitionMetrics(members, campaigns, community, period);
+    const { value } = this.settings;
+    const inputs = await new AcquisitionInputsLoader(this.dataSource).load(period, now, value);
+    const metrics = computeAcquisitionMetrics(inputs, period, {
+      targetLtvCacRatio: value.targetLtvCacRatio,
+      factors: coefficientsFrom(this.settings),
+    });
+    return { period, metrics };
   }
 }

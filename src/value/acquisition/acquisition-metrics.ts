@@ -1,33 +1,10 @@
-import { divideHalfEven } from '../../common/money/money';
-
-const DAY_MS = 86_400_000;
-
-/**
- * The channel whose cost is referral rewards and event costs (docs/value-model.md,
- * Acquisition metrics).
- */
-export const COMMUNITY = 'community';
-/** Channel labels that name the community channel. */
-const COMMUNITY_LABELS = new Set(['referral', 'event', 'community']);
-/** Members acquired in the period with no channel or campaign recorded. */
-export const UNATTRIBUTED = 'unattributed';
-
-export type AcquiredVia = 'referral' | 'eventGuest' | 'campaign' | 'label' | 'none';
-
-/** A member whose acquiredAt lies in the period, with the evidence of how they came. */
-export interface AcquiredMember {
-  memberId: string;
-  channel: string | null;
-  campaignId: string | null;
-  /** The channel of the member's acquisition campaign, if it exists. */
-  campaignChannel: string | null;
-  /** Referee of a converted referral that counts (not rejected; approved when flagged). */
-  referred: boolean;
-  /** Guest (of an attendee who came) at an event that started no later than their first order. */
-  eventGuest: boolean;
-  /** Spend value of the member's latest value snapshot; null when never valued. */
-  spendValueMinor: number | null;
-}
+import { divideHalfEven, roundMinor } from '../../common/money/money';
+import { brandFactors } from '../engine/simple-factors';
+import { SpendSummary } from '../engine/value-types';
+import { CostedMember, EventCostFacts, acquisitionCosts } from './acquisition-costs';
+import { FactorCoefficients, PurchaseMeasures, purchaseMeasures } from './acquisition-measures';
+import { AcquiredMember, AcquiredVia, COMMUNITY, channelRow } from './acquisition-source';
+import { Period, campaignDaysInPeriod, proratedSpend } from './campaign-days';
 
 export interface CampaignFacts {
   id: string;
@@ -50,21 +27,52 @@ export interface CommunityCosts {
   eventCostsMinor: number;
 }
 
-export interface Period {
-  from: number;
-  to: number;
+export interface AcquisitionInputs {
+  /**
+   * Members acquired in the period, and every member a campaign or an event acquired whenever
+   * (their cost is shared by all of them).
+   */
+  members: AcquiredMember[];
+  campaigns: CampaignFacts[];
+  events: EventCostFacts[];
+  community: CommunityCosts;
+  /** Repeat-buying summaries to now of every buyer: the brand's factors and the members'. */
+  summaries: SpendSummary[];
 }
 
+export interface AcquisitionOptions {
+  /** value.targetLtvCacRatio: the maximum affordable CAC is LTV over it. */
+  targetLtvCacRatio: number;
+  factors: FactorCoefficients;
+}
+
+/** What the members of one row acquired in the period cost and are worth. */
 export interface UnitEconomics {
   acquired: number;
-  spendMinor: number;
+  membersWithKnownCost: number;
+  membersWithUnknownCost: number;
+  /** Mean cost of the members whose cost is known, rounded once; null when none is known. */
   cacMinor: number | null;
+  /** False when members were acquired and none of them has a known cost. */
+  costKnown: boolean;
+  /** Mean spend value of the valued members. */
   ltvMinor: number | null;
-  ltvToCac: number | null;
   valuedMembers: number;
+  /** Mean spend value of the valued members whose cost is known: the ratio's numerator. */
+  ltvWithKnownCostMinor: number | null;
+  /** ltvWithKnownCost / CAC (4 decimals); null unless both are known and CAC > 0. */
+  ltvToCac: number | null;
+  /** LTV / targetLtvCacRatio. */
+  maxAffordableCacMinor: number | null;
 }
 
-export interface ChannelMetrics extends UnitEconomics {
+export interface GroupMetrics extends UnitEconomics {
+  /** Spend recorded in the period (campaigns pro-rated, rewards, event costs). */
+  spendInWindowMinor: number;
+  measures: PurchaseMeasures;
+}
+
+export interface ChannelMetrics extends GroupMetrics {
   channel: string;
   costs: { campaignsMinor: number; referralRewardsMinor: number; eventCostsMinor: number };
   via: Record<Exclude<AcquiredVia, 'none'>, number>;
@@ -74,110 +82,74 @@ export interface CampaignMetrics extends UnitEconomics {
   campaign: CampaignFacts;
   /** The channel row the campaign's spend and members count in. */
   channel: string;
+  /** The campaign's spend pro-rated to its days in the period. */
+  spendInWindowMinor: number;
+  /** Members the campaign acquired whenever (its CAC's divisor). */
+  acquiredAllTime: number;
   /** (value of converted prospects − the campaign's whole spend) / prospects reached. */
   prospectLifetimeValueMinor: number | null;
 }
 
 export interface AcquisitionMetrics {
+  overall: GroupMetrics;
   channels: ChannelMetrics[];
   campaigns: CampaignMetrics[];
 }
 
-/** The channel row a channel name counts in: referral, event and community are one channel. */
-export function channelRow(channel: string | null): string {
-  if (!channel) return UNATTRIBUTED;
-  return COMMUNITY_LABELS.has(channel.toLowerCase()) ? COMMUNITY : channel;
-}
-
 /**
- * Where a member counts, once: the community channel when a converted referral or an event
- * (as a guest, before the first order) brought them or their label says so (referral before
- * event guest before label); else their acquisition campaign and its channel; else their label.
+ * CAC, LTV and LTV/CAC per acquisition channel and campaign for the members acquired in the
+ * period, with the seeds' purchase measures. A member's cost is known only where something paid
+ * for it (acquisition-costs.ts); unknown costs stay out of every average and ratio.
  */
-export function acquisitionSource(member: AcquiredMember): {
-  channel: string;
-  campaignId: string | null;
-  via: AcquiredVia;
-} {
-  if (member.referred) return { channel: COMMUNITY, campaignId: null, via: 'referral' };
-  if (member.eventGuest) return { channel: COMMUNITY, campaignId: null, via: 'eventGuest' };
-  if (channelRow(member.channel) === COMMUNITY)
-    return { channel: COMMUNITY, campaignId: null, via: 'label' };
-  if (member.campaignId && member.campaignChannel !== null)
-    return {
-      channel: channelRow(member.campaignChannel),
-      campaignId: member.campaignId,
-      via: 'campaign',
-    };
-  if (member.channel) return { channel: member.channel, campaignId: null, via: 'label' };
-  return { channel: UNATTRIBUTED, campaignId: null, via: 'none' };
-}
-
-/**
- * Days of the campaign in the period, by whole UTC days: a campaign runs from its start day to
- * its end day inclusive; a day is in the period when it starts in [from, to).
- */
-export function campaignDaysInPeriod(
-  campaign: Pick<CampaignFacts, 'startsAt' | 'endsAt'>,
-  period: Period,
-): { overlap: number; days: number } {
-  const startDay = Math.floor(campaign.startsAt / DAY_MS);
-  const endDay = Math.floor(campaign.endsAt / DAY_MS);
-  const firstPeriodDay = Math.ceil(period.from / DAY_MS);
-  const afterPeriodDay = Math.ceil(period.to / DAY_MS);
-  return {
-    overlap: Math.max(0, Math.min(endDay + 1, afterPeriodDay) - Math.max(startDay, firstPeriodDay)),
-    days: endDay - startDay + 1,
-  };
-}
-
-/** The campaign's spend pro-rated by its days in the period, rounded half-even once. */
-export function proratedSpend(
-  campaign: Pick<CampaignFacts, 'startsAt' | 'endsAt' | 'baseSpendMinor'>,
-  period: Period,
-): number {
-  const { overlap, days } = campaignDaysInPeriod(campaign, period);
-  if (overlap === 0) return 0;
-  return Number(divideHalfEven(BigInt(campaign.baseSpendMinor) * BigInt(overlap), BigInt(days)));
-}
-
-/** CAC, LTV and LTV/CAC per acquisition channel and campaign over one period. */
 export function computeAcquisitionMetrics(
-  members: readonly AcquiredMember[],
-  campaigns: readonly CampaignFacts[],
-  community: CommunityCosts,
+  inputs: AcquisitionInputs,
   period: Period,
+  options: AcquisitionOptions,
 ): AcquisitionMetrics {
-  const channels = new Map<string, { members: AcquiredMember[]; campaignsMinor: number }>();
+  const costs = acquisitionCosts(inputs.members, inputs.campaigns, inputs.events);
+  const inPeriod = costs.members.filter(
+    (member) => member.acquiredAt >= period.from && member.acquiredAt < period.to,
+  );
+  const summaryOf = new Map(inputs.summaries.map((summary) => [summary.memberId, summary]));
+  const brand = brandFactors(inputs.summaries, options.factors);
+  const measuresOf = (members: readonly CostedMember[]) =>
+    purchaseMeasures(
+      members.flatMap((member) => summaryOf.get(member.memberId) ?? []),
+      brand,
+      options.factors,
+    );
+
+  const channels = new Map<string, { members: CostedMember[]; campaignsMinor: number }>();
   const channelOf = (name: string) => {
     let channel = channels.get(name);
     if (!channel) channels.set(name, (channel = { members: [], campaignsMinor: 0 }));
     return channel;
   };
   channelOf(COMMUNITY);
-  const byCampaign = new Map<string, AcquiredMember[]>();
-  const via = new Map<string, AcquiredVia>();
-  for (const member of members) {
-    const source = acquisitionSource(member);
-    via.set(member.memberId, source.via);
-    channelOf(source.channel).members.push(member);
-    if (source.campaignId) {
-      const list = byCampaign.get(source.campaignId) ?? [];
-      list.push(member);
-      byCampaign.set(source.campaignId, list);
-    }
+  const byCampaign = new Map<string, CostedMember[]>();
+  for (const member of inPeriod) {
+    channelOf(member.source.channel).members.push(member);
+    const { campaignId } = member.source;
+    if (campaignId) byCampaign.set(campaignId, [...(byCampaign.get(campaignId) ?? []), member]);
   }
-  const listed = campaigns.filter(
+
+  const listed = inputs.campaigns.filter(
     (campaign) => campaignDaysInPeriod(campaign, period).overlap > 0 || byCampaign.has(campaign.id),
   );
   const campaignRows = listed.map((campaign): CampaignMetrics => {
-    const spendMinor = proratedSpend(campaign, period);
+    const spendInWindowMinor = proratedSpend(campaign, period);
     const channel = channelRow(campaign.channel);
-    channelOf(channel).campaignsMinor += spendMinor;
+    channelOf(channel).campaignsMinor += spendInWindowMinor;
+    const cac = costs.campaignCac(campaign);
+    const members = byCampaign.get(campaign.id) ?? [];
     return {
       campaign,
       channel,
-      ...unitEconomics(byCampaign.get(campaign.id) ?? [], spendMinor),
+      spendInWindowMinor,
+      acquiredAllTime: costs.campaignMembers.get(campaign.id) ?? 0,
+      // The campaign's CAC holds whether or not it acquired anyone in this period.
+      ...unitEconomics(members, options.targetLtvCacRatio),
+      cacMinor: cac === null ? null : roundMinor(cac),
       prospectLifetimeValueMinor:
         campaign.prospects > 0
           ? Number(
@@ -189,54 +161,91 @@ export function computeAcquisitionMetrics(
           : null,
     };
   });
+
   const channelRows = [...channels.entries()].map(([name, channel]): ChannelMetrics => {
     const isCommunity = name === COMMUNITY;
-    const costs = {
+    const costsInWindow = {
       campaignsMinor: channel.campaignsMinor,
-      referralRewardsMinor: isCommunity ? community.referralRewardsMinor : 0,
-      eventCostsMinor: isCommunity ? community.eventCostsMinor : 0,
+      referralRewardsMinor: isCommunity ? inputs.community.referralRewardsMinor : 0,
+      eventCostsMinor: isCommunity ? inputs.community.eventCostsMinor : 0,
     };
-    const counts = { referral: 0, eventGuest: 0, campaign: 0, label: 0 };
-    for (const member of channel.members) {
-      const how = via.get(member.memberId);
-      if (how && how !== 'none') counts[how] += 1;
-    }
+    const via = { referral: 0, eventGuest: 0, campaign: 0, label: 0 };
+    for (const member of channel.members)
+      if (member.source.via !== 'none') via[member.source.via] += 1;
     return {
       channel: name,
-      ...unitEconomics(
-        channel.members,
-        costs.campaignsMinor + costs.referralRewardsMinor + costs.eventCostsMinor,
-      ),
-      costs,
-      via: counts,
+      ...unitEconomics(channel.members, options.targetLtvCacRatio),
+      spendInWindowMinor:
+        costsInWindow.campaignsMinor +
+        costsInWindow.referralRewardsMinor +
+        costsInWindow.eventCostsMinor,
+      measures: measuresOf(channel.members),
+      costs: costsInWindow,
+      via,
     };
   });
+  const shown = channelRows
+    .filter((row) => row.channel === COMMUNITY || row.acquired > 0 || row.spendInWindowMinor > 0)
+    .sort((left, right) => left.channel.localeCompare(right.channel));
   return {
-    channels: channelRows
-      .filter((row) => row.channel === COMMUNITY || row.acquired > 0 || row.spendMinor > 0)
-      .sort((left, right) => left.channel.localeCompare(right.channel)),
+    overall: {
+      ...unitEconomics(inPeriod, options.targetLtvCacRatio),
+      spendInWindowMinor: shown.reduce((total, row) => total + row.spendInWindowMinor, 0),
+      measures: measuresOf(inPeriod),
+    },
+    channels: shown,
     campaigns: campaignRows,
   };
 }
 
-/** CAC = spend / acquired; LTV = mean spend value of those valued; nulls where undefined. */
-function unitEconomics(members: readonly AcquiredMember[], spendMinor: number): UnitEconomics {
-  const valued = members.filter((member) => member.spendValueMinor !== null);
-  const valueMinor = valued.reduce((total, member) => total + member.spendValueMinor!, 0);
-  const cac = members.length > 0 ? spendMinor / members.length : null;
-  const ltv = valued.length > 0 ? valueMinor / valued.length : null;
+/**
+ * CAC = mean cost of the members whose cost is known; LTV = mean spend value of those valued;
+ * LTV/CAC only over members whose cost is known. Each amount is rounded once, half-even.
+ */
+export function unitEconomics(
+  members: readonly CostedMember[],
+  targetLtvCacRatio: number,
+): UnitEconomics {
+  let knownCost = 0;
+  let costMinor = 0;
+  let valued = 0;
+  let valueMinor = 0;
+  let valuedWithKnownCost = 0;
+  let valueWithKnownCostMinor = 0;
+  for (const member of members) {
+    if (member.costMinor !== null) {
+      knownCost += 1;
+      costMinor += member.costMinor;
+    }
+    if (member.spendValueMinor === null) continue;
+    valued += 1;
+    valueMinor += member.spendValueMinor;
+    if (member.costMinor === null) continue;
+    valuedWithKnownCost += 1;
+    valueWithKnownCostMinor += member.spendValueMinor;
+  }
+  const cac = knownCost > 0 ? costMinor / knownCost : null;
+  const ltvWithKnownCost =
+    valuedWithKnownCost > 0 ? valueWithKnownCostMinor / valuedWithKnownCost : null;
+  const ltvMinor = valued > 0 ? meanMinor(valueMinor, valued) : null;
   return {
     acquired: members.length,
-    spendMinor,
-    cacMinor:
-      members.length > 0
-        ? Number(divideHalfEven(BigInt(spendMinor), BigInt(members.length)))
-        : null,
-    ltvMinor:
-      valued.length > 0 ? Number(divideHalfEven(BigInt(valueMinor), BigInt(valued.length))) : null,
-    ltvToCac: ltv !== null && cac !== null && cac > 0 ? round4(ltv / cac) : null,
-    valuedMembers: valued.length,
+    membersWithKnownCost: knownCost,
+    membersWithUnknownCost: members.length - knownCost,
+    cacMinor: cac === null ? null : roundMinor(cac),
+    costKnown: members.length === 0 || knownCost > 0,
+    ltvMinor,
+    valuedMembers: valued,
+    ltvWithKnownCostMinor:
+      valuedWithKnownCost > 0 ? meanMinor(valueWithKnownCostMinor, valuedWithKnownCost) : null,
+    ltvToCac:
+      ltvWithKnownCost !== null && cac !== null && cac > 0 ? round4(ltvWithKnownCost / cac) : null,
+    maxAffordableCacMinor: valued > 0 ? roundMinor(valueMinor / valued / targetLtvCacRatio) : null,
   };
+}
+
+function meanMinor(totalMinor: number, count: number): number {
+  return Number(divideHalfEven(BigInt(totalMinor), BigInt(count)));
 }
 
 function round4(value: number): number {

@@ -1,80 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { formatAmount } from '../../../common/money/money';
 import {
   AcquisitionMetrics,
   CampaignMetrics,
   ChannelMetrics,
-  UnitEconomics,
+  GroupMetrics,
 } from '../acquisition-metrics';
-
-const money = (minor: number, currency: string) => formatAmount(minor, currency);
-const moneyOrNull = (minor: number | null, currency: string) =>
-  minor === null ? null : formatAmount(minor, currency);
-
-function economics(figures: UnitEconomics, currency: string) {
-  return {
-    acquired: figures.acquired,
-    spend: money(figures.spendMinor, currency),
-    cac: moneyOrNull(figures.cacMinor, currency),
-    ltv: moneyOrNull(figures.ltvMinor, currency),
-    ltvToCac: figures.ltvToCac,
-    valuedMembers: figures.valuedMembers,
-  };
-}
-
-class UnitEconomicsDto {
-  @ApiProperty({ description: 'Members acquired in the period, each counted once.', example: 40 })
-  acquired!: number;
-
-  @ApiProperty({
-    description: 'Acquisition spend in the period, base currency.',
-    example: '1000.00',
-  })
-  spend!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'spend / acquired; null when nobody was acquired.',
-    example: '25.00',
-  })
-  cac!: string | null;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description:
-      "Mean spend value of the acquired members' current value snapshots; null when none is valued.",
-    example: '90.00',
-  })
-  ltv!: string | null;
-
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: 'LTV / CAC (4 decimals); null when either is undefined or CAC is zero.',
-    example: 3.6,
-  })
-  ltvToCac!: number | null;
-
-  @ApiProperty({
-    description: 'Acquired members with a value snapshot (the LTV is their mean).',
-    example: 38,
-  })
-  valuedMembers!: number;
-}
+import { PurchaseMeasuresDto } from './purchase-measures.dto';
+import { UnitEconomicsDto, money, moneyOrNull, unitEconomicsDto } from './unit-economics.dto';
 
 class ChannelCostsDto {
-  @ApiProperty({ example: '1000.00', description: "Campaigns' spend pro-rated to the period." })
+  @ApiProperty({ example: '1000.00', description: "Campaigns' spend pro-rated to the window." })
   campaigns!: string;
   @ApiProperty({
     example: '50.00',
-    description: 'Community: rewards of referrals converted in the period.',
+    description: 'Community: rewards of referrals converted in the window.',
   })
   referralRewards!: string;
   @ApiProperty({
     example: '300.00',
-    description: 'Community: costs of events that started in the period.',
+    description: 'Community: costs of events that started in the window.',
   })
   eventCosts!: string;
 }
@@ -85,11 +29,26 @@ class AcquiredViaDto {
   eventGuest!: number;
   @ApiProperty({ example: 30, description: 'Members naming an acquisition campaign.' })
   campaign!: number;
-  @ApiProperty({ example: 3, description: 'Members counted by their acquisitionChannel label.' })
+  @ApiProperty({
+    example: 3,
+    description: 'Members counted by their acquisitionChannel label alone (cost unknown).',
+  })
   label!: number;
 }
 
-export class ChannelMetricsDto extends UnitEconomicsDto {
+/** Every member acquired in the window, whatever the channel. */
+export class OverallMetricsDto extends UnitEconomicsDto {
+  @ApiProperty({ type: PurchaseMeasuresDto }) measures!: PurchaseMeasuresDto;
+
+  static from(row: GroupMetrics, currency: string): OverallMetricsDto {
+    return {
+      ...unitEconomicsDto(row, currency),
+      measures: PurchaseMeasuresDto.from(row.measures, currency),
+    };
+  }
+}
+
+export class ChannelMetricsDto extends OverallMetricsDto {
   @ApiProperty({
     example: 'community',
     description:
@@ -102,10 +61,10 @@ export class ChannelMetricsDto extends UnitEconomicsDto {
   @ApiProperty({ type: AcquiredViaDto, description: 'How the acquired members were assigned.' })
   via!: AcquiredViaDto;
 
-  static from(row: ChannelMetrics, currency: string): ChannelMetricsDto {
+  static fromChannel(row: ChannelMetrics, currency: string): ChannelMetricsDto {
     return {
       channel: row.channel,
-      ...economics(row, currency),
+      ...OverallMetricsDto.from(row, currency),
       costs: {
         campaigns: money(row.costs.campaignsMinor, currency),
         referralRewards: money(row.costs.referralRewardsMinor, currency),
@@ -127,6 +86,12 @@ export class CampaignMetricsDto extends UnitEconomicsDto {
   prospects!: number;
   @ApiProperty({ example: '1000.00', description: 'The whole campaign spend.' })
   totalSpend!: string;
+  @ApiProperty({
+    example: 40,
+    description:
+      'Members the campaign acquired, whenever (those a referral or an event brought count there): the divisor of its CAC. With spend and 0 here, cac is null.',
+  })
+  acquiredAllTime!: number;
   @ApiProperty({ example: 42, description: 'Members naming the campaign, whenever acquired.' })
   convertedProspects!: number;
   @ApiProperty({
@@ -152,9 +117,10 @@ export class CampaignMetricsDto extends UnitEconomicsDto {
       channel: row.channel,
       startsAt: new Date(campaign.startsAt).toISOString(),
       endsAt: new Date(campaign.endsAt).toISOString(),
-      ...economics(row, currency),
+      ...unitEconomicsDto(row, currency),
       prospects: campaign.prospects,
       totalSpend: money(campaign.baseSpendMinor, currency),
+      acquiredAllTime: row.acquiredAllTime,
       convertedProspects: campaign.convertedProspects,
       convertedProspectsValue: money(campaign.convertedProspectsValueMinor, currency),
       prospectLifetimeValue: moneyOrNull(row.prospectLifetimeValueMinor, currency),
@@ -167,20 +133,29 @@ export class AcquisitionMetricsDto {
   @ApiProperty({ example: '2026-04-01T00:00:00.000Z' }) to!: string;
   @ApiProperty({ example: 'EUR', description: 'The base currency of every amount.' })
   currency!: string;
+  @ApiProperty({
+    example: 3,
+    description: 'value.targetLtvCacRatio: maxAffordableCac is LTV over it.',
+  })
+  targetLtvCacRatio!: number;
+  @ApiProperty({ type: OverallMetricsDto, description: 'All members acquired in the window.' })
+  overall!: OverallMetricsDto;
   @ApiProperty({ type: [ChannelMetricsDto] }) channels!: ChannelMetricsDto[];
   @ApiProperty({ type: [CampaignMetricsDto] }) campaigns!: CampaignMetricsDto[];
 
   static from(
-    from: number,
-    to: number,
+    period: { from: number; to: number },
     currency: string,
+    targetLtvCacRatio: number,
     metrics: AcquisitionMetrics,
   ): AcquisitionMetricsDto {
     return {
-      from: new Date(from).toISOString(),
-      to: new Date(to).toISOString(),
+      from: new Date(period.from).toISOString(),
+      to: new Date(period.to).toISOString(),
       currency,
-      channels: metrics.channels.map((row) => ChannelMetricsDto.from(row, currency)),
+      targetLtvCacRatio,
+      overall: OverallMetricsDto.from(metrics.overall, currency),
+      channels: metrics.channels.map((row) => ChannelMetricsDto.fromChannel(row, currency)),
       campaigns: metrics.campaigns.map((row) => CampaignMetricsDto.from(row, currency)),
     };
   }

@@ -1,16 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 import { IsIsoInstant } from '../../../common/validation/decorators';
 
-/** A metrics period: from inclusive, to exclusive, UTC. */
+/** A metrics window: from inclusive, to exclusive, UTC; the last 12 months by default. */
 export class AcquisitionMetricsQuery {
-  @ApiProperty({ description: 'Start of the period, inclusive.', example: '2026-01-01' })
-  @IsDefined({ message: 'is required' })
+  @ApiPropertyOptional({
+    description: 'Start of the window, inclusive; default 12 months before `to`.',
+    example: '2026-01-01',
+  })
+  @IsOptional()
   @IsIsoInstant()
-  from!: string;
+  from?: string;
 
-  @ApiProperty({ description: 'End of the period, exclusive; after from.', example: '2026-04-01' })
-  @IsDefined({ message: 'is required' })
+  @ApiPropertyOptional({
+    description: 'End of the window, exclusive; after from. Default: the start of tomorrow (UTC).',
+    example: '2026-04-01',
+  })
+  @IsOptional()
   @IsIsoInstant()
-  to!: string;
+  to?: string;
 }

@@ -1,113 +1,59 @@
 // @ts-check
 import { get } from '../api.js';
 import { h } from '../dom.js';
-import {
-  addDays,
-  addMonths,
-  count,
-  date,
-  humanize,
-  isoDay,
-  money,
-  ratio,
-  toNumber,
-} from '../format.js';
+import { addDays, addMonths, count, date, humanize, isoDay, money, ratio } from '../format.js';
 import { barList } from '../charts.js';
 import { card, emptyState, errorState, field, kpi, loading, pageHeader } from '../ui.js';
 import { periodForm } from './period.js';
+import { campaignsTable, channelsTable, measuresTable } from './acquisition-tables.js';
 
 /**
- * GET /api/v1/metrics/acquisition (amounts are decimal strings in `currency`).
- * @typedef {{
- *   acquired: number,
- *   spend: string,
- *   cac: string | null,
- *   ltv: string | null,
- *   ltvToCac: number | null,
- *   valuedMembers: number,
- * }} UnitEconomics
- * @typedef {UnitEconomics & { channel: string }} ChannelMetrics
- * @typedef {UnitEconomics & {
- *   id: string,
- *   name: string,
- *   channel: string,
- *   startsAt: string,
- *   endsAt: string,
- *   prospects: number,
- *   totalSpend: string,
- *   convertedProspects: number,
- *   convertedProspectsValue: string,
- *   prospectLifetimeValue: string | null,
- * }} CampaignMetrics
- * @typedef {{
- *   from: string,
- *   to: string,
- *   currency: string,
- *   channels: ChannelMetrics[],
- *   campaigns: CampaignMetrics[],
- * }} AcquisitionMetrics
- * @typedef {import('../dom.js').Child} Child
+ * @typedef {import('./acquisition-tables.js').AcquisitionMetrics} AcquisitionMetrics
+ * @typedef {import('./acquisition-tables.js').ChannelMetrics} ChannelMetrics
  */
+
+/** @param {string[]} names */
+function listed(names) {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 /**
- * @param {string} caption
- * @param {{ label: string, numeric?: boolean }[]} columns
- * @param {Child[][]} rows the first cell of a row heads it
+ * @param {AcquisitionMetrics} metrics
+ * @returns {HTMLElement}
  */
-function table(caption, columns, rows) {
-  return h(
-    'div',
-    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
-    h(
-      'table',
-      { class: 'data' },
-      h('caption', { class: 'visually-hidden' }, caption),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          columns.map((column) =>
-            h('th', { scope: 'col', class: column.numeric ? 'num' : undefined }, column.label),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        rows.map((row) =>
-          h(
-            'tr',
-            {},
-            row.map((cell, index) =>
-              index === 0
-                ? h('th', { scope: 'row' }, cell)
-                : h('td', { class: columns[index].numeric ? 'num' : undefined }, cell),
-            ),
-          ),
-        ),
-      ),
-    ),
+function ratioChart(metrics) {
+  const { currency, targetLtvCacRatio: target } = metrics;
+  const withRatio = metrics.channels.filter((row) => row.ltvToCac !== null);
+  const withoutCost = metrics.channels
+    .filter((row) => row.acquired > 0 && !row.costKnown)
+    .map((row) => humanize(row.channel));
+  return card(
+    'LTV/CAC by channel',
+    {
+      id: 'ltv-cac',
+      description: `Mean spend value (margin) of the members a channel brought whose cost is known, per unit of what they cost. Target: ${ratio(target)} or more.`,
+    },
+    withRatio.length
+      ? barList(
+          withRatio.map((row) => ({
+            label: humanize(row.channel),
+            value: row.ltvToCac,
+            display: ratio(row.ltvToCac),
+            color: row.channel === 'community' ? '#0f766e' : '#4338ca',
+            hint: `CAC ${money(row.cac, currency)} · LTV ${money(row.ltvWithKnownCost, currency)}`,
+          })),
+          { label: 'LTV/CAC by channel' },
+        )
+      : emptyState('No channel has both a known cost and valued members in this period.'),
+    withoutCost.length
+      ? h(
+          'p',
+          { class: 'chart-note' },
+          `No ratio for ${listed(withoutCost)}: what acquiring their members cost is unknown.`,
+        )
+      : null,
   );
-}
-
-/** @param {number | null} value */
-function ratioCell(value) {
-  const number = toNumber(value);
-  if (number === null) return '—';
-  return h(
-    'span',
-    { class: number >= 3 ? 'ratio good' : number >= 1 ? 'ratio ok' : 'ratio bad' },
-    ratio(number),
-  );
-}
-
-/** @param {ChannelMetrics[]} channels */
-function totals(channels) {
-  const acquired = channels.reduce((sum, row) => sum + row.acquired, 0);
-  const spend = channels.reduce((sum, row) => sum + (toNumber(row.spend) ?? 0), 0);
-  return { acquired, spend, cac: acquired ? spend / acquired : null };
 }
 
 /**
@@ -115,110 +61,59 @@ function totals(channels) {
  * @returns {HTMLElement[]}
  */
 function renderMetrics(metrics) {
-  const currency = metrics.currency;
-  const { acquired, spend, cac } = totals(metrics.channels);
+  const { currency, overall } = metrics;
   const community = metrics.channels.find((row) => row.channel === 'community');
-  const channelRows = metrics.channels.map((row) => [
-    humanize(row.channel),
-    count(row.acquired),
-    money(row.spend, currency),
-    money(row.cac, currency),
-    money(row.ltv, currency),
-    ratioCell(row.ltvToCac),
-  ]);
-  const campaignRows = metrics.campaigns.map((row) => [
-    row.name,
-    humanize(row.channel),
-    `${date(row.startsAt)} – ${date(row.endsAt)}`,
-    count(row.prospects),
-    money(row.totalSpend, currency),
-    count(row.convertedProspects),
-    money(row.convertedProspectsValue, currency),
-    money(row.prospectLifetimeValue, currency),
-    ratioCell(row.ltvToCac),
-  ]);
-  const withRatio = metrics.channels.filter((row) => row.ltvToCac !== null);
+  const period = `${date(metrics.from)} – ${date(addDays(isoDay(metrics.to), -1))}`;
   return [
     h(
       'div',
       { class: 'kpi-row' },
-      kpi('Members acquired', count(acquired), {
-        note: `${date(metrics.from)} – ${date(addDays(isoDay(metrics.to), -1))}`,
+      kpi('Members acquired', count(overall.acquired), {
+        note: `${period} · cost known for ${count(overall.membersWithKnownCost)}`,
       }),
-      kpi('Acquisition spend', money(spend, currency), {
-        note: 'campaigns, referral rewards, events',
+      kpi('Acquisition spend', money(overall.spendInWindow, currency), {
+        note: 'spent in the period: campaigns, referral rewards, events',
       }),
-      kpi('Blended CAC', money(cac, currency), { note: 'spend per member acquired' }),
-      kpi('Community LTV/CAC', community ? ratio(community.ltvToCac) : '—', {
-        note: 'referrals, events and community content',
-        className: 'kpi-hero',
+      kpi('CAC', overall.cac === null ? 'unknown' : money(overall.cac, currency), {
+        note: `mean cost of the ${count(overall.membersWithKnownCost)} members whose cost is known`,
       }),
+      kpi(
+        'Community LTV/CAC',
+        community && community.ltvToCac !== null ? ratio(community.ltvToCac) : '—',
+        { note: 'referral rewards and event costs', className: 'kpi-hero' },
+      ),
     ),
-    h(
-      'div',
-      { class: 'grid split' },
-      card(
-        'LTV/CAC by channel',
-        {
-          id: 'ltv-cac',
-          description:
-            'Mean spend value of the members a channel brought, per unit of what it cost. Above 3× is healthy.',
-        },
-        withRatio.length
-          ? barList(
-              withRatio.map((row) => ({
-                label: humanize(row.channel),
-                value: row.ltvToCac,
-                display: ratio(row.ltvToCac),
-                color: row.channel === 'community' ? '#0f766e' : '#4338ca',
-                hint: `CAC ${money(row.cac, currency)}`,
-              })),
-              { label: 'LTV/CAC by channel' },
-            )
-          : emptyState('No channel has both a cost and valued members in this period.'),
-      ),
-      card(
-        'Channels',
-        { id: 'channels', description: 'Members acquired in the period, each counted once.' },
-        metrics.channels.length
-          ? table(
-              'Acquisition by channel',
-              [
-                { label: 'Channel' },
-                { label: 'Acquired', numeric: true },
-                { label: 'Spend', numeric: true },
-                { label: 'CAC', numeric: true },
-                { label: 'LTV', numeric: true },
-                { label: 'LTV/CAC', numeric: true },
-              ],
-              channelRows,
-            )
-          : emptyState('Nobody was acquired in this period.'),
-      ),
+    ratioChart(metrics),
+    card(
+      'Channels',
+      {
+        id: 'channels',
+        description: `Members acquired in the period, each counted once. A campaign's CAC is its whole spend over all the members it acquired; a referral costs its reward, an event guest the event's cost over its guests. Members who came by a channel label alone (organic, unattributed) have no known cost. Max CAC: LTV ÷ ${ratio(metrics.targetLtvCacRatio)}.`,
+      },
+      metrics.channels.length
+        ? channelsTable(metrics)
+        : emptyState('Nobody was acquired in this period.'),
+    ),
+    card(
+      'What their customers buy',
+      {
+        id: 'measures',
+        description:
+          'Net revenue to date of the members acquired in the period. Repeat orders a year lean on the brand’s rate for recent customers. Relationship: first to last order of customers who stopped buying, brand-wide where a channel has too few.',
+      },
+      metrics.channels.length
+        ? measuresTable(metrics)
+        : emptyState('Nobody was acquired in this period.'),
     ),
     card(
       'Campaigns',
       {
         id: 'campaigns',
         description:
-          'Prospect lifetime value: (value of converted prospects − the whole campaign spend) / prospects reached.',
+          'CAC: the whole campaign spend over every member it acquired. Prospect lifetime value: (value of converted prospects − the whole campaign spend) / prospects reached.',
       },
       metrics.campaigns.length
-        ? table(
-            'Campaigns',
-            [
-              { label: 'Campaign' },
-              { label: 'Channel' },
-              { label: 'Runs' },
-              { label: 'Prospects', numeric: true },
-              { label: 'Spend', numeric: true },
-              { label: 'Converted', numeric: true },
-              { label: 'Their value', numeric: true },
-              { label: 'Prospect LTV', numeric: true },
-              { label: 'LTV/CAC', numeric: true },
-            ],
-            campaignRows,
-          )
+        ? campaignsTable(metrics)
         : emptyState(
             'No campaigns in this period.',
             'Record campaigns under /api/v1/campaigns to see their CAC and prospect lifetime value.',
