@@ -31,12 +31,14 @@ async function main(): Promise<void> {
     to: TODAY,
     previousFrom: TODAY - 60 * DAY,
     basis: 'all' as const,
+    language: 'en' as const,
     tiers: settings.advocates.tiers.map((tier) => tier.name),
     atRiskPAlive: settings.advocates.atRiskPAlive,
     gems: null,
   };
   for (const [name, variant] of Object.entries({
     'tier=Advocate': { sort: 'extendedValue', filters: { tier: 'Advocate' } },
+    'sort=advocacy': { sort: 'advocacy', filters: {} },
     'sort=influence': { sort: 'influence', filters: {} },
     'sort=growth': { sort: 'growth', filters: {} },
   } as const)) {

@@ -3,7 +3,7 @@ import { parseAmount } from '../common/money/money';
 import { currencyDecimals } from '../common/money/currency';
 import { ActivityType } from '../config/activity-types';
 import { ActivityLoader } from './engagement/activity.loader';
-import { ConfiguredTier, TierRule, tierFor, tierRulesFrom } from './tiers/tier-rules';
+import { ConfiguredTier, TierRule, tierRulesFrom, tierWithReason } from './tiers/tier-rules';
 
 /** What a recompute needs of the advocates settings (plain data: it crosses into a worker). */
 export interface AssessmentSettings {
@@ -13,6 +13,7 @@ export interface AssessmentSettings {
 
 export interface MemberFigures {
   memberId: string;
+  advocacyMinor: number;
   extendedMinor: number;
   influenceMinor: number;
 }
@@ -21,6 +22,8 @@ export interface MemberFigures {
 export interface AdvocateAssessment {
   engagement: number;
   tier: string | null;
+  /** JSON TierReason: thresholds met, and what the next tier up misses. */
+  tierReason: string;
   lastActivityAt: number | null;
   orderCount: number;
   /** influence / extended; null where the extended value is not positive. */
@@ -100,18 +103,21 @@ export function assessAdvocates(
     const at = positions.get(member.memberId);
     const engagement = at === undefined ? 0 : activity.engagement[at];
     const lastActivityAt = at === undefined ? null : activity.lastActivityAt[at];
+    const { tier, reason } = tierWithReason(rules, {
+      advocacyMinor: member.advocacyMinor,
+      extendedMinor: member.extendedMinor,
+      influenceMinor: member.influenceMinor,
+      engagement,
+      lastActivityAt,
+      asOf,
+    });
     assessments.set(member.memberId, {
       engagement,
       lastActivityAt,
       orderCount: at === undefined ? 0 : activity.orders[at],
       influenceShare: influenceShare(member.extendedMinor, member.influenceMinor),
-      tier: tierFor(rules, {
-        extendedMinor: member.extendedMinor,
-        influenceMinor: member.influenceMinor,
-        engagement,
-        lastActivityAt,
-        asOf,
-      }),
+      tier,
+      tierReason: JSON.stringify(reason),
     });
   }
   return assessments;

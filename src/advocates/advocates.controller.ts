@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -13,6 +13,7 @@ import { AdvocatesService } from './advocates.service';
 import { AdvocateListDto } from './dto/advocate.dto';
 import { ListAdvocatesQuery } from './dto/list-advocates.query';
 import { TierListDto } from './dto/tier-count.dto';
+import { reasonLanguage } from './reasons/reason-language';
 
 @ApiTags('advocates')
 @ApiBearerAuth()
@@ -41,7 +42,11 @@ export class AdvocatesController {
       },
     },
   })
-  async list(@Query() query: ListAdvocatesQuery): Promise<AdvocateListDto | StreamableFile> {
+  async list(
+    @Query() requested: ListAdvocatesQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<AdvocateListDto | StreamableFile> {
+    const query = { ...requested, lang: reasonLanguage(requested.lang, acceptLanguage) };
     if (query.format !== 'csv') return this.advocates.list(query);
     const lines = await this.advocates.exportCsv(query);
     return new StreamableFile(Readable.from(lines), {

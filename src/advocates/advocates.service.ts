@@ -105,6 +105,7 @@ export class AdvocatesService {
         rank: index + 1,
         count: counts.get(tier.name) ?? 0,
         thresholds: {
+          minAdvocacyValue: tier.minAdvocacyValue ?? null,
           minExtendedValue: tier.minExtendedValue ?? null,
           minInfluence: tier.minInfluence ?? null,
           minEngagement: tier.minEngagement ?? null,

@@ -70,6 +70,12 @@ export class TierSettings {
   })
   name!: string;
 
+  /** Advocacy value (referral + influence + knowledge) at least this: the main threshold. */
+  @IsOptional()
+  @IsString()
+  @Matches(DECIMAL, { message: DECIMAL_MESSAGE })
+  minAdvocacyValue?: string;
+
   @IsOptional()
   @IsString()
   @Matches(DECIMAL, { message: DECIMAL_MESSAGE })

@@ -35,6 +35,8 @@ export class ValueSnapshot extends RecordBase {
   @MinorUnitsColumn() influenceModeledMinor!: number;
   @MinorUnitsColumn() influenceMinor!: number;
   @MinorUnitsColumn() knowledgeMinor!: number;
+  /** referral + influence + knowledge: what the member is worth through others. */
+  @MinorUnitsColumn() advocacyMinor!: number;
 
   @VarcharColumn(8)
   method!: string;
@@ -52,6 +54,10 @@ export class ValueSnapshot extends RecordBase {
   /** The first configured tier whose thresholds held at asOf; null when none did. */
   @VarcharColumn(64, { nullable: true })
   tier!: string | null;
+
+  /** JSON TierReason (src/advocates/tiers): thresholds met and what the next tier up misses. */
+  @Column({ type: 'text', nullable: true })
+  tierReason!: string | null;
 
   @InstantColumn({ nullable: true })
   lastActivityAt!: number | null;

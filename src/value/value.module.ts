@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
 import { MembersModule } from '../members/members.module';
-import { MemberMergeService } from '../members/member-merge.service';
 import { MembersService } from '../members/members.service';
 import { MergeMovers } from '../members/merge-movers';
 import { AcquisitionMetricsController } from './acquisition/acquisition-metrics.controller';
@@ -34,15 +33,11 @@ export class ValueModule implements OnModuleInit {
   constructor(
     private readonly merges: MergeMovers,
     private readonly members: MembersService,
-    private readonly memberMerges: MemberMergeService,
   ) {}
 
   onModuleInit(): void {
     this.merges.register(valueSnapshotMergeMover);
     // An objection to profiling deletes the member's snapshots in its own transaction.
     this.members.onProfilingObjection(purgeObjectorSnapshots);
-    this.memberMerges.onMembersMerged((manager, survivor) =>
-      purgeObjectorSnapshots(manager, survivor),
-    );
   }
 }

@@ -53,7 +53,7 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
   ];
 
   it('ranks everyone by extended value, leaving out the objector and the merged member', async () => {
-    const page = await get('/api/v1/advocates', { ...PERIOD, limit: 200 });
+    const page = await get('/api/v1/advocates', { ...PERIOD, limit: 200, sort: 'extendedValue' });
     expect(page.total).toBe(14);
     const order = page.items.map((row: any) => names.get(row.member.id));
     expect(new Set(order)).toEqual(new Set(RANKED));
@@ -66,6 +66,40 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
       withheld: 'profilingObjection',
       since: expect.any(String),
     });
+  });
+
+  it('ranks by advocacy value by default: referral + influence + knowledge, with reasons in words', async () => {
+    const page = await get('/api/v1/advocates', { ...PERIOD, limit: 200 });
+    const advocacy = page.items.map((row: any) => Number(row.components.advocacyValue));
+    expect(advocacy).toEqual([...advocacy].sort((left, right) => right - left));
+    for (const row of page.items) {
+      const { referral, influence, knowledge, advocacyValue } = row.components;
+      expect(Number(advocacyValue)).toBeCloseTo(
+        Number(referral) + Number(influence) + Number(knowledge),
+        2,
+      );
+      expect(row.tierReason.text.startsWith(`${row.tier}:`)).toBe(true);
+      // Reasons name people, platforms and events, never ids.
+      for (const reason of row.reasons) expect(reason).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    }
+    // gem: one Instagram mention named by two orders of others (influence 150.00), spend low.
+    expect(names.get(page.items[0].member.id)).toBe('gem');
+    expect(page.items[0].reasons).toEqual([
+      '1 mention on Instagram brought 2 orders; €150 credited',
+    ]);
+    const italian = await test
+      .http()
+      .get('/api/v1/advocates')
+      .query({ ...PERIOD, limit: 1 })
+      .set('Authorization', test.keys.viewer)
+      .set('Accept-Language', 'it-IT,it;q=0.9,en;q=0.5')
+      .expect(200);
+    expect(italian.body.items[0].reasons).toEqual([
+      '1 menzione su Instagram ha portato 2 ordini; 150\u00a0€ attribuiti',
+    ]);
+    expect(
+      (await get('/api/v1/advocates', { ...PERIOD, limit: 1, lang: 'en' })).items[0].reasons,
+    ).toEqual(page.items[0].reasons);
   });
 
   it('shows each row with its member, components from the snapshot, tier, engagement and change', async () => {
@@ -190,13 +224,14 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
   });
 
   it('filters by tier, tag, platform, minimum purchases, activity, channel and text', async () => {
-    expect(await rank({ tier: 'Champion' })).toEqual(['newbie', 'champ']);
+    // By advocacy value (the default): champ's influence 45 before newbie's 30.
+    expect(await rank({ tier: 'Champion' })).toEqual(['champ', 'newbie']);
     expect(new Set(await rank({ tag: 'vip' }))).toEqual(new Set(['champ', 'gem']));
     expect(new Set(await rank({ platform: 'instagram' }))).toEqual(new Set(['gem', 'poster']));
     // An identity alone counts; platforms compare case-insensitively.
     expect(await rank({ platform: 'TikTok' })).toEqual(['riser']);
     expect(await rank({ minPurchases: 3 })).toEqual(['champ']);
-    expect(await rank({ activeSince: '2026-05-24' })).toEqual(['newbie', 'champ']);
+    expect(await rank({ activeSince: '2026-05-24' })).toEqual(['champ', 'newbie']);
     expect(new Set(await rank({ channel: 'referral' }))).toEqual(new Set(['newbie', 'riser']));
     expect(await rank({ q: 'GUS' })).toEqual(['gem']);
     expect(await rank({ tier: 'Advocate', tag: 'vip' })).toEqual([]);
@@ -212,25 +247,28 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     });
     expect(tiers.items.map((tier: any) => [tier.name, tier.rank, tier.count])).toEqual([
       ['Champion', 1, 2],
-      ['Advocate', 2, 1],
-      ['Promoter', 3, 5],
+      ['Advocate', 2, 0],
+      ['Promoter', 3, 6],
       ['Customer', 4, 6],
     ]);
     expect(tiers.items[0].thresholds).toEqual({
+      minAdvocacyValue: null,
       minExtendedValue: '300.00',
       minInfluence: '20.00',
       minEngagement: 8,
       maxRecencyDays: 30,
     });
     expect(tiers.items[3].thresholds).toEqual({
+      minAdvocacyValue: null,
       minExtendedValue: null,
       minInfluence: null,
       minEngagement: null,
       maxRecencyDays: null,
     });
-    expect(await rank({ tier: 'Advocate' })).toEqual(['dormant']);
+    // dormant (one €60 order, valued soberly: extended 75.82) misses Advocate's 100.00.
+    expect(await rank({ tier: 'Advocate' })).toEqual([]);
     expect(new Set(await rank({ tier: 'Promoter' }))).toEqual(
-      new Set(['gem', 'riser', 'fader', 'longgone', 'poster']),
+      new Set(['dormant', 'gem', 'riser', 'fader', 'longgone', 'poster']),
     );
   });
 
@@ -242,7 +280,8 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     expect(await rank({ segment: 'rising' })).toEqual(['gem', 'newbie', 'poster', 'riser']);
     // fader: last active 2026-04-15, in the period before and not since; dormant: P(alive) 0.1.
     // Not longgone (inactive in both periods) nor x1 (lowest tier) nor gem (P(alive) 0.5).
-    expect(await rank({ segment: 'at-risk' })).toEqual(['dormant', 'fader']);
+    // By extended value: fader 93.79, dormant 75.82.
+    expect(await rank({ segment: 'at-risk' })).toEqual(['fader', 'dormant']);
     // champ was a Champion at the start already.
     expect(await rank({ segment: 'new-ambassadors' })).toEqual(['newbie']);
     const newbie = (await get('/api/v1/advocates', { ...PERIOD, segment: 'new-ambassadors' }))
@@ -384,7 +423,8 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     expect(csv).toContain(`,'@x,`);
     expect(csv).not.toContain('Otto Objector');
     expect(csv).not.toContain('Gina Ghost');
-    expect(lines[1]).toContain(ids.newbie);
+    // The default order is by advocacy value: gem's 150.00 of influence comes first.
+    expect(lines[1]).toContain(ids.gem);
   });
 
   it('exports only the limit asked for, after the offset, in the ranking order', async () => {
@@ -478,7 +518,9 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     expect((await get('/api/v1/advocates', { cursor: 'x', offset: 1 }, 400)).details[0].field).toBe(
       'offset',
     );
-    expect((await get('/api/v1/advocates', { sort: 'spend' }, 400)).details[0].field).toBe('sort');
+    expect((await get('/api/v1/advocates', { sort: 'revenue' }, 400)).details[0].field).toBe(
+      'sort',
+    );
     expect((await get('/api/v1/advocates', { limit: 201 }, 400)).details[0].field).toBe('limit');
     expect((await get('/api/v1/advocates', { cursor: 'not-a-cursor' }, 400)).details[0].field).toBe(
       'cursor',

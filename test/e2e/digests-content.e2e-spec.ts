@@ -11,6 +11,12 @@ const PERIOD = { start: '2026-11-02T07:00:00.000Z', end: '2026-11-09T07:00:00.00
 const BASE_URL = 'https://halo.example.com';
 const XSS = '<img src=x onerror=alert(1)>';
 
+/** referral + influence + knowledge of GET /members/:id/value, as a decimal string. */
+function advocacyOf(value: { components: Record<string, { value: string }> }): string {
+  const { referral, influence, knowledge } = value.components;
+  return (Number(referral.value) + Number(influence.value) + Number(knowledge.value)).toFixed(2);
+}
+
 describe('digest content and sending', () => {
   jest.setTimeout(120_000);
   let test: TestApp;
@@ -206,8 +212,10 @@ describe('digest content and sending', () => {
       .set('Authorization', test.keys.viewer);
     expect(value.body.asOf.slice(0, 10)).toBe('2026-11-08');
     expect(html).toContain('Values as of: 2026-11-08');
-    expect(html).toContain(euros('en-GB', value.body.extendedValue));
-    expect(text).toContain(`Ada <Lovelace>: ${euros('en-GB', value.body.extendedValue)}`);
+    // Top advocates show the advocacy value: referral + influence + knowledge.
+    const advocacy = advocacyOf(value.body);
+    expect(html).toContain(euros('en-GB', advocacy));
+    expect(text).toContain(`Ada <Lovelace>: Advocacy value ${euros('en-GB', advocacy)}`);
     expect(html).toContain(`${BASE_URL}/#/members/${people.ada.id}`);
     for (const part of [html, text]) {
       expect(part).not.toContain('Carol Private');
@@ -246,7 +254,8 @@ describe('digest content and sending', () => {
       .http()
       .get(`/api/v1/members/${people.ada.id}/value`)
       .set('Authorization', test.keys.viewer);
-    expect(String(it.html)).toContain(euros('it-IT', value.body.extendedValue));
+    expect(String(it.html)).toContain(euros('it-IT', advocacyOf(value.body)));
+    expect(String(it.html)).toContain('Valore di advocacy');
   });
 
   it('narrows to a tag', async () => {

@@ -77,12 +77,16 @@ describe('digest advocate sections follow the ranking', () => {
 
     it('lists in each section the members of the ranking for the period, in its order', async () => {
       const expected: Record<AdvocateSection, string[]> = {
-        // By extended value at 2026-06-01; the objector and the merged pointer rank nowhere.
-        topAdvocates: members('newbie', 'x3', 'x4', 'champ', 'x1'),
+        // By advocacy value at 2026-06-01 (influence: gem 150, champ 45, newbie 30, poster
+        // 16.58, riser 15; nobody referred or gave feedback); the objector and the merged
+        // pointer rank nowhere.
+        topAdvocates: members('gem', 'champ', 'newbie', 'poster', 'riser'),
         newAmbassadors: members('newbie'),
+        // Advocacy grew: gem +150, newbie +30, poster +16.58, riser +15.
         rising: members('gem', 'newbie', 'poster', 'riser'),
         hiddenGems: members('gem'),
-        atRisk: members('dormant', 'fader'),
+        // By extended value: fader's predicted margin is above dormant's (P(alive) 0.1).
+        atRisk: members('fader', 'dormant'),
       };
       for (const section of SECTIONS) {
         const { digest, ranking } = await digestAndRanking(test, MAY, section);
@@ -104,8 +108,9 @@ describe('digest advocate sections follow the ranking', () => {
 
     it('reads an earlier period from the snapshot at or before its end', async () => {
       const expected: Record<AdvocateSection, string[]> = {
-        // By extended value at 2026-05-01, before newbie and the x-buyers' first orders.
-        topAdvocates: members('x1', 'champ', 'fader', 'longgone', 'riser'),
+        // At 2026-05-01 champ is the only member with advocacy value (influence 15): the
+        // others, with none, are not named "who to thank".
+        topAdvocates: members('champ'),
         newAmbassadors: members('champ'),
         rising: members('champ'),
         // champ, the only influencer, spends above the customers' median.
@@ -117,7 +122,8 @@ describe('digest advocate sections follow the ranking', () => {
       for (const section of SECTIONS) {
         const { preview, digest, ranking } = await digestAndRanking(test, APRIL, section);
         expect(preview).toContain('Values as of: 2026-05-01');
-        expect(digest).toEqual(ranking);
+        // Top advocates are the ranking's members with advocacy value: a prefix of it.
+        expect(ranking.slice(0, digest.length)).toEqual(digest);
         expect(digest).toEqual(expected[section]);
       }
       const { block } = await digestAndRanking(test, APRIL, 'topAdvocates');
@@ -127,7 +133,8 @@ describe('digest advocate sections follow the ranking', () => {
         .set('Authorization', test.keys.viewer);
       const may = history.body.items.find((point: any) => point.asOfDate === '2026-05-01');
       const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
-      expect(block).toContain(`Cara Champion: ${euros.format(Number(may.extendedValue))}`);
+      const advocacy = Number(may.referral) + Number(may.influence) + Number(may.knowledge);
+      expect(block).toContain(`Cara Champion: Advocacy value ${euros.format(advocacy)}`);
       const { preview } = await digestAndRanking(test, MAY, 'topAdvocates');
       expect(preview).toContain('Values as of: 2026-06-01');
     });
@@ -147,7 +154,7 @@ describe('digest advocate sections follow the ranking', () => {
         expect(digest).toEqual(ranking);
       }
       const vip = await digestAndRanking(test, MAY, 'topAdvocates', { filters: { tag: 'vip' } });
-      expect(vip.digest).toEqual(members('champ', 'gem'));
+      expect(vip.digest).toEqual(members('gem', 'champ'));
       const tiktok = await digestAndRanking(test, MAY, 'rising', {
         filters: { platform: 'tiktok' },
       });
@@ -175,7 +182,9 @@ describe('digest advocate sections follow the ranking', () => {
       async () =>
         ({ test, ids } = await communityApp({
           tiers: [
-            { name: 'Patron', minExtendedValue: '1000.00' },
+            // Extended values at 2026-06-01: champ 594.90, newbie 401.75, x3 375.39, x4 250.26,
+            // x1 182.37, gem 160.59, then x2 126.37; at 2026-05-01 champ 374.89, x1 131.83.
+            { name: 'Patron', minExtendedValue: '150.00' },
             { name: 'Fan', minInfluence: '10.00' },
             { name: 'Member' },
           ],
@@ -187,15 +196,15 @@ describe('digest advocate sections follow the ranking', () => {
     it('names as new ambassadors those who entered the configured top tier', async () => {
       const { digest, ranking } = await digestAndRanking(test, MAY, 'newAmbassadors');
       expect(digest).toEqual(ranking);
-      // Extended value 1000.00 or more at 2026-06-01 and not at 2026-05-01 (champ and x1 were).
-      expect(digest).toEqual(members('newbie', 'x3', 'x4', 'x2'));
+      // Extended value 150.00 or more at 2026-06-01 and not at 2026-05-01 (champ was).
+      expect(digest).toEqual(members('newbie', 'x3', 'x4', 'x1', 'gem'));
     });
 
     it('counts as at risk a P(alive) below the configured threshold', async () => {
       const { block, digest, ranking } = await digestAndRanking(test, MAY, 'atRisk');
       expect(digest).toEqual(ranking);
-      // x1, a Patron, last bought in April; gem, a Fan, has P(alive) 0.5 < 0.6; dormant (0.1)
-      // is in the lowest tier here.
+      // x1, a Patron, last bought in April; gem, a Patron, has P(alive) 0.5 < 0.6; dormant
+      // (0.1) is in the lowest tier here.
       expect(digest).toEqual(members('x1', 'gem'));
       const gem = block.split('\n').find((text) => text.includes('Gus Gem'));
       expect(gem).toContain('likely to stop buying, P(alive) 50%');

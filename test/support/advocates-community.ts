@@ -74,8 +74,8 @@ export type CommunityIds = Record<string, string>;
 
 /**
  * The community, with snapshots as of 2026-05-01 (start of the period) and 2026-06-01 (end).
- * Tiers at 2026-06-01 (engagement by hand in the spec): Champion champ, newbie; Advocate
- * dormant; Promoter gem, riser, fader, longgone, poster; Customer the five buyers and nobody.
+ * Tiers at 2026-06-01 (engagement by hand in the spec): Champion champ, newbie; Promoter
+ * dormant, gem, riser, fader, longgone, poster; Customer the five buyers and nobody.
  */
 export async function buildAdvocatesCommunity(test: TestApp): Promise<CommunityIds> {
   const ids: CommunityIds = {};

@@ -12,11 +12,26 @@ export class AdvocateMemberDto {
 
 /** Decimal strings in the base currency, as of the snapshot. */
 export class AdvocateComponentsDto {
+  @ApiProperty({
+    example: '95.40',
+    description:
+      'referral + influence + knowledge: what the member is worth through others (the default ranking).',
+  })
+  advocacyValue!: string;
   @ApiProperty({ example: '412.82', description: 'spend + referral + influence + knowledge.' })
   extendedValue!: string;
-  @ApiProperty({ example: '317.42', description: 'realized + predicted.' }) spend!: string;
-  @ApiProperty({ example: '45.00' }) spendRealized!: string;
-  @ApiProperty({ example: '272.42' }) spendPredicted!: string;
+  @ApiProperty({
+    example: '317.42',
+    description: 'Spend value: margin (not revenue) realized + predicted.',
+  })
+  spend!: string;
+  @ApiProperty({ example: '45.00', description: 'Margin of the purchases so far.' })
+  spendRealized!: string;
+  @ApiProperty({
+    example: '272.42',
+    description: 'Discounted margin expected from future purchases.',
+  })
+  spendPredicted!: string;
   @ApiProperty({ example: '40.00' }) referral!: string;
   @ApiProperty({
     example: '15.40',
@@ -55,6 +70,13 @@ export class AdvocateChangeDto {
     description: 'Growth of the extended value.',
   })
   extendedValue!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '18.00',
+    description: 'Growth of the advocacy value.',
+  })
+  advocacyValue!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '12.00' }) influence!: string | null;
   @ApiProperty({ nullable: true, type: Number, example: 3.5 }) engagement!: number | null;
   @ApiProperty({
@@ -64,6 +86,49 @@ export class AdvocateChangeDto {
     description: 'Tier at the earlier snapshot.',
   })
   previousTier!: string | null;
+}
+
+export class ThresholdViewDto {
+  @ApiProperty({
+    enum: [
+      'minAdvocacyValue',
+      'minExtendedValue',
+      'minInfluence',
+      'minEngagement',
+      'maxRecencyDays',
+    ],
+  })
+  threshold!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    example: '100.00',
+    description: 'Money as a decimal string in the base currency; engagement and days as numbers.',
+  })
+  required!: string | number;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    nullable: true,
+    example: '184.00',
+    description: 'The member’s figure; null for recency without any activity.',
+  })
+  actual!: string | number | null;
+}
+
+export class NextTierDto {
+  @ApiProperty({ example: 'Champion' }) tier!: string;
+  @ApiProperty({ type: [ThresholdViewDto] }) missing!: ThresholdViewDto[];
+}
+
+/** Why the member has their tier: the thresholds met, and what the next tier up misses. */
+export class TierReasonDto {
+  @ApiProperty({ type: [ThresholdViewDto] }) met!: ThresholdViewDto[];
+  @ApiProperty({ type: NextTierDto, nullable: true, description: 'null at the top tier.' })
+  next!: NextTierDto | null;
+  @ApiProperty({
+    example:
+      'Advocate: advocacy value €184 (at least €100.00), last activity 20 days ago (at most 365 days). Champion needs advocacy value at least €500 (has €184).',
+  })
+  text!: string;
 }
 
 export class AdvocateDto {
@@ -76,6 +141,21 @@ export class AdvocateDto {
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ type: AdvocateComponentsDto }) components!: AdvocateComponentsDto;
   @ApiProperty({ nullable: true, type: String, example: 'Champion' }) tier!: string | null;
+  @ApiProperty({
+    type: TierReasonDto,
+    nullable: true,
+    description: 'null for snapshots stored before tier reasons were.',
+  })
+  tierReason!: TierReasonDto | null;
+  @ApiProperty({
+    type: [String],
+    example: [
+      'Referred 3 customers who have spent €2,400 so far; €1,180 credited',
+      '2 reviews on Trustpilot read 18,200 times; €96.40 credited',
+    ],
+    description: 'Up to three sentences from the largest drivers, in the request’s language.',
+  })
+  reasons!: string[];
   @ApiProperty({
     example: 27.35,
     description: 'Σ weight × 0.5^(age / half-life), as of the snapshot.',

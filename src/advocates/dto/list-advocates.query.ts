@@ -4,13 +4,19 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsIsoInstant } from '../../common/validation/decorators';
 import { TagFilterProperty } from '../../common/validation/tag-filter-property';
+import { REASON_LANGUAGES, ReasonLanguage } from '../reasons/reason-language';
 
 export const ADVOCATE_SORTS = [
+  'advocacy',
   'extendedValue',
+  'spend',
+  'referral',
   'influence',
+  'knowledge',
   'engagement',
   'influenceShare',
   'growth',
+  'advocacyGrowth',
 ] as const;
 export type AdvocateSort = (typeof ADVOCATE_SORTS)[number];
 
@@ -42,7 +48,7 @@ export class ListAdvocatesQuery extends PickType(PageQueryDto, ['limit', 'cursor
   @ApiPropertyOptional({
     enum: ADVOCATE_SORTS,
     description:
-      'Descending. influenceShare = influence / extended (null where extended ≤ 0, last); growth = change of the extended value between the snapshots at `from` and `to`. Default extendedValue; in a segment, the segment’s own order (hidden-gems: influence, rising: growth of influence).',
+      'Descending. advocacy = referral + influence + knowledge (what a member is worth through others); influenceShare = influence / extended (null where extended ≤ 0, last); growth = change of the extended value between the snapshots at `from` and `to`, advocacyGrowth the change of the advocacy value. Default advocacy; in a segment, the segment’s own order (hidden-gems: advocacy, rising: advocacyGrowth).',
   })
   @IsOptional()
   @IsIn(ADVOCATE_SORTS)
@@ -51,7 +57,7 @@ export class ListAdvocatesQuery extends PickType(PageQueryDto, ['limit', 'cursor
   @ApiPropertyOptional({
     enum: SEGMENTS,
     description:
-      'hidden-gems: top decile of influence (> 0) with spend below the customers’ median; rising: influence grew over the period; at-risk: above the lowest tier and (activity stopped in the period after activity in the one before, or P(alive) below the threshold); new-ambassadors: in the top tier at `to` and not at `from`.',
+      'hidden-gems: top decile of advocacy value (> 0) with spend value below the customers’ median; rising: advocacy value grew over the period; at-risk: above the lowest tier and (activity stopped in the period after activity in the one before, or P(alive) below the threshold); new-ambassadors: in the top tier at `to` and not at `from`.',
   })
   @IsOptional()
   @IsIn(SEGMENTS)
@@ -128,6 +134,15 @@ export class ListAdvocatesQuery extends PickType(PageQueryDto, ['limit', 'cursor
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({
+    enum: REASON_LANGUAGES,
+    description:
+      'Language of `reasons` and `tierReason.text`; default the first supported language of Accept-Language, else en.',
+  })
+  @IsOptional()
+  @IsIn(REASON_LANGUAGES)
+  lang?: ReasonLanguage;
 
   @ApiPropertyOptional({ description: 'Rows to skip (instead of a cursor).', example: 0 })
   @IsOptional()

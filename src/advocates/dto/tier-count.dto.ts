@@ -2,6 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** As configured; null where the tier sets no such threshold. */
 export class TierThresholdsDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '500.00',
+    description: 'Advocacy value (referral + influence + knowledge), at least: the main threshold.',
+  })
+  minAdvocacyValue!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '500.00' }) minExtendedValue!:
     string | null;
   @ApiProperty({ nullable: true, type: String, example: '50.00' }) minInfluence!: string | null;

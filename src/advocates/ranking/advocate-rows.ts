@@ -3,17 +3,23 @@ import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
 import { AdvocateChangeDto, AdvocateDto } from '../dto/advocate.dto';
 import { ResultRow, rawQuery } from '../../database/sql';
+import { StoredDriver as Driver } from '../reasons/stored-driver';
+import { advocateReasons } from '../reasons/advocate-reasons';
+import { ReasonFormat } from '../reasons/reason-language';
+import { ReasonNames } from '../reasons/reason-names';
+import { tierReasonView } from '../reasons/tier-reason-text';
 import { RankingPlan } from './ranking-plan';
 
-const ROW_COLUMNS = `s.member_id, s.as_of, s.as_of_date, s.currency, s.extended_minor, s.spend_minor,
+const ROW_COLUMNS = `s.member_id, s.as_of, s.as_of_date, s.currency, s.extended_minor, s.advocacy_minor, s.spend_minor,
   s.spend_realized_minor, s.spend_predicted_minor, s.referral_minor, s.influence_minor,
   s.influence_measured_minor, s.influence_modeled_minor, s.knowledge_minor, s.engagement, s.tier,
-  s.influence_share, s.p_alive, s.order_count, s.last_activity_at,
+  s.influence_share, s.p_alive, s.order_count, s.last_activity_at, s.tier_reason, s.breakdown,
   m.name, m.email, m.acquisition_channel`;
 
 interface Figures {
   asOfDate: string;
   extendedMinor: number;
+  advocacyMinor: number;
   influenceMinor: number;
   engagement: number;
   tier: string | null;
@@ -27,6 +33,7 @@ function figuresOf(row: ResultRow, plan: RankingPlan): Figures {
   return {
     asOfDate: row.string('as_of_date'),
     extendedMinor: row.number('extended_minor') - modeled,
+    advocacyMinor: row.number('advocacy_minor') - modeled,
     influenceMinor:
       plan.basis === 'measured'
         ? row.number('influence_measured_minor')
@@ -60,9 +67,16 @@ export class AdvocateRows {
           ? this.snapshotsAtOrBefore(ids, plan.endDate)
           : new Map(rows.map((row) => [row.string('member_id'), row])),
     ]);
+    const drivers = new Map(rows.map((row) => [row.string('member_id'), driversOf(row)]));
+    const names = await ReasonNames.load(
+      this.dataSource,
+      [...drivers.values()].flat(),
+      Math.max(...rows.map((row) => row.instant('as_of'))),
+    );
     return rows.map((row) => {
       const id = row.string('member_id');
       const currency = row.string('currency');
+      const format = new ReasonFormat(plan.language, currency);
       const money = (minor: number) => formatAmount(minor, currency);
       const figures = figuresOf(row, plan);
       const share =
@@ -84,6 +98,7 @@ export class AdvocateRows {
         asOf: toIso(row.instant('as_of'))!,
         currency,
         components: {
+          advocacyValue: money(figures.advocacyMinor),
           extendedValue: money(figures.extendedMinor),
           spend: money(row.number('spend_minor')),
           spendRealized: money(row.number('spend_realized_minor')),
@@ -95,6 +110,14 @@ export class AdvocateRows {
           knowledge: money(row.number('knowledge_minor')),
         },
         tier: figures.tier,
+        tierReason: tierReasonView(figures.tier, row.stringOrNull('tier_reason'), currency, format),
+        reasons: advocateReasons(
+          (drivers.get(id) ?? []).filter(
+            (driver) => plan.basis === 'all' || driver.basis === 'measured',
+          ),
+          names,
+          format,
+        ),
         engagement: round(figures.engagement, 4),
         influenceShare: share === null ? null : round(share, 4),
         pAlive: row.numberOrNull('p_alive'),
@@ -128,7 +151,7 @@ export class AdvocateRows {
   private async snapshotsAtOrBefore(ids: string[], date: string): Promise<Map<string, ResultRow>> {
     const rows = await rawQuery(
       this.dataSource,
-      `SELECT x.member_id, x.as_of_date, x.extended_minor, x.influence_minor, x.influence_measured_minor,
+      `SELECT x.member_id, x.as_of_date, x.extended_minor, x.advocacy_minor, x.influence_minor, x.influence_measured_minor,
               x.influence_modeled_minor, x.engagement, x.tier
          FROM value_snapshots x
         WHERE x.member_id IN (:...ids) AND x.as_of_date =
@@ -137,6 +160,12 @@ export class AdvocateRows {
     );
     return new Map(rows.map((row) => [row.string('member_id'), row]));
   }
+}
+
+/** The drivers stored with the snapshot (its breakdown). */
+function driversOf(row: ResultRow): Driver[] {
+  const breakdown = JSON.parse(row.string('breakdown')) as { drivers?: Driver[] };
+  return breakdown.drivers ?? [];
 }
 
 /** End minus start; a member missing from the earlier snapshots starts from zero. */
@@ -151,6 +180,7 @@ function change(
       from: start?.asOfDate ?? null,
       to: end?.asOfDate ?? null,
       extendedValue: null,
+      advocacyValue: null,
       influence: null,
       engagement: null,
       previousTier: start?.tier ?? null,
@@ -159,6 +189,7 @@ function change(
     from: start?.asOfDate ?? null,
     to: end.asOfDate,
     extendedValue: formatAmount(end.extendedMinor - (start?.extendedMinor ?? 0), currency),
+    advocacyValue: formatAmount(end.advocacyMinor - (start?.advocacyMinor ?? 0), currency),
     influence: formatAmount(end.influenceMinor - (start?.influenceMinor ?? 0), currency),
     engagement: round(end.engagement - (start?.engagement ?? 0), 4),
     previousTier: start?.tier ?? null,

@@ -1,7 +1,8 @@
 import { AdvocateSort, Basis, Segment } from '../dto/list-advocates.query';
+import { ReasonLanguage } from '../reasons/reason-language';
 
-/** The sorts, plus the rising segment's own order. */
-export type SortKey = AdvocateSort | 'influenceGrowth';
+/** The sorts a request may name. */
+export type SortKey = AdvocateSort;
 
 /** A ranking request resolved against the stored snapshots and the settings. */
 export interface RankingPlan {
@@ -18,6 +19,8 @@ export interface RankingPlan {
   /** Start of the period before, of equal length. */
   previousFrom: number;
   basis: Basis;
+  /** The language of reasons in the rows. */
+  language: ReasonLanguage;
   sort: SortKey;
   segment?: Segment;
   filters: {
@@ -32,6 +35,6 @@ export interface RankingPlan {
   /** Tiers in order, top first. */
   tiers: string[];
   atRiskPAlive: number;
-  /** Hidden gems: influence at least this, spend below that; null when nobody qualifies. */
-  gems: { influenceMinor: number; medianSpendMinor: number } | null;
+  /** Hidden gems: advocacy value at least this, spend below that; null when nobody qualifies. */
+  gems: { advocacyMinor: number; medianSpendMinor: number } | null;
 }

@@ -12,8 +12,8 @@ import { SnapshotCalendar } from './snapshot-calendar';
 const DEFAULT_PERIOD_DAYS = 30;
 
 const SEGMENT_SORTS: Record<Segment, SortKey> = {
-  'hidden-gems': 'influence',
-  rising: 'influenceGrowth',
+  'hidden-gems': 'advocacy',
+  rising: 'advocacyGrowth',
   'at-risk': 'extendedValue',
   'new-ambassadors': 'extendedValue',
 };
@@ -61,7 +61,8 @@ export class RankingPlanner {
       endDate,
       ...period,
       basis,
-      sort: query.sort ?? (query.segment ? SEGMENT_SORTS[query.segment] : 'extendedValue'),
+      language: query.lang ?? 'en',
+      sort: query.sort ?? (query.segment ? SEGMENT_SORTS[query.segment] : 'advocacy'),
       segment: query.segment,
       filters: {
         tier: query.tier,
@@ -80,14 +81,14 @@ export class RankingPlanner {
   }
 
   /**
-   * The influence of the top decile's last member (ties included) and the customers' median
-   * spend, over the snapshots read as current: aggregates, so objecting members count in them.
+   * The advocacy value of the top decile's last member (ties included) and the customers'
+   * median spend, over the snapshots read as current: aggregates, so objecting members count.
    */
   private async gems(
     date: string,
     basis: Basis,
-  ): Promise<{ influenceMinor: number; medianSpendMinor: number } | null> {
-    const influence = figures(basis).influence('s');
+  ): Promise<{ advocacyMinor: number; medianSpendMinor: number } | null> {
+    const advocacy = figures(basis).advocacy('s');
     const count = async (condition: string) => {
       const [row] = await rawQuery(
         this.dataSource,
@@ -96,14 +97,14 @@ export class RankingPlanner {
       );
       return row.number('n');
     };
-    const influencers = await count(`${influence} > 0`);
+    const advocates = await count(`${advocacy} > 0`);
     const customers = await count('s.order_count > 0');
-    if (!influencers || !customers) return null;
-    const rank = Math.ceil(influencers * this.settings.hiddenGemsDecile);
+    if (!advocates || !customers) return null;
+    const rank = Math.ceil(advocates * this.settings.hiddenGemsDecile);
     const [threshold] = await rawQuery(
       this.dataSource,
-      `SELECT ${influence} AS v FROM value_snapshots s WHERE s.as_of_date = :date AND ${influence} > 0
-        ORDER BY ${influence} DESC LIMIT 1 OFFSET ${rank - 1}`,
+      `SELECT ${advocacy} AS v FROM value_snapshots s WHERE s.as_of_date = :date AND ${advocacy} > 0
+        ORDER BY ${advocacy} DESC LIMIT 1 OFFSET ${rank - 1}`,
       { date },
     );
     const middle = await rawQuery(
@@ -116,6 +117,6 @@ export class RankingPlanner {
       customers % 2 === 1
         ? middle[0].number('v')
         : (middle[0].number('v') + middle[1].number('v')) / 2;
-    return { influenceMinor: threshold.number('v'), medianSpendMinor: median };
+    return { advocacyMinor: threshold.number('v'), medianSpendMinor: median };
   }
 }

@@ -2,13 +2,17 @@ import { CursorPosition } from '../../common/pagination/cursor';
 import { Basis } from '../dto/list-advocates.query';
 import { RankingPlan, SortKey } from './ranking-plan';
 
-/** SQL for the extended value and the influence of a snapshot alias, on either basis. */
+/** SQL for the extended value, advocacy value and influence of a snapshot alias, on either basis. */
 export function figures(basis: Basis) {
   return {
     extended: (alias: string) =>
       basis === 'all'
         ? `${alias}.extended_minor`
         : `(${alias}.extended_minor - ${alias}.influence_modeled_minor)`,
+    advocacy: (alias: string) =>
+      basis === 'all'
+        ? `${alias}.advocacy_minor`
+        : `(${alias}.advocacy_minor - ${alias}.influence_modeled_minor)`,
     influence: (alias: string) =>
       basis === 'all' ? `${alias}.influence_minor` : `${alias}.influence_measured_minor`,
   };
@@ -35,7 +39,8 @@ const NO_ROWS = '1 = 0';
  * LIMIT keeps the order from being flattened away; the columns are those the filters,
  * segments and sorts use.
  */
-const IN_MEMBER_ORDER = `(SELECT o.member_id, o.as_of_date, o.extended_minor, o.spend_minor, o.influence_minor,
+const IN_MEMBER_ORDER = `(SELECT o.member_id, o.as_of_date, o.extended_minor, o.advocacy_minor, o.spend_minor,
+    o.referral_minor, o.knowledge_minor, o.influence_minor,
     o.influence_measured_minor, o.influence_modeled_minor, o.engagement, o.tier, o.influence_share,
     o.p_alive, o.order_count, o.last_activity_at
    FROM value_snapshots o WHERE o.as_of_date = :current ORDER BY o.member_id LIMIT 1000000000) s`;
@@ -55,10 +60,10 @@ export const EXCLUDED_MEMBERS =
  * only when the sort or the segment needs it.
  */
 export function rankingSql(plan: RankingPlan): RankingSql {
-  const { extended, influence } = figures(plan.basis);
+  const { extended, advocacy, influence } = figures(plan.basis);
   const parameters: Record<string, unknown> = { current: plan.currentDate };
   const periodFilters = plan.segment === 'rising' || plan.segment === 'new-ambassadors';
-  const needsPeriod = periodFilters || plan.sort === 'growth' || plan.sort === 'influenceGrowth';
+  const needsPeriod = periodFilters || plan.sort === 'growth' || plan.sort === 'advocacyGrowth';
   // Growth sorts and the rising segment compute every member's change: no index narrows them.
   const everyRow = needsPeriod && plan.segment !== 'new-ambassadors';
   const joins: string[] = [];
@@ -80,11 +85,15 @@ export function rankingSql(plan: RankingPlan): RankingSql {
 
   const where = ['s.as_of_date = :current', `s.member_id NOT IN (${EXCLUDED_MEMBERS})`];
   where.push(...filterClauses(plan, parameters));
-  if (plan.segment) where.push(segmentClause(plan, parameters, { start, end, growth, influence }));
+  if (plan.segment) where.push(segmentClause(plan, parameters, { start, end, growth, advocacy }));
 
   const sorts: Record<SortKey, [string, boolean]> = {
+    advocacy: [advocacy('s'), false],
     extendedValue: [extended('s'), false],
+    spend: ['s.spend_minor', false],
+    referral: ['s.referral_minor', false],
     influence: [influence('s'), false],
+    knowledge: ['s.knowledge_minor', false],
     engagement: ['s.engagement', false],
     influenceShare: [
       plan.basis === 'all'
@@ -93,7 +102,7 @@ export function rankingSql(plan: RankingPlan): RankingSql {
       true,
     ],
     growth: [growth(extended), true],
-    influenceGrowth: [growth(influence), true],
+    advocacyGrowth: [growth(advocacy), true],
   };
   const [sortExpression, sortNullable] = sorts[plan.sort];
   const from = (periodJoins: string[]) =>
@@ -160,22 +169,22 @@ function segmentClause(
     start: string | null;
     end: string | null;
     growth: (figure: (alias: string) => string) => string;
-    influence: (alias: string) => string;
+    advocacy: (alias: string) => string;
   },
 ): string {
   switch (plan.segment) {
     case 'hidden-gems':
       if (!plan.gems) return NO_ROWS;
       Object.assign(parameters, {
-        gemInfluence: plan.gems.influenceMinor,
+        gemAdvocacy: plan.gems.advocacyMinor,
         // Spend is whole minor units: below a median of 52864.5 is below 52865, a bound that
         // PostgreSQL compares with a bigint (a fraction there fails the statement).
         medianSpend: Math.ceil(plan.gems.medianSpendMinor),
       });
-      // "+ 0" keeps SQLite on the influence index, which narrows to the top share at once.
-      return `${period.influence('s')} > 0 AND ${period.influence('s')} >= :gemInfluence AND s.spend_minor + 0 < :medianSpend`;
+      // "+ 0" keeps SQLite on the advocacy index, which narrows to the top share at once.
+      return `${period.advocacy('s')} > 0 AND ${period.advocacy('s')} >= :gemAdvocacy AND s.spend_minor + 0 < :medianSpend`;
     case 'rising':
-      return period.start ? `${period.growth(period.influence)} > 0` : NO_ROWS;
+      return period.start ? `${period.growth(period.advocacy)} > 0` : NO_ROWS;
     case 'at-risk': {
       const upperTiers = plan.tiers.slice(0, -1);
       if (!upperTiers.length) return NO_ROWS;

@@ -1,4 +1,4 @@
-import { TierRule, recencyDays, tierFor, tierRulesFrom } from './tier-rules';
+import { TierRule, recencyDays, tierFor, tierRulesFrom, tierWithReason } from './tier-rules';
 
 const DAY = 86_400_000;
 const AS_OF = Date.UTC(2026, 6, 1);
@@ -15,6 +15,7 @@ const RULES: TierRule[] = [
   { name: 'Customer' },
 ];
 const standing = (overrides: Partial<Parameters<typeof tierFor>[1]> = {}) => ({
+  advocacyMinor: 30_000,
   extendedMinor: 60_000,
   influenceMinor: 6_000,
   engagement: 25,
@@ -53,6 +54,72 @@ describe('tierFor', () => {
   });
 });
 
+describe('tierWithReason', () => {
+  // The default tiers' shape: advocacy value is the main threshold.
+  const ADVOCACY_RULES: TierRule[] = [
+    { name: 'Champion', minAdvocacyMinor: 50_000, minEngagement: 10, maxRecencyDays: 90 },
+    { name: 'Advocate', minAdvocacyMinor: 10_000, maxRecencyDays: 365 },
+    { name: 'Promoter', minEngagement: 3, maxRecencyDays: 365 },
+    { name: 'Customer' },
+  ];
+
+  it('says which thresholds hold and, for the next tier up, what is missing and by how much', () => {
+    // €184.00 of advocacy, engagement 4.5, active 20 days ago: Advocate (≥ €100, ≤ 365 days);
+    // Champion misses €500 of advocacy (has €184) and engagement 10 (has 4.5).
+    const { tier, reason } = tierWithReason(
+      ADVOCACY_RULES,
+      standing({ advocacyMinor: 18_400, engagement: 4.5, lastActivityAt: AS_OF - 20 * DAY }),
+    );
+    expect(tier).toBe('Advocate');
+    expect(reason).toEqual({
+      met: [
+        { threshold: 'minAdvocacyValue', required: 10_000, actual: 18_400 },
+        { threshold: 'maxRecencyDays', required: 365, actual: 20 },
+      ],
+      next: {
+        tier: 'Champion',
+        missing: [
+          { threshold: 'minAdvocacyValue', required: 50_000, actual: 18_400 },
+          { threshold: 'minEngagement', required: 10, actual: 4.5 },
+        ],
+      },
+    });
+  });
+
+  it('has no next tier at the top, and the lowest tier as next when none holds', () => {
+    expect(
+      tierWithReason(ADVOCACY_RULES, standing({ advocacyMinor: 60_000 })).reason.next,
+    ).toBeNull();
+    const none = tierWithReason(
+      ADVOCACY_RULES.slice(0, 2),
+      standing({ advocacyMinor: 0, lastActivityAt: null }),
+    );
+    expect(none).toEqual({
+      tier: null,
+      reason: {
+        met: [],
+        next: {
+          tier: 'Advocate',
+          missing: [
+            { threshold: 'minAdvocacyValue', required: 10_000, actual: 0 },
+            { threshold: 'maxRecencyDays', required: 365, actual: null },
+          ],
+        },
+      },
+    });
+  });
+
+  it('ranks a referrer whose referees brought €1,840 as Advocate though they spent little', () => {
+    const referrer = standing({
+      advocacyMinor: 184_000,
+      extendedMinor: 186_000,
+      engagement: 2,
+      lastActivityAt: AS_OF - 40 * DAY,
+    });
+    expect(tierFor(ADVOCACY_RULES, referrer)).toBe('Advocate');
+  });
+});
+
 describe('recencyDays', () => {
   it('is the days since the last activity, null without one', () => {
     expect(recencyDays({ lastActivityAt: AS_OF - 36 * 3_600_000, asOf: AS_OF })).toBe(1.5);
@@ -71,6 +138,7 @@ describe('tierRulesFrom', () => {
     ).toEqual([
       {
         name: 'Champion',
+        minAdvocacyMinor: undefined,
         minExtendedMinor: 50_000,
         minInfluenceMinor: 5_050,
         minEngagement: undefined,

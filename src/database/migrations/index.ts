@@ -10,6 +10,7 @@ import { Advocates1732000009000 } from './1732000009000-advocates';
 import { Digests1732000011000 } from './1732000011000-digests';
 import { RecomputeIndexes1732000014000 } from './1732000014000-recompute-indexes';
 import { CommunityMetrics1732000015000 } from './1732000015000-community-metrics';
+import { AdvocacyValue1733000000000 } from './1733000000000-advocacy-value';
 import { ProfilingObjectionEngagement1733000001000 } from './1733000001000-profiling-objection-engagement';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   Digests1732000011000,
   RecomputeIndexes1732000014000,
   CommunityMetrics1732000015000,
+  AdvocacyValue1733000000000,
   ProfilingObjectionEngagement1733000001000,
 ];

@@ -3,6 +3,7 @@ import { AdvocatesService } from '../../advocates/advocates.service';
 import { AdvocateDto } from '../../advocates/dto/advocate.dto';
 import { atRiskReason } from '../../advocates/ranking/at-risk-reason';
 import { minorFromAmount } from '../../common/money/money';
+import { DigestLanguage } from '../digest-subscription.entity';
 import { DigestPeriod } from '../schedule/digest-schedule';
 import { AdvocateRow, DigestFilters } from './digest-content';
 import { ADVOCATE_SEGMENTS, AdvocateSection } from './digest-sections';
@@ -25,8 +26,10 @@ export class AdvocateSectionsLoader {
     period: DigestPeriod,
     filters: DigestFilters,
     limit: number,
+    language: DigestLanguage = 'en',
   ): Promise<AdvocateRow[]> {
     const query = {
+      lang: language,
       from: new Date(period.start).toISOString(),
       to: new Date(period.end).toISOString(),
       segment: ADVOCATE_SEGMENTS[section],
@@ -34,7 +37,12 @@ export class AdvocateSectionsLoader {
       platform: filters.platform ?? undefined,
       limit,
     };
-    const rows = await this.advocates.firstRows(query);
+    const ranked = await this.advocates.firstRows(query);
+    // "Who to thank" names people who did something for others: no advocacy, no thanks.
+    const rows =
+      section === 'topAdvocates'
+        ? ranked.filter((row) => minorFromAmount(row.components.advocacyValue, row.currency) > 0)
+        : ranked;
     return rows.map((row) =>
       section === 'atRisk'
         ? { ...toAdvocateRow(row), reason: atRiskReason(row, query) }
@@ -49,6 +57,9 @@ function toAdvocateRow(row: AdvocateDto): AdvocateRow {
     memberId: row.member.id,
     name: row.member.name,
     extendedMinor: minor(row.components.extendedValue),
+    advocacyMinor: minor(row.components.advocacyValue),
+    advocacyChangeMinor: row.change.advocacyValue === null ? null : minor(row.change.advocacyValue),
+    reasons: row.reasons,
     spendMinor: minor(row.components.spend),
     influenceMinor: minor(row.components.influence),
     changeMinor: row.change.extendedValue === null ? null : minor(row.change.extendedValue),

@@ -1,3 +1,4 @@
+import { DigestLanguage } from '../digest-subscription.entity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,8 @@ export interface ContentRequest {
   previous: DigestPeriod;
   sections: DigestSection[];
   filters: DigestFilters;
+  /** The language of the members' reasons. */
+  language: DigestLanguage;
 }
 
 /**
@@ -46,7 +49,13 @@ export class DigestContentLoader {
     for (const section of sections) {
       if (section === 'community') content.community = community;
       if (isAdvocateSection(section))
-        content[section] = await this.advocateSections.load(section, period, filters, limit);
+        content[section] = await this.advocateSections.load(
+          section,
+          period,
+          filters,
+          limit,
+          request.language,
+        );
       if (section === 'notableContent')
         content.notableContent = await notableContent(this.dataSource, period, filters, limit);
     }

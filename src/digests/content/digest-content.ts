@@ -25,6 +25,12 @@ export interface AdvocateRow {
   /** User-written: escape wherever it is shown. */
   name: string | null;
   extendedMinor: number;
+  /** referral + influence + knowledge: what the top-advocate sections rank and show. */
+  advocacyMinor: number;
+  /** Growth of the advocacy value over the period; null as for changeMinor. */
+  advocacyChangeMinor: number | null;
+  /** Up to three sentences in the digest's language: why the member is here. */
+  reasons: string[];
   spendMinor: number;
   influenceMinor: number;
   /**

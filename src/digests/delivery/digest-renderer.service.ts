@@ -39,6 +39,7 @@ export class DigestRendererService {
       previous: new SendTimes(subscription).periodEndingAt(period.start),
       sections: subscription.sectionList(),
       filters: { tag: subscription.filterTag, platform: subscription.filterPlatform },
+      language: subscription.language,
     };
     const key = JSON.stringify(request);
     let loading = options.cache?.get(key);

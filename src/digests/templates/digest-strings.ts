@@ -22,6 +22,7 @@ export interface DigestStrings {
     change: string;
     member: string;
     extended: string;
+    advocacy: string;
     influence: string;
     spend: string;
     pAlive: string;
@@ -121,8 +122,9 @@ const EN: DigestStrings = {
     change: 'Change',
     member: 'Member',
     extended: 'Extended value',
+    advocacy: 'Advocacy value',
     influence: 'Influence',
-    spend: 'Spend',
+    spend: 'Purchase margin',
     pAlive: 'P(alive)',
     why: 'Why',
   },
@@ -223,8 +225,9 @@ const IT: DigestStrings = {
     change: 'Variazione',
     member: 'Membro',
     extended: 'Valore esteso',
+    advocacy: 'Valore di advocacy',
     influence: 'Influenza',
-    spend: 'Spesa',
+    spend: 'Margine sugli acquisti',
     pAlive: 'P(attivo)',
     why: 'Motivo',
   },

@@ -119,22 +119,25 @@ function bar(fraction: number, color: string, align: 'left' | 'right' = 'left'):
 function advocates(view: DigestView, section: DigestSection, rows: AdvocateRow[]): string {
   if (rows.length === 0) return '';
   const { strings, format } = view;
-  const largest = Math.max(...rows.map((row) => Math.abs(row.extendedMinor)), 1);
   const atRisk = section === 'atRisk';
+  // At risk shows the extended value a member may take away; the other sections, advocacy.
+  const figure = (row: AdvocateRow) => (atRisk ? row.extendedMinor : row.advocacyMinor);
+  const growth = (row: AdvocateRow) => (atRisk ? row.changeMinor : row.advocacyChangeMinor);
+  const largest = Math.max(...rows.map((row) => Math.abs(figure(row))), 1);
   const head = [
     strings.columns.member,
-    strings.columns.extended,
-    atRisk ? strings.columns.why : strings.columns.influence,
+    atRisk ? strings.columns.extended : strings.columns.advocacy,
+    strings.columns.why,
   ];
   const body = rows
     .map((row) => {
-      const change = format.amountChange(row.changeMinor);
+      const change = format.amountChange(growth(row));
       const third = atRisk
         ? `${e(strings.reasons[row.reason ?? 'pAlive'])} (${e(strings.columns.pAlive)} ${e(format.probability(row.pAlive))})`
-        : `${e(format.amount(row.influenceMinor))}<br><span style="color:${MUTED};font-size:12px">${e(strings.columns.spend)} ${e(format.amount(row.spendMinor))}</span>`;
+        : `${row.reasons.map((reason) => e(reason)).join('<br>') || e(strings.columns.spend)}<br><span style="color:${MUTED};font-size:12px">${e(strings.columns.spend)} ${e(format.amount(row.spendMinor))}</span>`;
       return `<tr>
 <td style="${CELL}"><a href="${e(view.memberUrl(row.memberId))}" style="color:${ACCENT}">${e(row.name ?? strings.unnamed)}</a></td>
-<td style="${CELL};text-align:right"><strong>${e(format.amount(row.extendedMinor))}</strong>${change ? `<br><span style="font-size:12px;color:${changeColor(row.changeMinor ?? 0)}">${e(change)}</span>` : ''}${bar(Math.abs(row.extendedMinor) / largest, ACCENT, 'right')}</td>
+<td style="${CELL};text-align:right"><strong>${e(format.amount(figure(row)))}</strong>${change ? `<br><span style="font-size:12px;color:${changeColor(growth(row) ?? 0)}">${e(change)}</span>` : ''}${bar(Math.abs(figure(row)) / largest, ACCENT, 'right')}</td>
 <td style="${CELL};text-align:right">${third}</td></tr>`;
     })
     .join('');

@@ -49,12 +49,15 @@ function community(view: DigestView, groups: MeasureGroup[]): string[] {
 function advocates(view: DigestView, section: DigestSection, rows: AdvocateRow[]): string[] {
   const { strings, format } = view;
   return rows.map((row, index) => {
-    const change = format.amountChange(row.changeMinor);
-    const detail =
-      section === 'atRisk'
-        ? `${strings.reasons[row.reason ?? 'pAlive']}, ${strings.columns.pAlive} ${format.probability(row.pAlive)}`
-        : `${strings.columns.influence} ${format.amount(row.influenceMinor)}, ${strings.columns.spend} ${format.amount(row.spendMinor)}`;
-    return `${index + 1}. ${row.name ?? strings.unnamed}: ${format.amount(row.extendedMinor)}${change ? ` (${change})` : ''}; ${detail}\n   ${view.memberUrl(row.memberId)}`;
+    const atRisk = section === 'atRisk';
+    const change = format.amountChange(atRisk ? row.changeMinor : row.advocacyChangeMinor);
+    const figure = atRisk
+      ? format.amount(row.extendedMinor)
+      : `${strings.columns.advocacy} ${format.amount(row.advocacyMinor)}`;
+    const detail = atRisk
+      ? `${strings.reasons[row.reason ?? 'pAlive']}, ${strings.columns.pAlive} ${format.probability(row.pAlive)}`
+      : [...row.reasons, `${strings.columns.spend} ${format.amount(row.spendMinor)}`].join('; ');
+    return `${index + 1}. ${row.name ?? strings.unnamed}: ${figure}${change ? ` (${change})` : ''}; ${detail}\n   ${view.memberUrl(row.memberId)}`;
   });
 }
 

@@ -35,6 +35,9 @@ function content(overrides: Partial<DigestContent> = {}): DigestContent {
         memberId: 'm-1',
         name: `<script>alert("x")</script>`,
         extendedMinor: 310_050,
+        advocacyMinor: 110_050,
+        advocacyChangeMinor: -1_000,
+        reasons: ['2 reviews on Trustpilot read 18,200 times; €1,101 credited'],
         spendMinor: 200_000,
         influenceMinor: 110_050,
         changeMinor: -1_000,
@@ -46,6 +49,9 @@ function content(overrides: Partial<DigestContent> = {}): DigestContent {
         memberId: 'm-2',
         name: null,
         extendedMinor: 5_000,
+        advocacyMinor: 0,
+        advocacyChangeMinor: null,
+        reasons: [],
         spendMinor: 5_000,
         influenceMinor: 0,
         changeMinor: null,
@@ -114,7 +120,10 @@ describe('renderDigest', () => {
     expect(text).toContain('Orders: 1,234 (previous 0, +1,234 (new))');
     // No buyers in the previous period: no rate to compare with.
     expect(text).toContain('Repeat purchase rate: 12.5% (previous –, –)');
-    expect(text).toContain('1. <script>alert("x")</script>: €3,100.50 (−€10.00)');
+    // Top advocates show the advocacy value and why, then the purchase margin.
+    expect(text).toContain(
+      '1. <script>alert("x")</script>: Advocacy value €1,100.50 (−€10.00); 2 reviews on Trustpilot read 18,200 times; €1,101 credited; Purchase margin €2,000.00',
+    );
     expect(text).toContain('A member: €50.00; likely to stop buying, P(alive) 20%');
     expect(html).toContain('>12</td>');
   });

@@ -97,17 +97,22 @@ export function computeValues(
         component: 'spend',
         kind: 'purchases',
         id: null,
-        label: `margin of ${spend.summary.purchaseDays} purchase day(s)`,
+        label: `margin on ${spend.summary.purchaseDays} purchase days`,
         amountMinor: spend.realized,
         basis: 'measured',
+        params: {
+          purchaseDays: spend.summary.purchaseDays,
+          revenueMinor: spend.summary.totalNetMinor,
+        },
       });
       drivers.push({
         component: 'spend',
         kind: 'prediction',
         id: null,
-        label: `expected future margin (${model.method})`,
+        label: 'expected future margin',
         amountMinor: spend.predicted,
         basis: 'modeled',
+        params: { method: model.method },
       });
     }
     drivers.push(...(referral?.drivers ?? []), ...(memberInfluence?.drivers ?? []));
@@ -119,9 +124,10 @@ export function computeValues(
         component: 'knowledge',
         kind: 'feedback',
         id: null,
-        label: `${feedback.accepted} accepted, ${feedback.shipped} shipped`,
+        label: `${feedback.accepted} feedback items accepted, ${feedback.shipped} shipped`,
         amountMinor: knowledge,
         basis: 'measured',
+        params: { accepted: feedback.accepted, shipped: feedback.shipped },
       });
     const spendRealizedMinor = spend?.realized ?? 0;
     const spendPredictedMinor = spend?.predicted ?? 0;
@@ -144,6 +150,7 @@ export function computeValues(
       influenceModeledMinor,
       influenceMinor,
       knowledgeMinor,
+      advocacyMinor: referralMinor + influenceMinor + knowledgeMinor,
       extendedMinor: spendMinor + referralMinor + influenceMinor + knowledgeMinor,
       byChannel: Object.fromEntries(
         Object.entries(memberInfluence?.byChannel ?? {}).map(([name, channel]) => [

@@ -143,11 +143,15 @@ export function computeInfluenceValues(
           id: entry.content ? entry.content.id : entry.guest!.guestId,
           label: entry.content
             ? `${entry.content.kind} on ${entry.content.platform}: attributed orders`
-            : `guest's first order (event ${entry.guest!.eventId})`,
+            : "a guest's first order",
           amountMinor: 0,
           basis: 'measured' as const,
+          params: entry.content
+            ? { platform: entry.content.platform, orders: 0 }
+            : { eventId: entry.guest!.eventId, orders: 0 },
         };
         driver.amountMinor += entry.amount;
+        driver.params!.orders = Number(driver.params!.orders) + 1;
         byContent.set(driverKey, driver);
       }
     }
@@ -176,6 +180,7 @@ export function computeInfluenceValues(
         label: `${content.kind} on ${content.platform}: reach ${content.reach}`,
         amountMinor: share,
         basis: 'modeled',
+        params: { platform: content.platform, reach: content.reach },
       });
     }
   }

@@ -32,9 +32,10 @@ export function computeReferralValues(
         component: 'referral',
         kind: 'referral',
         id: edge.id,
-        label: `referred ${edge.refereeId}`,
+        label: 'referred a customer',
         amountMinor: firstDegree,
         basis: 'measured',
+        params: { refereeId: edge.refereeId },
       });
       for (const second of byReferrer.get(edge.refereeId) ?? []) {
         if (second.refereeId === referrerId) continue;
@@ -43,9 +44,10 @@ export function computeReferralValues(
           component: 'referral',
           kind: 'second-degree-referral',
           id: second.id,
-          label: `${edge.refereeId} referred ${second.refereeId}`,
+          label: 'a referee referred a customer',
           amountMinor: secondDegree,
           basis: 'measured',
+          params: { viaId: edge.refereeId, refereeId: second.refereeId },
         });
       }
     }

@@ -41,9 +41,12 @@ export interface Driver {
   component: 'spend' | 'referral' | 'influence' | 'knowledge';
   kind: string;
   id: string | null;
+  /** A plain English label without ids; the API renders drivers with current names from `params`. */
   label: string;
   amountMinor: number;
   basis: 'measured' | 'modeled';
+  /** What a reason in words needs: ids of people and events, platforms, counts, amounts. */
+  params?: Record<string, string | number>;
 }
 
 export interface ReferralEdge {
@@ -99,6 +102,8 @@ export interface MemberValue {
   influenceModeledMinor: number;
   influenceMinor: number;
   knowledgeMinor: number;
+  /** referral + influence + knowledge: what the member is worth through others. */
+  advocacyMinor: number;
   extendedMinor: number;
   byChannel: Record<string, { measuredMinor: number; modeledMinor: number }>;
   drivers: Driver[];
