@@ -7,11 +7,34 @@ import { ValueRun } from './value-run.entity';
 import { ValueSnapshot } from './value-snapshot.entity';
 import { MembersErrorCode } from '../members/members-error-code';
 import { ValueErrorCode } from './value-error-code';
+import { HaloSettings } from '../config/halo-settings';
+import { driverText } from '../advocates/reasons/advocate-reasons';
+import { ReasonFormat, ReasonLanguage } from '../advocates/reasons/reason-language';
+import { ReasonNames } from '../advocates/reasons/reason-names';
+import { StoredDriver } from '../advocates/reasons/stored-driver';
 
 /** Reads stored snapshots and runs; never computes. */
 @Injectable()
 export class ValueQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: HaloSettings,
+  ) {}
+
+  get baseCurrency(): string {
+    return this.settings.money.baseCurrency;
+  }
+
+  /** The snapshot's drivers in words, with current names (people, events, platforms). */
+  async driverLabels(snapshot: ValueSnapshot, language: ReasonLanguage): Promise<string[]> {
+    const { drivers } = JSON.parse(snapshot.breakdown) as { drivers: StoredDriver[] };
+    const names = await ReasonNames.load(this.dataSource, drivers, snapshot.asOf);
+    const format = new ReasonFormat(language, snapshot.currency);
+    // Snapshots stored before drivers kept their params keep their stored label.
+    return drivers.map((driver) =>
+      driver.params ? driverText(driver, names, format) : driver.label,
+    );
+  }
 
   /**
    * The member's latest snapshot (the current value), with the run that made it; for a member

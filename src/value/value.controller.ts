@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -14,6 +15,8 @@ import { MemberValueDto, ValueHistoryDto, ValueHistoryPointDto } from './dto/mem
 import { ModelDto, RecomputeDto, ValueRunDto } from './dto/value-run.dto';
 import { RecomputeService } from './recompute.service';
 import { ValueQueryService } from './value-query.service';
+import { REASON_LANGUAGES, reasonLanguage } from '../advocates/reasons/reason-language';
+import { gammaGammaInMajorUnits } from './dto/served-model';
 
 @ApiTags('value')
 @ApiBearerAuth()
@@ -40,12 +43,24 @@ export class ValueController {
       ],
     },
   })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: REASON_LANGUAGES,
+    description: 'Language of the drivers’ labels; default Accept-Language, else en.',
+  })
   async value(
     @Param('id', ParseIdPipe) id: string,
+    @Query('lang') lang?: string,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<MemberValueDto | ProfilingWithheldDto> {
     const current = await this.values.current(id);
     if ('objectedAt' in current) return ProfilingWithheldDto.since(current.objectedAt);
-    return MemberValueDto.from(current.snapshot, current.run);
+    const labels = await this.values.driverLabels(
+      current.snapshot,
+      reasonLanguage(lang, acceptLanguage),
+    );
+    return MemberValueDto.from(current.snapshot, current.run, labels);
   }
 
   @Get('members/:id/value/history')
@@ -87,7 +102,7 @@ export class ValueController {
       reason: model.reason ?? null,
       timeUnit: model.timeUnit ?? 'days',
       bgnbd: model.bgnbd ?? null,
-      gammaGamma: model.gammaGamma ?? null,
+      gammaGamma: gammaGammaInMajorUnits(model.gammaGamma, this.values.baseCurrency),
       data: { customers: model.customers ?? 0, repeatBuyers: model.repeatBuyers ?? 0 },
       calibration: model.calibration ?? [],
       fittedAt: new Date(run.finishedAt ?? run.startedAt).toISOString(),

@@ -147,9 +147,10 @@ describe('CDNOW sample through the app (real-data check of the fitted model)', (
       b: bgnbd.b,
       p: gammaGamma.p,
       q: gammaGamma.q,
-      gamma: gammaGamma.gamma / 100,
+      gamma: gammaGamma.gamma,
     };
-    // gamma carries the money unit: the app fits on cents (USD minor units), the paper on dollars.
+    // gamma carries the money unit: the app fits on cents and serves it in dollars, as published.
+    expect(gammaGamma.gammaUnit).toBe('USD (major units)');
     const published = { ...BG_NBD_WEEKS, ...GAMMA_GAMMA_DOLLARS };
     const offBy = Object.entries(published).map(([name, expected]) => ({
       name,

@@ -68,8 +68,9 @@ describe('value coefficients from the config file', () => {
       remainingLifespanYears: 1,
       credibilityDays: 30,
       lapseDays: 90,
-      knowledgeAcceptedMinor: 500,
-      knowledgeShippedMinor: 750,
+      // Amounts in major units under their configured names.
+      knowledgeAccepted: '5.00',
+      knowledgeShipped: '7.50',
     });
   });
 });

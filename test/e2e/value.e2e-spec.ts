@@ -186,6 +186,41 @@ describe('value engine through the API', () => {
     expect((await value('bert')).extendedValue).toBe('203.27');
   });
 
+  it('explains the referrer in words with names, never ids, and serves amounts in major units', async () => {
+    const referrer = await value('referrer');
+    // Advocacy = referral + influence + knowledge = 216.36 (see above).
+    expect(referrer.advocacyValue).toBe('216.36');
+    const labels = referrer.drivers.map((driver: { label: string }) => driver.label);
+    // bert spent 200.00 and brought 156.77 × 0.7 + 25 − 10 = 124.74; carla 100.00 and 75.87;
+    // dora, referred by bert, 0.5 × 45.00 × 0.7 = 15.75. Amounts from 100 read in whole euros.
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Referred bert, who has spent €200 so far; €125 credited',
+        'Referred carla, who has spent €100 so far; €75.87 credited',
+        '1 person referred by their referees; €15.75 credited',
+      ]),
+    );
+    for (const label of labels) expect(label).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const italian = (
+      await test
+        .http()
+        .get(`/api/v1/members/${ids.referrer}/value`)
+        .query({ lang: 'it' })
+        .set('Authorization', as('viewer'))
+        .expect(200)
+    ).body;
+    expect(italian.drivers.map((driver: { label: string }) => driver.label)).toContain(
+      'Ha portato bert, che finora ha speso 200\u00a0€; 125\u00a0€ attribuiti',
+    );
+    // Coefficients in major units under their configured names; the spend's revenue beside its margin.
+    expect(referrer.coefficients).toMatchObject({ defaultCac: '25.00' });
+    expect(referrer.coefficients.defaultCacMinor).toBeUndefined();
+    expect((await value('bert')).components.spend).toMatchObject({
+      value: '156.77',
+      revenue: '200.00',
+    });
+  });
+
   it('a review cited by three purchases: the one that converted a referral counts only as referral value', async () => {
     const author = await value('author');
     // 30 % of 100.00 + 30 % of 200.00; zeno's order is referral value. zeno (50.00, T 42):

@@ -1,3 +1,4 @@
+import { servedCoefficients, StoredModel } from './served-model';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
@@ -5,8 +6,21 @@ import { Driver } from '../engine/value-types';
 import { ValueRun } from '../value-run.entity';
 import { ValueSnapshot } from '../value-snapshot.entity';
 
+/** The spend component is margin (revenue × margin rate), not revenue: revenue stands beside it. */
 export class SpendComponentDto {
-  @ApiProperty({ example: '317.42', description: 'realized + predicted' }) value!: string;
+  @ApiProperty({
+    example: '317.42',
+    description: 'Spend value: margin realized + predicted (not revenue).',
+  })
+  value!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '160.30',
+    description:
+      'What the member spent so far (net of refunds, base currency): the revenue the realized margin is taken from. Null for snapshots stored before it was kept.',
+  })
+  revenue!: string | null;
   @ApiProperty({
     example: '45.00',
     description: 'Measured: margin of orders net of refunds to asOf.',
@@ -68,7 +82,17 @@ export class DriverDto {
   @ApiProperty({ example: 'review' }) kind!: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The record behind it.' }) id!:
     string | null;
-  @ApiProperty({ example: 'review on trustpilot: attributed orders' }) label!: string;
+  @ApiProperty({
+    example: '2 reviews on Trustpilot brought 3 orders; €90.00 credited',
+    description: 'In words, with current names (never ids), in the language asked for.',
+  })
+  label!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the label is written from: referee, event, platform, reach, orders.',
+  })
+  params?: Record<string, string | number>;
   @ApiProperty({ example: '90.00' }) amount!: string;
   @ApiProperty({ enum: ['measured', 'modeled'] }) basis!: string;
 }
@@ -82,34 +106,46 @@ export class MemberValueDto {
     description: 'spend + referral + influence + knowledge, each rounded once.',
   })
   extendedValue!: string;
+  @ApiProperty({
+    example: '95.40',
+    description: 'referral + influence + knowledge: what the member is worth through others.',
+  })
+  advocacyValue!: string;
   @ApiProperty({ type: ValueComponentsDto }) components!: ValueComponentsDto;
   @ApiProperty({ type: [DriverDto], description: 'The records that contributed most.' })
   drivers!: DriverDto[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'The coefficients the run used.',
+    description:
+      'The coefficients the run used: amounts in major units of the base currency (e.g. defaultCac "25.00"), the conversion per reach actually used per platform with its basis (conversionPerReachBasis).',
   })
   coefficients!: Record<string, unknown>;
   @ApiProperty({ format: 'uuid' }) runId!: string;
 
-  static from(snapshot: ValueSnapshot, run: ValueRun | null): MemberValueDto {
+  static from(
+    snapshot: ValueSnapshot,
+    run: ValueRun | null,
+    labels: string[] = [],
+  ): MemberValueDto {
     const money = (minor: number) => formatAmount(minor, snapshot.currency);
     const breakdown = JSON.parse(snapshot.breakdown) as {
       byChannel: Record<string, { measuredMinor: number; modeledMinor: number }>;
       drivers: Driver[];
     };
-    const model = run?.model
-      ? (JSON.parse(run.model) as { coefficients?: Record<string, unknown> })
-      : {};
+    const model = run?.model ? (JSON.parse(run.model) as StoredModel) : {};
+    const purchases = breakdown.drivers.find((driver) => driver.kind === 'purchases');
+    const revenueMinor = purchases?.params?.revenueMinor;
     return {
       memberId: snapshot.memberId,
       asOf: toIso(snapshot.asOf)!,
       currency: snapshot.currency,
       extendedValue: money(snapshot.extendedMinor),
+      advocacyValue: money(snapshot.advocacyMinor),
       components: {
         spend: {
           value: money(snapshot.spendMinor),
+          revenue: typeof revenueMinor === 'number' ? money(revenueMinor) : null,
           realized: money(snapshot.spendRealizedMinor),
           predicted: money(snapshot.spendPredictedMinor),
           method: snapshot.method,
@@ -130,12 +166,13 @@ export class MemberValueDto {
         },
         knowledge: { value: money(snapshot.knowledgeMinor) },
       },
-      drivers: breakdown.drivers.map((driver) => ({
+      drivers: breakdown.drivers.map((driver, index) => ({
         ...driver,
+        label: labels[index] ?? driver.label,
         amountMinor: undefined,
         amount: money(driver.amountMinor),
       })),
-      coefficients: model.coefficients ?? {},
+      coefficients: servedCoefficients(model, snapshot.currency),
       runId: snapshot.runId,
     };
   }
