@@ -353,6 +353,13 @@ suite('dashboard in the browser', () => {
       const ranking = await api('/api/v1/advocates?limit=25');
       expect(await page.locator('#ranking tbody tr').count()).toBe(ranking.items.length);
       expect(ranking.items.length).toBeGreaterThan(3);
+      // Ranked by advocacy value, each row saying why in words, and what its next tier misses.
+      const top = page.locator('#ranking tbody tr').first();
+      expect(await top.locator('.reasons li').allTextContents()).toEqual(ranking.items[0].reasons);
+      expect(ranking.items[0].reasons.length).toBeGreaterThan(0);
+      expect(await top.locator('.tier-why').getAttribute('title')).toBe(
+        ranking.items[0].tierReason.text,
+      );
       await page.getByLabel('Tag').fill('vip');
       await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForFunction(() => document.querySelectorAll('#ranking tbody tr').length === 1);

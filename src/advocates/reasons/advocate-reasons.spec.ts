@@ -118,6 +118,20 @@ describe('advocateReasons', () => {
   });
 });
 
+describe('a referral credited mostly for the acquisition cost it saved', () => {
+  it('says how much of the credit is the cost saved', () => {
+    const known = names({ l: 'Linus' }, {}, { l: 7_000 });
+    // Linus spent €70.00; credited 106.28 × 0.7 + 1,190.00 − 0 = €1,264.40, €1,190 of it saved CAC.
+    const driver: Driver = {
+      ...referral('l', 126_440),
+      params: { refereeId: 'l', cacSavedMinor: 119_000, rewardMinor: 0 },
+    };
+    expect(advocateReasons([driver], known, new ReasonFormat('en', 'EUR'))).toEqual([
+      'Referred Linus, who has spent €70.00 so far; €1,264 credited (incl. €1,190 of acquisition cost saved)',
+    ]);
+  });
+});
+
 describe('reasonLanguage', () => {
   it('takes lang, then the best supported Accept-Language, then en', () => {
     expect(reasonLanguage('it', 'en')).toBe('it');

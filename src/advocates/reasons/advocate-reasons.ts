@@ -93,13 +93,21 @@ function groupSentence(group: DriverGroup, names: ReasonNames, format: ReasonFor
       const revenue = format.money(referees.reduce((total, id) => total + names.revenue(id), 0));
       const who = personList(referees, names, format);
       const count = referees.length;
+      // Most of a new referee's credit can be the acquisition cost their referral saved: say so.
+      const saved = sum(drivers, 'cacSavedMinor');
+      const note =
+        saved >= group.amountMinor / 2
+          ? it
+            ? ` (di cui ${format.money(saved)} di costo di acquisizione risparmiato)`
+            : ` (incl. ${format.money(saved)} of acquisition cost saved)`
+          : '';
       if (it)
         return who
-          ? `Ha portato ${who}, che finora ${count === 1 ? 'ha' : 'hanno'} speso ${revenue}; ${credited} attribuiti`
-          : `Ha portato ${count} ${count === 1 ? 'cliente che finora ha' : 'clienti che finora hanno'} speso ${revenue}; ${credited} attribuiti`;
+          ? `Ha portato ${who}, che finora ${count === 1 ? 'ha' : 'hanno'} speso ${revenue}; ${credited} attribuiti${note}`
+          : `Ha portato ${count} ${count === 1 ? 'cliente che finora ha' : 'clienti che finora hanno'} speso ${revenue}; ${credited} attribuiti${note}`;
       return who
-        ? `Referred ${who}, who ${count === 1 ? 'has' : 'have'} spent ${revenue} so far; ${credited} credited`
-        : `Referred ${count} ${count === 1 ? 'customer who has' : 'customers who have'} spent ${revenue} so far; ${credited} credited`;
+        ? `Referred ${who}, who ${count === 1 ? 'has' : 'have'} spent ${revenue} so far; ${credited} credited${note}`
+        : `Referred ${count} ${count === 1 ? 'customer who has' : 'customers who have'} spent ${revenue} so far; ${credited} credited${note}`;
     }
     case 'second-degree-referral': {
       const count = new Set(drivers.map((driver) => String(driver.params?.refereeId))).size;

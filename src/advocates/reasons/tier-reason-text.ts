@@ -83,8 +83,7 @@ function tierReasonText(tier: string | null, reason: TierReason, format: ReasonF
   const label = (check: ThresholdCheck) => LABELS[check.threshold][format.language];
   const sentences: string[] = [];
   if (tier === null) sentences.push(it ? 'Nessun livello ancora.' : 'No tier yet.');
-  else if (!reason.met.length)
-    sentences.push(it ? `${tier}: nessuna soglia.` : `${tier}: no thresholds.`);
+  else if (!reason.met.length) sentences.push(`${tier}.`);
   else
     sentences.push(
       `${tier}: ${reason.met

@@ -35,7 +35,11 @@ export function computeReferralValues(
         label: 'referred a customer',
         amountMinor: firstDegree,
         basis: 'measured',
-        params: { refereeId: edge.refereeId },
+        params: {
+          refereeId: edge.refereeId,
+          cacSavedMinor: cacSaved,
+          rewardMinor: edge.rewardMinor,
+        },
       });
       for (const second of byReferrer.get(edge.refereeId) ?? []) {
         if (second.refereeId === referrerId) continue;

@@ -36,12 +36,20 @@ export const SEGMENTS = [
 ];
 
 export const SORTS = [
+  { id: 'advocacy', label: 'Advocacy value' },
   { id: 'extendedValue', label: 'Extended value' },
+  { id: 'referral', label: 'Referral value' },
   { id: 'influence', label: 'Influence value' },
+  { id: 'knowledge', label: 'Knowledge value' },
+  { id: 'spend', label: 'Spend value (margin)' },
   { id: 'engagement', label: 'Engagement' },
   { id: 'influenceShare', label: 'Influence share' },
-  { id: 'growth', label: 'Growth in the period' },
+  { id: 'advocacyGrowth', label: 'Advocacy growth in the period' },
+  { id: 'growth', label: 'Extended value growth in the period' },
 ];
+
+/** The API's default order: by advocacy value. */
+export const DEFAULT_SORT = 'advocacy';
 
 /** How far back "change" and the segments look; the API compares with the period before. */
 const PERIODS = [
@@ -139,7 +147,7 @@ export function filterForm(filters, tiers, onApply) {
     SORTS.map((option) =>
       h(
         'option',
-        { value: option.id, selected: (filters.sort || 'extendedValue') === option.id },
+        { value: option.id, selected: (filters.sort || DEFAULT_SORT) === option.id },
         option.label,
       ),
     ),

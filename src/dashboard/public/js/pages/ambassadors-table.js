@@ -1,8 +1,8 @@
 // @ts-check
 import { h } from '../dom.js';
-import { count, money, percent, toNumber } from '../format.js';
+import { count, date, money, percent, toNumber } from '../format.js';
 import { memberLink, tierBadge } from '../ui.js';
-import { SORTS } from './ambassadors-filters.js';
+import { DEFAULT_SORT, SORTS } from './ambassadors-filters.js';
 
 /**
  * GET /api/v1/advocates: a page of the ranking (amounts are decimal strings).
@@ -10,6 +10,10 @@ import { SORTS } from './ambassadors-filters.js';
  * @typedef {{
  *   member?: RankedMember | null,
  *   tier?: string | null,
+ *   tierReason?: TierReason | null,
+ *   reasons?: string[],
+ *   pAlive?: number | null,
+ *   lastActivityAt?: string | null,
  *   components?: Record<string, string | null>,
  *   engagement?: number | null,
  *   influenceShare?: number | null,
@@ -24,16 +28,50 @@ import { SORTS } from './ambassadors-filters.js';
  */
 
 /**
- * The change since the previous period, signed; an object names its figures.
- * @param {unknown} change a figure, or an object with `extendedValue` or `value`
+ * @typedef {{ threshold: string, required: string | number, actual: string | number | null }} Threshold
+ * @typedef {{ text: string, next: { tier: string, missing: Threshold[] } | null }} TierReason
+ */
+
+/** @type {Record<string, string>} */
+const THRESHOLDS = {
+  minAdvocacyValue: 'advocacy value',
+  minExtendedValue: 'extended value',
+  minInfluence: 'influence',
+  minEngagement: 'engagement',
+  maxRecencyDays: 'active within',
+};
+
+/**
+ * What the next tier up misses, short enough for the tier column; the full reason in `title`.
+ * @param {TierReason} reason
  * @param {string} currency
  */
-function changeCell(change, currency) {
+function nextTier(reason, currency) {
+  if (!reason.next) return 'Top tier';
+  /** @param {Threshold} check */
+  const missing = (check) => {
+    const label = THRESHOLDS[check.threshold] ?? check.threshold;
+    if (check.threshold === 'maxRecencyDays')
+      return `${label} ${check.required} days (${check.actual === null ? 'no activity' : `last ${check.actual} days ago`})`;
+    const show = (/** @type {string | number | null} */ value) =>
+      typeof value === 'string' ? money(value, currency) : count(value);
+    return `${label} ${show(check.required)} (has ${show(check.actual)})`;
+  };
+  return `Next, ${reason.next.tier}: ${reason.next.missing.map(missing).join(', ')}`;
+}
+
+/**
+ * The change since the previous period, signed; an object names its figures.
+ * @param {unknown} change a figure, or an object with `advocacyValue`, `extendedValue` or `value`
+ * @param {string} currency
+ * @param {'advocacyValue' | 'extendedValue'} figure which change an object's figures give
+ */
+function changeCell(change, currency, figure) {
+  const figures = /** @type {Record<string, unknown>} */ (
+    typeof change === 'object' && change !== null ? change : {}
+  );
   const amount = toNumber(
-    typeof change === 'object' && change !== null
-      ? (/** @type {{ extendedValue?: unknown, value?: unknown }} */ (change).extendedValue ??
-          /** @type {{ extendedValue?: unknown, value?: unknown }} */ (change).value)
-      : change,
+    typeof change === 'object' && change !== null ? (figures[figure] ?? figures.value) : change,
   );
   if (amount === null) return h('span', { class: 'muted' }, '—');
   const sign = amount > 0 ? '+' : amount < 0 ? '−' : '±';
@@ -52,19 +90,33 @@ function changeCell(change, currency) {
  * @returns {HTMLElement}
  */
 export function rankingTable(page, filters, offset, currency) {
+  const active = filters.sort || DEFAULT_SORT;
+  const atRisk = filters.segment === 'at-risk';
+  // The change shown follows the ranking: extended value when that is what ranks, else advocacy.
+  const changeOf =
+    active === 'extendedValue' || active === 'growth' ? 'extendedValue' : 'advocacyValue';
   const columns = [
     { label: '#', class: 'rank' },
-    { label: 'Member' },
+    { label: 'Member and why' },
     { label: 'Tier' },
+    { label: 'Advocacy value', numeric: true, sort: 'advocacy' },
     { label: 'Extended value', numeric: true, sort: 'extendedValue' },
-    { label: 'Spend', numeric: true, hide: true },
-    { label: 'Referral', numeric: true, hide: true },
-    { label: 'Influence', numeric: true, sort: 'influence' },
+    { label: 'Spend value (margin)', numeric: true, hide: true, sort: 'spend' },
+    { label: 'Referral', numeric: true, hide: true, sort: 'referral' },
+    { label: 'Influence', numeric: true, hide: true, sort: 'influence' },
     { label: 'Engagement', numeric: true, sort: 'engagement' },
-    { label: 'Influence share', numeric: true, hide: true, sort: 'influenceShare' },
-    { label: 'Change', numeric: true, sort: 'growth' },
+    ...(atRisk
+      ? [
+          { label: 'P(alive)', numeric: true },
+          { label: 'Last activity', numeric: true },
+        ]
+      : []),
+    {
+      label: changeOf === 'advocacyValue' ? 'Advocacy change' : 'Change',
+      numeric: true,
+      sort: changeOf === 'advocacyValue' ? 'advocacyGrowth' : 'growth',
+    },
   ];
-  const active = filters.sort || 'extendedValue';
   return h(
     'div',
     { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Ranking' },
@@ -134,23 +186,52 @@ export function rankingTable(page, filters, offset, currency) {
                   .filter(Boolean)
                   .join(' · '),
               ),
+              row.reasons?.length
+                ? h(
+                    'ul',
+                    { class: 'reasons' },
+                    row.reasons.map((reason) => h('li', {}, reason)),
+                  )
+                : null,
             ),
-            h('td', { class: 'tier-cell' }, tierBadge(row.tier)),
-            metric('Extended value', h('strong', {}, money(components.extendedValue, currency)), {
+            h(
+              'td',
+              { class: 'tier-cell' },
+              tierBadge(row.tier),
+              row.tierReason
+                ? h(
+                    'span',
+                    { class: 'tier-why', title: row.tierReason.text },
+                    nextTier(row.tierReason, currency),
+                  )
+                : null,
+            ),
+            metric('Advocacy value', h('strong', {}, money(components.advocacyValue, currency)), {
+              amount: components.advocacyValue,
+            }),
+            metric('Extended value', money(components.extendedValue, currency), {
               amount: components.extendedValue,
             }),
-            metric('Spend', money(components.spend, currency), { hide: true }),
+            metric('Spend value (margin)', money(components.spend, currency), { hide: true }),
             metric('Referral', money(components.referral, currency), { hide: true }),
-            metric('Influence', money(components.influence, currency)),
+            metric('Influence', money(components.influence, currency), { hide: true }),
             metric('Engagement', count(row.engagement)),
+            ...(atRisk
+              ? [
+                  metric(
+                    'P(alive)',
+                    row.pAlive === null || row.pAlive === undefined ? '—' : percent(row.pAlive, 0),
+                  ),
+                  metric(
+                    'Last activity',
+                    row.lastActivityAt ? date(row.lastActivityAt, { withYear: true }) : '—',
+                  ),
+                ]
+              : []),
             metric(
-              'Influence share',
-              row.influenceShare === null || row.influenceShare === undefined
-                ? '—'
-                : percent(row.influenceShare, 0),
-              { hide: true },
+              changeOf === 'advocacyValue' ? 'Advocacy change' : 'Change',
+              changeCell(row.change, currency, changeOf),
             ),
-            metric('Change', changeCell(row.change, currency)),
           );
         }),
       ),

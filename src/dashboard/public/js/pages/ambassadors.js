@@ -132,7 +132,7 @@ export async function render(container, { params, session }) {
   container.append(
     pageHeader('Ambassadors', {
       subtitle:
-        'Members ranked by what they are worth to the brand: their own spend, the people they bring, the purchases they influence, and their ideas.',
+        'Members ranked by advocacy value: what they are worth through others (the customers they bring, the purchases they influence, their ideas). Extended value adds their own spend.',
       actions: exportLink,
     }),
     navigation,

@@ -158,16 +158,10 @@ export function influenceChannels(value) {
 }
 
 /**
+ * The drivers in words, as the API writes them (names, never ids).
  * @param {ApiRecord} value
- * @param {Map<string, string>} [names] members' names by id
  */
-export function drivers(value, names = new Map()) {
-  /** @param {string} label */
-  const readable = (label) =>
-    label.replace(
-      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
-      (id) => names.get(id) ?? 'a member',
-    );
+export function drivers(value) {
   if (!value.drivers?.length)
     return card('Why', { id: 'drivers' }, emptyState('No single record stands out yet.'));
   return card(
@@ -180,7 +174,7 @@ export function drivers(value, names = new Map()) {
         h(
           'li',
           {},
-          h('span', { class: 'driver-label' }, readable(driver.label)),
+          h('span', { class: 'driver-label' }, driver.label),
           h(
             'span',
             { class: 'driver-meta' },

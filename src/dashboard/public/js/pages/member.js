@@ -67,42 +67,27 @@ function valueKpis(value, engagement) {
   return h(
     'div',
     { class: 'kpi-row' },
-    kpi('Extended value', value ? money(value.extendedValue, value.currency) : '—', {
-      note: value ? `as of ${date(value.asOf)}` : 'not computed yet',
+    kpi('Advocacy value', value ? money(value.advocacyValue, value.currency) : '—', {
+      note: value ? 'worth through others: referrals, influence, feedback' : 'not computed yet',
       className: 'kpi-hero',
+    }),
+    kpi('Extended value', value ? money(value.extendedValue, value.currency) : '—', {
+      note: value ? `with their own spend, as of ${date(value.asOf)}` : undefined,
     }),
     kpi('P(alive)', modeled ? percent(spend.pAlive, 0) : '—', {
       note: modeled ? 'chance they still buy' : 'needs the fitted model (more repeat buyers)',
     }),
-    kpi('Spend value', value ? money(spend.value, value.currency) : '—', {
-      note: value ? `${money(spend.realized, value.currency)} so far` : undefined,
+    kpi('Spend value (margin)', value ? money(spend.value, value.currency) : '—', {
+      note: value
+        ? spend.revenue
+          ? `margin on ${money(spend.revenue, value.currency)} spent so far`
+          : `${money(spend.realized, value.currency)} margin so far`
+        : undefined,
     }),
     kpi('Engagement', engagement ? count(engagement.total ?? engagement.score) : '—', {
       note: 'activity score, decays over time',
     }),
   );
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/**
- * Drivers name members by id; people read names.
- * @param {{ label: string }[] | null | undefined} drivers
- * @returns {Promise<Map<string, string>>}
- */
-async function memberNames(drivers) {
-  const ids = [
-    ...new Set((drivers ?? []).flatMap((driver) => driver.label.match(UUID) ?? [])),
-  ].slice(0, 40);
-  /** @type {Map<string, string>} */
-  const names = new Map();
-  await Promise.all(
-    ids.map(async (id) => {
-      const other = await get(`/api/v1/members/${id}`).catch(() => null);
-      if (other) names.set(id, other.name || other.email || other.externalId || id);
-    }),
-  );
-  return names;
 }
 
 /** @type {import('../app.js').Page['render']} */
@@ -125,7 +110,7 @@ export async function render(container, { match, isCurrent }) {
     );
     return;
   }
-  const [identities, referrer, value, engagement] = await Promise.all([
+  const [identities, referrer, answered, engagement] = await Promise.all([
     get(`/api/v1/members/${id}/identities`)
       .then((/** @type {{ items: Identity[] }} */ list) => list.items)
       .catch(() => []),
@@ -134,7 +119,10 @@ export async function render(container, { match, isCurrent }) {
     engagementRequest,
   ]);
   if (!isCurrent()) return;
-  const tier = engagement?.tier ?? null;
+  // A member who objects to profiling: the API withholds every per-member figure.
+  const withheld = answered && 'withheld' in answered ? answered : null;
+  const value = withheld ? undefined : answered;
+  const tier = withheld ? null : (engagement?.tier ?? null);
   container.append(
     .../** @type {HTMLElement[]} */ (
       [
@@ -152,13 +140,17 @@ export async function render(container, { match, isCurrent }) {
               '.',
             )
           : null,
-        valueKpis(value, engagement),
+        withheld
+          ? h(
+              'p',
+              { class: 'notice', id: 'profiling-withheld' },
+              `This member objects to profiling (since ${date(withheld.since, { withYear: true })}): no value, tier or engagement is computed or shown.`,
+            )
+          : valueKpis(value, engagement),
       ].filter(Boolean)
     ),
   );
   const historySlot = h('div');
-  const names = value ? await memberNames(value.drivers) : new Map();
-  if (!isCurrent()) return;
   if (value) {
     container.append(
       h(
@@ -176,7 +168,7 @@ export async function render(container, { match, isCurrent }) {
           ),
         ),
       ),
-      h('div', { class: 'grid two' }, historySlot, drivers(value, names)),
+      h('div', { class: 'grid two' }, historySlot, drivers(value)),
     );
     void fill(
       historySlot,
@@ -184,7 +176,7 @@ export async function render(container, { match, isCurrent }) {
       (/** @type {ApiRecord} */ history) => valueHistory(history, value.currency),
       'the value history',
     );
-  } else {
+  } else if (!withheld) {
     container.append(
       card(
         'Value',
@@ -196,7 +188,7 @@ export async function render(container, { match, isCurrent }) {
     );
   }
   container.append(
-    h('div', { class: 'grid two' }, referralTree(id), engagementCard(engagement)),
+    h('div', { class: 'grid two' }, referralTree(id), withheld ? null : engagementCard(engagement)),
     timeline(id),
   );
 }
