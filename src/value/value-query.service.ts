@@ -12,6 +12,13 @@ import { driverText } from '../advocates/reasons/advocate-reasons';
 import { ReasonFormat, ReasonLanguage } from '../advocates/reasons/reason-language';
 import { ReasonNames } from '../advocates/reasons/reason-names';
 import { StoredDriver } from '../advocates/reasons/stored-driver';
+import { TierReasonView, tierReasonView } from '../advocates/reasons/tier-reason-text';
+
+/** A snapshot in words (ValueQueryService.explain). */
+export interface ValueExplanation {
+  labels: string[];
+  tierReason: TierReasonView | null;
+}
 
 /** Reads stored snapshots and runs; never computes. */
 @Injectable()
@@ -25,15 +32,21 @@ export class ValueQueryService {
     return this.settings.money.baseCurrency;
   }
 
-  /** The snapshot's drivers in words, with current names (people, events, platforms). */
-  async driverLabels(snapshot: ValueSnapshot, language: ReasonLanguage): Promise<string[]> {
+  /**
+   * The snapshot in words, with current names (people, events, platforms): each driver's label,
+   * and why the member has their tier.
+   */
+  async explain(snapshot: ValueSnapshot, language: ReasonLanguage): Promise<ValueExplanation> {
     const { drivers } = JSON.parse(snapshot.breakdown) as { drivers: StoredDriver[] };
     const names = await ReasonNames.load(this.dataSource, drivers, snapshot.asOf);
     const format = new ReasonFormat(language, snapshot.currency);
-    // Snapshots stored before drivers kept their params keep their stored label.
-    return drivers.map((driver) =>
-      driver.params ? driverText(driver, names, format) : driver.label,
-    );
+    return {
+      // Snapshots stored before drivers kept their params keep their stored label.
+      labels: drivers.map((driver) =>
+        driver.params ? driverText(driver, names, format) : driver.label,
+      ),
+      tierReason: tierReasonView(snapshot.tier, snapshot.tierReason, snapshot.currency, format),
+    };
   }
 
   /**

@@ -56,11 +56,11 @@ export class ValueController {
   ): Promise<MemberValueDto | ProfilingWithheldDto> {
     const current = await this.values.current(id);
     if ('objectedAt' in current) return ProfilingWithheldDto.since(current.objectedAt);
-    const labels = await this.values.driverLabels(
+    const explanation = await this.values.explain(
       current.snapshot,
       reasonLanguage(lang, acceptLanguage),
     );
-    return MemberValueDto.from(current.snapshot, current.run, labels);
+    return MemberValueDto.from(current.snapshot, current.run, explanation);
   }
 
   @Get('members/:id/value/history')

@@ -190,6 +190,16 @@ describe('value engine through the API', () => {
     const referrer = await value('referrer');
     // Advocacy = referral + influence + knowledge = 216.36 (see above).
     expect(referrer.advocacyValue).toBe('216.36');
+    // The default tiers: €216.36 of advocacy holds Advocate's €100 (active within a year: the
+    // referrals' sign-ups and conversions); Champion misses €500 of advocacy and engagement 10.
+    expect(referrer.tier).toBe('Advocate');
+    expect(referrer.tierReason.next).toMatchObject({
+      tier: 'Champion',
+      missing: expect.arrayContaining([
+        { threshold: 'minAdvocacyValue', required: '500.00', actual: '216.36' },
+      ]),
+    });
+    expect(referrer.tierReason.text).toMatch(/^Advocate: advocacy value €216 \(at least €100\)/);
     const labels = referrer.drivers.map((driver: { label: string }) => driver.label);
     // bert spent 200.00 and brought 156.77 × 0.7 + 25 − 10 = 124.74; carla 100.00 and 75.87;
     // dora, referred by bert, 0.5 × 45.00 × 0.7 = 15.75. Amounts from 100 read in whole euros.

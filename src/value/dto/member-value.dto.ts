@@ -1,4 +1,6 @@
 import { servedCoefficients, StoredModel } from './served-model';
+import { TierReasonDto } from '../../advocates/dto/advocate.dto';
+import type { ValueExplanation } from '../value-query.service';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { formatAmount } from '../../common/money/money';
@@ -111,6 +113,13 @@ export class MemberValueDto {
     description: 'referral + influence + knowledge: what the member is worth through others.',
   })
   advocacyValue!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Advocate' }) tier!: string | null;
+  @ApiProperty({
+    type: TierReasonDto,
+    nullable: true,
+    description: 'Why the member has their tier; null for snapshots stored before reasons were.',
+  })
+  tierReason!: TierReasonDto | null;
   @ApiProperty({ type: ValueComponentsDto }) components!: ValueComponentsDto;
   @ApiProperty({ type: [DriverDto], description: 'The records that contributed most.' })
   drivers!: DriverDto[];
@@ -126,8 +135,9 @@ export class MemberValueDto {
   static from(
     snapshot: ValueSnapshot,
     run: ValueRun | null,
-    labels: string[] = [],
+    explanation: ValueExplanation = { labels: [], tierReason: null },
   ): MemberValueDto {
+    const { labels } = explanation;
     const money = (minor: number) => formatAmount(minor, snapshot.currency);
     const breakdown = JSON.parse(snapshot.breakdown) as {
       byChannel: Record<string, { measuredMinor: number; modeledMinor: number }>;
@@ -142,6 +152,8 @@ export class MemberValueDto {
       currency: snapshot.currency,
       extendedValue: money(snapshot.extendedMinor),
       advocacyValue: money(snapshot.advocacyMinor),
+      tier: snapshot.tier,
+      tierReason: explanation.tierReason,
       components: {
         spend: {
           value: money(snapshot.spendMinor),

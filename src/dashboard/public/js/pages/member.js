@@ -147,6 +147,9 @@ export async function render(container, { match, isCurrent }) {
               `This member objects to profiling (since ${date(withheld.since, { withYear: true })}): no value, tier or engagement is computed or shown.`,
             )
           : valueKpis(value, engagement),
+        value?.tierReason
+          ? h('p', { class: 'tier-reason muted', id: 'tier-reason' }, value.tierReason.text)
+          : null,
       ].filter(Boolean)
     ),
   );
