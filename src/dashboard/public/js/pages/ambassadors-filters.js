@@ -7,6 +7,7 @@ import { h } from '../dom.js';
  * The ranking's segments, sorts, tiers and filter form; every choice lives in the URL.
  * @typedef {Record<string, string>} Filters the ranking's query, '' for a filter not in force
  * @typedef {{
+ *   minAdvocacyValue?: string | number | null,
  *   minExtendedValue?: string | number | null,
  *   minInfluence?: string | number | null,
  *   minEngagement?: number | null,
@@ -117,6 +118,8 @@ export function tierStrip(tiers, filters, currency) {
 function tierRule(tier, currency) {
   const rules = tier.thresholds ?? tier;
   const parts = [];
+  if (rules.minAdvocacyValue)
+    parts.push(`advocacy ≥ ${money(rules.minAdvocacyValue, currency, { compact: true })}`);
   if (rules.minExtendedValue)
     parts.push(`value ≥ ${money(rules.minExtendedValue, currency, { compact: true })}`);
   if (rules.minInfluence)
