@@ -82,7 +82,8 @@ export class RankingPlanner {
 
   /**
    * The advocacy value of the top decile's last member (ties included) and the customers'
-   * median spend, over the snapshots read as current: aggregates, so objecting members count.
+   * median spend, over the snapshots read as current (members who object to profiling have
+   * none, so they are not in these figures).
    */
   private async gems(
     date: string,
