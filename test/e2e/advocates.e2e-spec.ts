@@ -78,7 +78,7 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
         Number(referral) + Number(influence) + Number(knowledge),
         2,
       );
-      expect(row.tierReason.text.startsWith(`${row.tier}:`)).toBe(true);
+      expect(row.tierReason.text.startsWith(`${row.tier}`)).toBe(true);
       // Reasons name people, platforms and events, never ids.
       for (const reason of row.reasons) expect(reason).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     }
