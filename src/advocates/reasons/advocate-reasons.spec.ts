@@ -76,12 +76,12 @@ describe('advocateReasons', () => {
     // Amounts from €100 up read in whole euros; Italian puts a no-break space before €.
     expect(advocateReasons(drivers, known, new ReasonFormat('en', 'EUR'))).toEqual([
       'Referred 3 customers who have spent €2,400 so far; €1,680 credited',
-      '2 reviews on Trustpilot read 18,200 times; €60.00 credited',
+      '2 reviews on Trustpilot read 18,200 times; €60.00 credited (estimated from reach)',
       'Brought 1 guest to Spring tasting who then bought; €31.00 credited',
     ]);
     expect(advocateReasons(drivers, known, new ReasonFormat('it', 'EUR'))).toEqual([
       'Ha portato 3 clienti che finora hanno speso 2400\u00a0€; 1680\u00a0€ attribuiti',
-      '2 recensioni su Trustpilot lette 18.200 volte; 60,00\u00a0€ attribuiti',
+      '2 recensioni su Trustpilot lette 18.200 volte; 60,00\u00a0€ attribuiti (stima dalla portata)',
       'Ha portato 1 ospite a Spring tasting che poi ha comprato; 31,00\u00a0€ attribuiti',
     ]);
   });

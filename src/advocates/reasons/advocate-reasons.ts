@@ -112,7 +112,7 @@ function groupSentence(group: DriverGroup, names: ReasonNames, format: ReasonFor
     case 'second-degree-referral': {
       const count = new Set(drivers.map((driver) => String(driver.params?.refereeId))).size;
       return it
-        ? `${count} ${count === 1 ? 'persona portata' : 'persone portate'} da chi ha invitato; ${credited} attribuiti`
+        ? `${count} ${count === 1 ? 'persona invitata' : 'persone invitate'} dai suoi invitati; ${credited} attribuiti`
         : `${count} ${count === 1 ? 'person' : 'people'} referred by their referees; ${credited} credited`;
     }
     case 'review':
@@ -193,7 +193,15 @@ function contentSentence(group: DriverGroup, format: ReasonFormat, credited: str
     );
   const what = `${count} ${noun} ${it ? 'su' : 'on'} ${platform}`;
   const done = parts.length ? ` ${parts.join(it ? ' e ' : ' and ')}` : '';
-  return it ? `${what}${done}; ${credited} attribuiti` : `${what}${done}; ${credited} credited`;
+  // Modeled influence is reach × conversion × margin, not traced orders: say it is an estimate.
+  const estimated = group.drivers.every((driver) => driver.basis === 'modeled')
+    ? it
+      ? ' (stima dalla portata)'
+      : ' (estimated from reach)'
+    : '';
+  return it
+    ? `${what}${done}; ${credited} attribuiti${estimated}`
+    : `${what}${done}; ${credited} credited${estimated}`;
 }
 
 function purchasesSentence(driver: Driver, format: ReasonFormat): string {

@@ -42,11 +42,25 @@ describe('tierReasonView', () => {
     });
   });
 
+  it('says when the last activity was, or that there was none', () => {
+    const dormant: TierReason = {
+      met: [],
+      next: {
+        tier: 'Promoter',
+        missing: [{ threshold: 'maxRecencyDays', required: 365, actual: 520 }],
+      },
+    };
+    expect(
+      tierReasonView('Customer', JSON.stringify(dormant), 'EUR', new ReasonFormat('en', 'EUR'))
+        ?.text,
+    ).toBe('Customer. Promoter needs last activity at most 365 days (last 520 days ago).');
+  });
+
   it('writes Italian, says the top tier, and is null for snapshots without a reason', () => {
     const it = new ReasonFormat('it', 'EUR');
     expect(tierReasonView('Advocate', JSON.stringify(ADVOCATE), 'EUR', it)?.text).toBe(
       'Advocate: valore di advocacy 184\u00a0€ (almeno 100\u00a0€), ultima attività 20 giorni fa (al massimo 365 giorni). ' +
-        'Per Champion mancano valore di advocacy almeno 500\u00a0€ (ora 184\u00a0€) e coinvolgimento almeno 10 (ora 4,5).',
+        'Per Champion servono: valore di advocacy almeno 500\u00a0€ (ora 184\u00a0€) e coinvolgimento almeno 10 (ora 4,5).',
     );
     const top: TierReason = { met: ADVOCATE.met, next: null };
     expect(tierReasonView('Champion', JSON.stringify(top), 'EUR', it)?.text).toContain(

@@ -63,8 +63,8 @@ function tierReasonText(tier: string | null, reason: TierReason, format: ReasonF
   const value = (check: ThresholdCheck, amount: number | null) =>
     amount === null
       ? it
-        ? 'nessuna'
-        : 'none'
+        ? 'nessuna attività'
+        : 'no activity'
       : MONEY.has(check.threshold)
         ? format.money(amount)
         : check.threshold === 'maxRecencyDays'
@@ -93,11 +93,20 @@ function tierReasonText(tier: string | null, reason: TierReason, format: ReasonF
   if (reason.next === null) sentences.push(it ? 'È il livello più alto.' : 'This is the top tier.');
   else if (reason.next.missing.length)
     sentences.push(
-      `${it ? `Per ${reason.next.tier} mancano` : `${reason.next.tier} needs`} ${format.list(
-        reason.next.missing.map(
-          (check) =>
-            `${label(check)} ${bound(check)} (${it ? 'ora' : 'has'} ${value(check, check.actual)})`,
-        ),
+      `${it ? `Per ${reason.next.tier} servono:` : `${reason.next.tier} needs`} ${format.list(
+        reason.next.missing.map((check) => {
+          const now =
+            check.threshold === 'maxRecencyDays'
+              ? it
+                ? check.actual === null
+                  ? 'nessuna attività'
+                  : `l'ultima ${value(check, check.actual)}`
+                : check.actual === null
+                  ? 'no activity'
+                  : `last ${value(check, check.actual)}`
+              : `${it ? 'ora' : 'has'} ${value(check, check.actual)}`;
+          return `${label(check)} ${bound(check)} (${now})`;
+        }),
       )}.`,
     );
   return sentences.join(' ');
