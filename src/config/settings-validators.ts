@@ -42,6 +42,35 @@ export function IsFractionRecord(options?: ValidationOptions): PropertyDecorator
   );
 }
 
+/** Names of kinds of content, which are not platforms: a rate keyed by one would never be used. */
+const CONTENT_KINDS = new Set(['review', 'reviews', 'mention', 'mentions', 'post', 'posts']);
+
+/**
+ * Conversion per reach by platform: mentions and reviews alike are keyed by their platform
+ * (instagram, trustpilot…), events by `event`, the rest by `default`. A key no content can carry
+ * (a kind of content, or a name that is not a normalised platform) would silently never apply,
+ * so it is refused at start.
+ */
+export function IsConversionRates(options?: ValidationOptions): PropertyDecorator {
+  return defineValidator(
+    'isConversionRates',
+    "must map platforms (e.g. instagram, trustpilot, in lower case), 'event' and 'default' to numbers between 0 and 1; a kind of content such as 'review' is not a platform",
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.entries(value).every(
+        ([key, rate]) =>
+          /^[a-z0-9][a-z0-9._-]{0,63}$/.test(key) &&
+          !CONTENT_KINDS.has(key) &&
+          typeof rate === 'number' &&
+          rate >= 0 &&
+          rate <= 1,
+      ),
+    options,
+  );
+}
+
 /** A cron expression the scheduler accepts (five or six fields). */
 export function IsCronExpression(options?: ValidationOptions): PropertyDecorator {
   return defineValidator(

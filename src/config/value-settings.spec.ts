@@ -35,3 +35,21 @@ describe('value settings of the simple formula', () => {
     expect(withValue(value)).toThrow(`Invalid setting ${setting}:`);
   });
 });
+
+describe('conversion per reach', () => {
+  it('keys mentions and reviews alike by platform, events by event', () => {
+    const { value } = loadSettings({});
+    expect(value.influence.conversionPerReach).toMatchObject({ trustpilot: 0.002, event: 0.02 });
+    expect(value.influence.conversionPerReach.review).toBeUndefined();
+  });
+
+  it.each([
+    [{ default: 0.001, review: 0.002 }],
+    [{ default: 0.001, mentions: 0.002 }],
+    [{ default: 0.001, Instagram: 0.002 }],
+    [{ default: 1.5 }],
+  ])('refuses at start a key no content can use, or a rate above 1: %j', (rates) => {
+    const influence = { ...loadSettings({}).value.influence, conversionPerReach: rates };
+    expect(withValue({ influence })).toThrow('Invalid setting value.influence.conversionPerReach:');
+  });
+});

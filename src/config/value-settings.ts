@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { IsCronExpression, IsFractionRecord } from './settings-validators';
+import { IsCronExpression, IsFractionRecord, IsConversionRates } from './settings-validators';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -51,8 +51,11 @@ export class InfluenceValueSettings {
   @Min(1)
   minCalibrationOrders!: number;
 
-  /** Orders per unit of reach by platform, before calibration; `default` for the rest. */
-  @IsFractionRecord()
+  /**
+   * Orders per unit of reach by platform (mentions and reviews alike), `event` for events,
+   * before calibration; `default` for the rest.
+   */
+  @IsConversionRates()
   conversionPerReach!: Record<string, number>;
 }
 

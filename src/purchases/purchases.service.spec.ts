@@ -165,7 +165,7 @@ describe('PurchasesService on an in-memory database', () => {
       expect(refund).toMatchObject({ amountMinor: 4000, baseAmountMinor: 3680, rate: '0.92' });
     });
 
-    it('need refundOf, and refundOf implies a refund', async () => {
+    it('need refundOf; refundOf alone implies a refund, and is refused on an explicit order', async () => {
       const member = await newMember();
       const { purchase: order } = await purchases.record(purchaseInput(member));
       await expect(
@@ -175,11 +175,15 @@ describe('PurchasesService on an in-memory database', () => {
         details: [{ field: 'refundOf', code: 'isDefined' }],
       });
       await expect(
-        purchases.record(purchaseInput(member, { refundOf: order.externalId })),
+        purchases.record(purchaseInput(member, { kind: 'order', refundOf: order.externalId })),
       ).rejects.toMatchObject({
         kind: 'invalid',
         details: [{ field: 'refundOf', code: 'refundOfOnOrder' }],
       });
+      const { purchase: refund } = await purchases.record(
+        refundInput(order, { kind: undefined, amount: '10.00' }),
+      );
+      expect(refund).toMatchObject({ kind: 'refund', refundOfId: order.id, amountMinor: 1000 });
     });
 
     it("refuse an unknown order, another member's order, another currency and a date before the order", async () => {

@@ -186,7 +186,8 @@ export class PurchasesService {
     lookups: PurchaseLookups,
   ): Promise<Purchase> {
     const member = await lookups.member(memberReferenceOf(input));
-    const kind = input.kind ?? 'order';
+    // refundOf alone says what the purchase is: a refund of that order.
+    const kind = input.kind ?? (input.refundOf !== undefined ? 'refund' : 'order');
     const occurredAt = parseIsoInstant(input.occurredAt)!;
     let refundOfId: string | null = null;
     let rate: string | undefined;

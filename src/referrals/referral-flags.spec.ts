@@ -25,6 +25,12 @@ describe('referral flags', () => {
     ['ada@example.com', 'ada123@example.com', false],
     ['ada@example.com', 'ada@example.org', false],
     ['ada.lovelace@example.com', 'grace.hopper@example.com', false],
+    // Two unrelated short names at one domain are not look-alikes; typos of longer ones are.
+    ['ada@example.com', 'dan@example.com', false],
+    ['ann@example.com', 'ben@example.com', false],
+    ['grace@example.com', 'grance@example.com', true],
+    ['john.smith@example.com', 'jon.smith@example.com', true],
+    ['john.smith@example.com', 'jane.smyth@example.com', false],
   ])('%s and %s similar: %s', (first, second, similar) => {
     expect(areSimilarEmails(first, second)).toBe(similar);
   });

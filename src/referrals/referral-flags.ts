@@ -25,16 +25,24 @@ export function canonicalLocalPart(local: string): string {
 }
 
 /**
- * Two different emails of probably one person: the same domain and the same local part once
- * +tags and dots are gone, or local parts at most two edits apart.
+ * Two different emails of probably one person, at the same domain: the same local part once
+ * +tags and dots are gone; or one local part with at most two characters added at its end
+ * (ada, ada12); or a few edits apart, as many as the shorter part's length allows (one from 4
+ * characters, two from 6), so that two unrelated short names at one domain (ada@ and dan@) are
+ * not look-alikes.
  */
 export function areSimilarEmails(first: string, second: string): boolean {
   const left = splitEmail(first);
   const right = splitEmail(second);
   if (left.domain !== right.domain) return false;
-  const leftLocal = canonicalLocalPart(left.local);
-  const rightLocal = canonicalLocalPart(right.local);
-  return leftLocal === rightLocal || editDistance(left.local, right.local) <= 2;
+  const [shorter, longer] = [canonicalLocalPart(left.local), canonicalLocalPart(right.local)].sort(
+    (a, b) => a.length - b.length,
+  );
+  if (shorter === longer) return true;
+  if (shorter.length >= 3 && longer.startsWith(shorter) && longer.length - shorter.length <= 2)
+    return true;
+  const allowed = shorter.length >= 6 ? 2 : shorter.length >= 4 ? 1 : 0;
+  return editDistance(shorter, longer) <= allowed;
 }
 
 /** The domain or any parent of it is on the list (`x.mailinator.com` counts as `mailinator.com`). */

@@ -37,7 +37,11 @@ export class CreatePurchaseDto extends MemberReference(
   @IsOccurrenceInstant()
   occurredAt!: string;
 
-  @ApiPropertyOptional({ enum: ['order', 'refund'], default: 'order' })
+  @ApiPropertyOptional({
+    enum: ['order', 'refund'],
+    default: 'order',
+    description: '`refund` when refundOf is given and kind is not.',
+  })
   @IsOptional()
   @IsIn(['order', 'refund'])
   kind?: 'order' | 'refund';
