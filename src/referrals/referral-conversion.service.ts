@@ -50,6 +50,18 @@ export class ReferralConversionService implements OnModuleInit {
     const first = await this.checks.firstOrder(manager, referral.refereeMemberId);
     if (first && first.occurredAt >= referral.invitedAt)
       await this.convert(manager, referral, first);
+    else if (first) await this.cannotConvert(manager, referral);
+  }
+
+  /** The referee bought before being invited: the referral stays pending and says why. */
+  private async cannotConvert(manager: EntityManager, referral: Referral): Promise<void> {
+    if (referral.statusReason === 'firstOrderBeforeInvitation') return;
+    referral.statusReason = 'firstOrderBeforeInvitation';
+    await this.referrals.update(
+      referral.id,
+      { statusReason: referral.statusReason, updatedAt: Date.now() },
+      manager,
+    );
   }
 
   private async onPurchases(manager: EntityManager, purchases: Purchase[]): Promise<void> {
@@ -102,6 +114,8 @@ export class ReferralConversionService implements OnModuleInit {
       if (isPending(referral) && order.occurredAt >= referral.invitedAt) {
         if (!referral.refereeMemberId) await this.link(manager, referral, buyer, order.occurredAt);
         await this.convert(manager, referral, order);
+      } else if (isPending(referral) && referral.refereeMemberId === buyer.id) {
+        await this.cannotConvert(manager, referral);
       }
       return;
     }

@@ -17,6 +17,10 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
+/** firstOrderBeforeInvitation: the referee had already bought before being invited. */
+export const REFERRAL_STATUS_REASONS = ['firstOrderBeforeInvitation'] as const;
+export type ReferralStatusReason = (typeof REFERRAL_STATUS_REASONS)[number];
+
 export const REFERRAL_FLAGS = ['disposable_domain', 'similar_email', 'burst'] as const;
 export type ReferralFlag = (typeof REFERRAL_FLAGS)[number];
 
@@ -47,6 +51,10 @@ export class Referral extends EditableRecordBase {
 
   @VarcharColumn(16)
   status!: ReferralStatus;
+
+  /** Why a pending referral cannot convert (REFERRAL_STATUS_REASONS); null otherwise. */
+  @VarcharColumn(64, { nullable: true })
+  statusReason!: ReferralStatusReason | null;
 
   /** The reward as sent, in minor units of `rewardCurrency`. */
   @MinorUnitsColumn()

@@ -43,6 +43,32 @@ describe('referrals convert, link and void by themselves', () => {
       occurredAt,
     });
 
+  it('says why a referral cannot convert when the referee bought before being invited', async () => {
+    const ada = await person('ada');
+    const email = `late.${(sequence += 1)}@late-mail.example`;
+    const referral = await createReferral(test, {
+      referrerId: ada.id,
+      refereeEmail: email,
+      invitedAt: '2026-03-01T00:00:00Z',
+    });
+    expect(referral.statusReason).toBeNull();
+    // The invited person signs up, then their history arrives: a first order from February.
+    const late = await createMember(test, { email });
+    await createPurchase(test, { memberId: late.id, occurredAt: '2026-02-01T00:00:00Z' });
+    expect(await getReferral(referral.id)).toMatchObject({
+      status: 'signed_up',
+      refereeId: late.id,
+      statusReason: 'firstOrderBeforeInvitation',
+      convertedAt: null,
+    });
+    // A later order does not convert it either: the first order stays before the invitation.
+    await createPurchase(test, { memberId: late.id, occurredAt: '2026-04-01T00:00:00Z' });
+    expect(await getReferral(referral.id)).toMatchObject({
+      status: 'signed_up',
+      statusReason: 'firstOrderBeforeInvitation',
+    });
+  });
+
   it("converts the referral on the referee's first order, dated by the order", async () => {
     const [ada, grace] = [await person('ada'), await person('grace')];
     const referral = await createReferral(test, { referrerId: ada.id, refereeId: grace.id });

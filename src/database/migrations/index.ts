@@ -12,6 +12,7 @@ import { RecomputeIndexes1732000014000 } from './1732000014000-recompute-indexes
 import { CommunityMetrics1732000015000 } from './1732000015000-community-metrics';
 import { AdvocacyValue1733000000000 } from './1733000000000-advocacy-value';
 import { ProfilingObjectionEngagement1733000001000 } from './1733000001000-profiling-objection-engagement';
+import { ReferralStatusReason1733000002000 } from './1733000002000-referral-status-reason';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CommunityMetrics1732000015000,
   AdvocacyValue1733000000000,
   ProfilingObjectionEngagement1733000001000,
+  ReferralStatusReason1733000002000,
 ];

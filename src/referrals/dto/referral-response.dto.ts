@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { formatAmount } from '../../common/money/money';
 import { awaitsApproval, countsForValue, parseFlags } from '../referral-state';
-import { REFERRAL_FLAGS, REFERRAL_STATUSES, Referral } from '../referral.entity';
+import {
+  REFERRAL_FLAGS,
+  REFERRAL_STATUSES,
+  REFERRAL_STATUS_REASONS,
+  Referral,
+} from '../referral.entity';
 import { PageOf } from '../../common/pagination/page-of.dto';
 import { responseFields } from '../../common/http/response-fields';
 
@@ -24,6 +29,15 @@ export class ReferralResponseDto {
   @ApiProperty({ example: 'ADA-7K3P9Q' }) code!: string;
   @ApiProperty({ nullable: true, type: String, example: 'email' }) channel!: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES, example: 'converted' }) status!: string;
+  @ApiProperty({
+    enum: REFERRAL_STATUS_REASONS,
+    nullable: true,
+    type: String,
+    example: null,
+    description:
+      'Why a pending referral cannot convert: firstOrderBeforeInvitation, the referee bought before being invited.',
+  })
+  statusReason!: string | null;
   @ApiProperty({ example: '10.00' }) rewardCost!: string;
   @ApiProperty({ example: 'EUR' }) rewardCurrency!: string;
   @ApiProperty({ example: '10.00', description: 'rewardCost in the base currency.' })
@@ -74,6 +88,8 @@ export class ReferralResponseDto {
         ],
       ),
       refereeId: referral.refereeMemberId,
+      // A referral just built in memory has no reason yet (the column's null).
+      statusReason: referral.statusReason ?? null,
       rewardCost: formatAmount(referral.rewardMinor, referral.rewardCurrency),
       baseRewardCost: formatAmount(referral.baseRewardMinor, baseCurrency),
       baseCurrency,
