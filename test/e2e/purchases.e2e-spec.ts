@@ -87,11 +87,16 @@ describe('purchases', () => {
     expect(await count({ kind: 'refund' })).toBe(2);
   });
 
-  it('requires refundOf for a refund and refuses it on an order', async () => {
+  it('requires refundOf for a refund and refuses it on an order; refundOf alone is a refund', async () => {
     const missing = await post(buildPurchase({ memberId: member.id, kind: 'refund' })).expect(400);
     expect(missing.body.details[0].field).toBe('refundOf');
-    const onOrder = await post(buildPurchase({ memberId: member.id, refundOf: 'x' })).expect(400);
+    const onOrder = await post(
+      buildPurchase({ memberId: member.id, kind: 'order', refundOf: 'x' }),
+    ).expect(400);
     expect(onOrder.body.details[0].field).toBe('refundOf');
+    // Without kind, refundOf makes it a refund: of an order that does not exist here.
+    const implied = await post(buildPurchase({ memberId: member.id, refundOf: 'x' })).expect(422);
+    expect(implied.body.details[0]).toMatchObject({ field: 'refundOf' });
     const unknown = await post(
       buildPurchase({ memberId: member.id, kind: 'refund', refundOf: 'nope' }),
     ).expect(422);

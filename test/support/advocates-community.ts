@@ -26,7 +26,7 @@ export function writeAdvocatesConfig(advocates: Record<string, unknown> = {}): s
             youtube: 0,
             x: 0,
             blog: 0,
-            review: 0,
+            // Reviews' platforms fall to default (0): no modeled influence from reviews.
             event: 0,
           },
         },
