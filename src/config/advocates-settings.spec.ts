@@ -1,13 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { settingsWith } from '../../test/support/settings-file';
 import { loadSettings } from './load-settings';
 
-const withAdvocates = (advocates: object) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'halo-advocates-config-')), 'halo.json');
-  writeFileSync(file, JSON.stringify({ advocates }));
-  return () => loadSettings({ HALO_CONFIG_FILE: file });
-};
+const withAdvocates = (advocates: object) => settingsWith('advocates', advocates);
 
 describe('advocates settings', () => {
   it('reads the defaults: weights, half-life, tiers in order, thresholds', () => {

@@ -28,16 +28,24 @@ export function IsRateTable(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** An object whose values are all numbers between 0 and 1, and whose keys pass `keyOk`. */
+function isFractionRecord(value: unknown, keyOk: (key: string) => boolean = () => true): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([key, entry]) => keyOk(key) && typeof entry === 'number' && entry >= 0 && entry <= 1,
+    )
+  );
+}
+
 /** An object whose values are all numbers between 0 and 1 (margins, conversion rates). */
 export function IsFractionRecord(options?: ValidationOptions): PropertyDecorator {
   return defineValidator(
     'isFractionRecord',
     'must map names to numbers between 0 and 1',
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      Object.values(value).every((entry) => typeof entry === 'number' && entry >= 0 && entry <= 1),
+    (value) => isFractionRecord(value),
     options,
   );
 }
@@ -56,16 +64,9 @@ export function IsConversionRates(options?: ValidationOptions): PropertyDecorato
     'isConversionRates',
     "must map platforms (e.g. instagram, trustpilot, in lower case), 'event' and 'default' to numbers between 0 and 1; a kind of content such as 'review' is not a platform",
     (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      Object.entries(value).every(
-        ([key, rate]) =>
-          /^[a-z0-9][a-z0-9._-]{0,63}$/.test(key) &&
-          !CONTENT_KINDS.has(key) &&
-          typeof rate === 'number' &&
-          rate >= 0 &&
-          rate <= 1,
+      isFractionRecord(
+        value,
+        (key) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(key) && !CONTENT_KINDS.has(key),
       ),
     options,
   );

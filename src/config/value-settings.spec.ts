@@ -1,13 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { settingsWith } from '../../test/support/settings-file';
 import { loadSettings } from './load-settings';
 
-const withValue = (value: object) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'halo-value-config-')), 'halo.json');
-  writeFileSync(file, JSON.stringify({ value }));
-  return () => loadSettings({ HALO_CONFIG_FILE: file });
-};
+const withValue = (value: object) => settingsWith('value', value);
 
 describe('value settings of the simple formula', () => {
   it('reads the defaults: credibility of 365 days, lapsed after 365 days, 3 years assumed', () => {

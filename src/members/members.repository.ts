@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
@@ -74,33 +74,19 @@ export class MembersRepository extends RecordRepository<Member> {
   }
 
   /** Members (with tags) by externalId, for a batch: the map holds those that exist. */
-  async findByExternalIds(
+  findByExternalIds(
     externalIds: string[],
     manager = this.dataSource.manager,
   ): Promise<Map<string, Member>> {
-    const members = await findAmong(
-      manager,
-      Member,
-      externalIds,
-      (chunk) => ({ externalId: In(chunk) }),
-      { relations: { tags: true } },
-    );
-    return keyBy(members, (member) => member.externalId);
+    return this.findWithTagsBy('externalId', externalIds, manager);
   }
 
   /** Members (with tags) by normalised email, for a batch. */
-  async findByEmails(
+  findByEmails(
     emailsNormalized: string[],
     manager = this.dataSource.manager,
   ): Promise<Map<string, Member>> {
-    const members = await findAmong(
-      manager,
-      Member,
-      emailsNormalized,
-      (chunk) => ({ emailNormalized: In(chunk) }),
-      { relations: { tags: true } },
-    );
-    return keyBy(members, (member) => member.emailNormalized);
+    return this.findWithTagsBy('emailNormalized', emailsNormalized, manager);
   }
 
   /** The ids among these that name a campaign. */
@@ -182,6 +168,17 @@ export class MembersRepository extends RecordRepository<Member> {
     return manager
       .getRepository(Identity)
       .find({ where: { memberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private async findWithTagsBy(
+    key: 'externalId' | 'emailNormalized',
+    values: string[],
+    manager: EntityManager,
+  ): Promise<Map<string, Member>> {
+    const members = await findAmong(manager, Member, values, (chunk) => ({ [key]: In(chunk) }), {
+      relations: { tags: true },
+    });
+    return keyBy(members, (member) => member[key]);
   }
 
   private listQuery(query: ListMembersQuery): SelectQueryBuilder<Member> {

@@ -1,7 +1,7 @@
 /**
- * A driver as a value snapshot stores it in its breakdown (the value engine's `Driver`,
- * src/value/engine/value-types.ts): what reasons are written from. Declared here as the stored
- * JSON's shape, since the value module depends on advocates and not the reverse.
+ * One record behind a value component, as the engine computes it (the value engine's `Driver`
+ * is this type) and a snapshot stores it in its breakdown: what reasons are written from.
+ * Declared here, since the value module depends on advocates and not the reverse.
  */
 export interface StoredDriver {
   component: 'spend' | 'referral' | 'influence' | 'knowledge';

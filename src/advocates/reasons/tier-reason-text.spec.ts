@@ -1,20 +1,9 @@
+import { ADVOCATE_REASON } from '../../../test/support/tier-reasons';
 import { TierReason } from '../tiers/tier-rules';
 import { ReasonFormat } from './reason-language';
 import { tierReasonView } from './tier-reason-text';
 
-const ADVOCATE: TierReason = {
-  met: [
-    { threshold: 'minAdvocacyValue', required: 10_000, actual: 18_400 },
-    { threshold: 'maxRecencyDays', required: 365, actual: 20 },
-  ],
-  next: {
-    tier: 'Champion',
-    missing: [
-      { threshold: 'minAdvocacyValue', required: 50_000, actual: 18_400 },
-      { threshold: 'minEngagement', required: 10, actual: 4.5 },
-    ],
-  },
-};
+const ADVOCATE = ADVOCATE_REASON;
 
 describe('tierReasonView', () => {
   it('gives the thresholds in major units and the reason in words', () => {

@@ -1,3 +1,4 @@
+import { ADVOCACY_RULES, ADVOCATE_REASON } from '../../../test/support/tier-reasons';
 import { TierRule, recencyDays, tierFor, tierRulesFrom, tierWithReason } from './tier-rules';
 
 const DAY = 86_400_000;
@@ -55,14 +56,6 @@ describe('tierFor', () => {
 });
 
 describe('tierWithReason', () => {
-  // The default tiers' shape: advocacy value is the main threshold.
-  const ADVOCACY_RULES: TierRule[] = [
-    { name: 'Champion', minAdvocacyMinor: 50_000, minEngagement: 10, maxRecencyDays: 90 },
-    { name: 'Advocate', minAdvocacyMinor: 10_000, maxRecencyDays: 365 },
-    { name: 'Promoter', minEngagement: 3, maxRecencyDays: 365 },
-    { name: 'Customer' },
-  ];
-
   it('says which thresholds hold and, for the next tier up, what is missing and by how much', () => {
     // €184.00 of advocacy, engagement 4.5, active 20 days ago: Advocate (≥ €100, ≤ 365 days);
     // Champion misses €500 of advocacy (has €184) and engagement 10 (has 4.5).
@@ -71,19 +64,7 @@ describe('tierWithReason', () => {
       standing({ advocacyMinor: 18_400, engagement: 4.5, lastActivityAt: AS_OF - 20 * DAY }),
     );
     expect(tier).toBe('Advocate');
-    expect(reason).toEqual({
-      met: [
-        { threshold: 'minAdvocacyValue', required: 10_000, actual: 18_400 },
-        { threshold: 'maxRecencyDays', required: 365, actual: 20 },
-      ],
-      next: {
-        tier: 'Champion',
-        missing: [
-          { threshold: 'minAdvocacyValue', required: 50_000, actual: 18_400 },
-          { threshold: 'minEngagement', required: 10, actual: 4.5 },
-        ],
-      },
-    });
+    expect(reason).toEqual(ADVOCATE_REASON);
   });
 
   it('has no next tier at the top, and the lowest tier as next when none holds', () => {

@@ -1,3 +1,5 @@
+import type { StoredDriver } from '../../advocates/reasons/stored-driver';
+
 /** Plain inputs and outputs of the value engine: no Nest, no TypeORM; amounts in base minor units. */
 
 export interface Coefficients {
@@ -37,17 +39,11 @@ export interface SpendSummary {
 
 export type SpendMethod = 'bgnbd' | 'simple' | 'none';
 
-export interface Driver {
-  component: 'spend' | 'referral' | 'influence' | 'knowledge';
-  kind: string;
-  id: string | null;
-  /** A plain English label without ids; the API renders drivers with current names from `params`. */
-  label: string;
-  amountMinor: number;
-  basis: 'measured' | 'modeled';
-  /** What a reason in words needs: ids of people and events, platforms, counts, amounts. */
-  params?: Record<string, string | number>;
-}
+/**
+ * One record behind a component, as the snapshot stores it and reasons are written from:
+ * the shape lives with the reasons (src/advocates/reasons/stored-driver.ts).
+ */
+export type Driver = StoredDriver;
 
 export interface ReferralEdge {
   id: string;
