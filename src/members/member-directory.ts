@@ -11,16 +11,11 @@ import { normalizeEmail } from './normalize';
  * reference sends the row to the row path.
  */
 export class MemberDirectory {
-  private readonly everyone = new Map<string, Member>();
-
   private constructor(
     private readonly byId: Map<string, Member>,
     private readonly byExternalId: Map<string, Member>,
     private readonly byEmail: Map<string, Member>,
-  ) {
-    for (const members of [byId, byExternalId, byEmail])
-      for (const member of members.values()) this.everyone.set(member.id, member);
-  }
+  ) {}
 
   static async load(
     manager: EntityManager,
@@ -57,13 +52,6 @@ export class MemberDirectory {
         (member) => member.emailNormalized,
       ),
     );
-  }
-
-  /** A member the directory holds, by id (one that `find` answered). */
-  known(id: string): Member {
-    const member = this.everyone.get(id);
-    if (!member) throw new Error(`member ${id} is not in the batch's directory`);
-    return member;
   }
 
   /** The member the reference names; NeedsRowPath unless it is found and not merged. */

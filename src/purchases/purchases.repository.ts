@@ -10,7 +10,7 @@ import { Member } from '../members/member.entity';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
 import { RecordRepository } from '../database/record-repository';
-import { findAmong, insertMany, keyBy } from '../database/batch/batch-plan';
+import { findAmong, inChunks, insertMany, keyBy } from '../database/batch/batch-plan';
 import { existingCampaignIds } from '../campaigns/campaign-ids';
 
 /** What the refunds of one order add up to. */
@@ -143,26 +143,38 @@ export class PurchasesRepository extends RecordRepository<Purchase> {
   }
 
   /**
-   * Dates the member's acquisition at this order unless a date was given or an earlier order
-   * already set it.
+   * Dates each member's acquisition at their order unless a date was given or an earlier order
+   * already set it: one statement per chunk of members (an import batch's first orders), one
+   * member per order.
    */
-  async setAcquiredAtFromOrder(
-    order: Pick<Purchase, 'memberId' | 'occurredAt'>,
+  async setAcquiredAtFromOrders(
+    orders: Pick<Purchase, 'memberId' | 'occurredAt'>[],
     manager = this.dataSource.manager,
   ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Member)
-      .set({
-        acquiredAt: order.occurredAt,
-        acquiredAtSource: 'firstPurchase',
-        updatedAt: Date.now(),
-      })
-      .where('id = :id', { id: order.memberId })
-      .andWhere(
-        "(acquired_at_source IS NULL OR (acquired_at_source = 'firstPurchase' AND acquired_at > :at))",
-        { at: order.occurredAt },
-      )
-      .execute();
+    for (const chunk of inChunks(orders, 200)) {
+      const parameters: Record<string, unknown> = {};
+      const whens = chunk.map((order, index) => {
+        Object.assign(parameters, {
+          [`id${index}`]: order.memberId,
+          [`at${index}`]: order.occurredAt,
+        });
+        return `WHEN :id${index} THEN CAST(:at${index} AS BIGINT)`;
+      });
+      const orderAt = `(CASE id ${whens.join(' ')} END)`;
+      await manager
+        .createQueryBuilder()
+        .update(Member)
+        .set({
+          acquiredAt: () => orderAt,
+          acquiredAtSource: 'firstPurchase',
+          updatedAt: Date.now(),
+        })
+        .where('id IN (:...ids)', { ids: chunk.map((order) => order.memberId) })
+        .andWhere(
+          `(acquired_at_source IS NULL OR (acquired_at_source = 'firstPurchase' AND acquired_at > ${orderAt}))`,
+        )
+        .setParameters(parameters)
+        .execute();
+    }
   }
 }

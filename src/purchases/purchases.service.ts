@@ -87,7 +87,8 @@ export class PurchasesService {
       throw error;
     }
     // A member's acquiredAt, unless given, is the date of their first order.
-    if (candidate.kind === 'order') await this.purchases.setAcquiredAtFromOrder(candidate, manager);
+    if (candidate.kind === 'order')
+      await this.purchases.setAcquiredAtFromOrders([candidate], manager);
     await this.tellListeners(manager, [candidate]);
     return { purchase: candidate, outcome: 'created' };
   }
@@ -121,31 +122,24 @@ export class PurchasesService {
     return new PurchasesBatchPlan(
       existing,
       (row) => this.build(manager, row, lookups),
-      (transaction, orders) => this.insertOrders(transaction, orders, members),
+      (transaction, orders) => this.insertOrders(transaction, orders),
     );
   }
 
   /** Inserts a batch's new orders, dates first orders as acquisitions, tells the listeners. */
-  private async insertOrders(
-    manager: EntityManager,
-    orders: Purchase[],
-    members: MemberDirectory,
-  ): Promise<void> {
+  private async insertOrders(manager: EntityManager, orders: Purchase[]): Promise<void> {
     await this.purchases.insertMany(orders, manager);
+    // Each member's earliest order of the batch; the statement keeps given and earlier dates.
     const firstAt = new Map<string, number>();
     for (const order of orders)
       firstAt.set(
         order.memberId,
         Math.min(order.occurredAt, firstAt.get(order.memberId) ?? Infinity),
       );
-    for (const [memberId, at] of firstAt) {
-      const member = members.known(memberId);
-      // The same condition as setAcquiredAtFromOrder, on the row the batch read (and keeps up to date).
-      if (member.acquiredAtSource === 'given') continue;
-      if (member.acquiredAtSource === 'firstPurchase' && member.acquiredAt! <= at) continue;
-      await this.purchases.setAcquiredAtFromOrder({ memberId, occurredAt: at }, manager);
-      Object.assign(member, { acquiredAt: at, acquiredAtSource: 'firstPurchase' });
-    }
+    await this.purchases.setAcquiredAtFromOrders(
+      [...firstAt].map(([memberId, occurredAt]) => ({ memberId, occurredAt })),
+      manager,
+    );
     await this.tellListeners(manager, orders);
   }
 
