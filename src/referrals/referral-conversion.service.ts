@@ -144,6 +144,7 @@ export class ReferralConversionService implements OnModuleInit {
       code: order.attributionReferralCode!,
       channel: 'code',
       status: 'converted' as const,
+      statusReason: null,
       rewardMinor: 0,
       rewardCurrency: this.converter.baseCurrency,
       baseRewardMinor: 0,

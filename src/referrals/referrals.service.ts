@@ -207,6 +207,7 @@ export class ReferralsService implements OnModuleInit {
       code: input.code?.trim().toUpperCase() ?? referrer.referralCode,
       channel: input.channel ?? null,
       status,
+      statusReason: null,
       rewardMinor: reward.amountMinor,
       rewardCurrency: reward.currency,
       baseRewardMinor: reward.baseAmountMinor,

@@ -88,8 +88,7 @@ export class ReferralResponseDto {
         ],
       ),
       refereeId: referral.refereeMemberId,
-      // A referral just built in memory has no reason yet (the column's null).
-      statusReason: referral.statusReason ?? null,
+      statusReason: referral.statusReason,
       rewardCost: formatAmount(referral.rewardMinor, referral.rewardCurrency),
       baseRewardCost: formatAmount(referral.baseRewardMinor, baseCurrency),
       baseCurrency,
