@@ -1,6 +1,19 @@
 import { aggregateRows, indexDistinct } from './distinct-values';
 import { digamma, logGamma } from './special-functions';
 
+/**
+ * BG/NBD (Fader, Hardie & Lee 2005) lets a customer drop out only right after a repeat purchase;
+ * the modified BG/NBD (Batislam, Denizel & Filiztekin 2007) also right after the first one, so a
+ * one-time buyer's P(alive) falls with the silence. Both share parameters and most formulas: the
+ * modified one reads b + x where BG/NBD reads b + x - 1, for every x including 0.
+ */
+export type RepeatBuyingVariant = 'bgnbd' | 'mbgnbd';
+
+/** 1 for the modified model, whose drop-out terms shift b + x - 1 to b + x. */
+export function dropOutShift(variant: RepeatBuyingVariant): number {
+  return variant === 'mbgnbd' ? 1 : 0;
+}
+
 export interface BgNbdParams {
   r: number;
   alpha: number;
@@ -33,22 +46,29 @@ export function assertRepeatBuyingCustomer(customer: RepeatBuyingCustomer, row?:
 
 /**
  * ln L(r, alpha, a, b | x, t_x, T), Fader, Hardie & Lee (2005) eq. 6, written as
- * A1 + A2 + ln(exp(A3) + [x > 0] exp(A4)) so that large x and T stay in range.
+ * A1 + A2 + ln(exp(A3) + [x > 0] exp(A4)) so that large x and T stay in range. The modified
+ * model (Batislam et al. 2007) has B(a, b + x + 1) / B(a, b) in A2 and the drop-out term
+ * a / (b + x) for every x: L = A1 + A2 + ln(exp(A3) + exp(A4)).
  */
-export function bgNbdLogLikelihood(params: BgNbdParams, customer: RepeatBuyingCustomer): number {
+export function bgNbdLogLikelihood(
+  params: BgNbdParams,
+  customer: RepeatBuyingCustomer,
+  variant: RepeatBuyingVariant = 'bgnbd',
+): number {
   const { r, alpha, a, b } = params;
   const { x, tx, T } = customer;
+  const shift = dropOutShift(variant);
   const common =
     logGamma(r + x) -
     logGamma(r) +
     r * Math.log(alpha) +
     logGamma(a + b) +
-    logGamma(b + x) -
+    logGamma(b + x + shift) -
     logGamma(b) -
-    logGamma(a + b + x);
+    logGamma(a + b + x + shift);
   const alive = -(r + x) * Math.log(alpha + T);
-  if (x === 0) return common + alive;
-  const goneAfterLast = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  if (x === 0 && shift === 0) return common + alive;
+  const goneAfterLast = Math.log(a) - Math.log(b + x - 1 + shift) - (r + x) * Math.log(alpha + tx);
   return common + logAddExp(alive, goneAfterLast);
 }
 
@@ -67,8 +87,12 @@ export interface BgNbdObjective {
  * the log-gammas computed once per distinct x and the logs once per distinct T and t_x, so one
  * evaluation over 100,000 customers costs a few thousand logs rather than a million.
  */
-export function createBgNbdObjective(customers: readonly RepeatBuyingCustomer[]): BgNbdObjective {
+export function createBgNbdObjective(
+  customers: readonly RepeatBuyingCustomer[],
+  variant: RepeatBuyingVariant = 'bgnbd',
+): BgNbdObjective {
   customers.forEach(assertRepeatBuyingCustomer);
+  const shift = dropOutShift(variant);
   const groups = aggregateRows(customers, ({ x, tx, T }) => `${x}|${tx}|${T}`).filter(
     (group) => group.weight > 0,
   );
@@ -88,11 +112,14 @@ export function createBgNbdObjective(customers: readonly RepeatBuyingCustomer[])
         logGamma(r) +
         r * Math.log(alpha) +
         logGamma(a + b) +
-        logGamma(b + count) -
+        logGamma(b + count + shift) -
         logGamma(b) -
-        logGamma(a + b + count),
+        logGamma(a + b + count + shift),
     );
-    const logDropOdds = x.map((count) => (count > 0 ? Math.log(a) - Math.log(b + count - 1) : 0));
+    const canDropOut = (count: number) => count > 0 || shift > 0;
+    const logDropOdds = x.map((count) =>
+      canDropOut(count) ? Math.log(a) - Math.log(b + count - 1 + shift) : 0,
+    );
     const logAlphaT = Ts.distinct.map((T) => Math.log(alpha + T));
     const logAlphaTx = txs.distinct.map((tx) => Math.log(alpha + tx));
     const gradient = [0, 0, 0, 0];
@@ -102,7 +129,7 @@ export function createBgNbdObjective(customers: readonly RepeatBuyingCustomer[])
       const count = x[k];
       const weight = weights[row];
       const alive = -(r + count) * logAlphaT[Ts.index[row]];
-      if (count === 0) {
+      if (!canDropOut(count)) {
         total += weight * (common[k] + alive);
         if (withGradient) {
           gradient[0] -= weight * logAlphaT[Ts.index[row]];
@@ -122,7 +149,7 @@ export function createBgNbdObjective(customers: readonly RepeatBuyingCustomer[])
           (aliveShare * (r + count)) / (alpha + Ts.distinct[Ts.index[row]]) +
           (goneShare * (r + count)) / (alpha + txs.distinct[txs.index[row]]);
         gradient[2] += goneShare / a;
-        gradient[3] -= goneShare / (b + count - 1);
+        gradient[3] -= goneShare / (b + count - 1 + shift);
       }
     }
     if (withGradient) {
@@ -132,11 +159,11 @@ export function createBgNbdObjective(customers: readonly RepeatBuyingCustomer[])
       const psiAB = digamma(a + b);
       x.forEach((count, k) => {
         const weight = weightPerX[k];
-        const psiABX = digamma(a + b + count);
+        const psiABX = digamma(a + b + count + shift);
         gradient[0] += weight * (digamma(r + count) - psiR + Math.log(alpha));
         gradient[1] += (weight * r) / alpha;
         gradient[2] += weight * (psiAB - psiABX);
-        gradient[3] += weight * (psiAB + digamma(b + count) - psiB - psiABX);
+        gradient[3] += weight * (psiAB + digamma(b + count + shift) - psiB - psiABX);
       });
     }
     return { value: -total / totalWeight, gradient: gradient.map((g) => -g / totalWeight) };

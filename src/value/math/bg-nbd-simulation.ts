@@ -1,4 +1,4 @@
-import type { BgNbdParams } from './bg-nbd-likelihood';
+import type { BgNbdParams, RepeatBuyingVariant } from './bg-nbd-likelihood';
 import type { GammaGammaParams } from './gamma-gamma';
 import { SeededRandom } from './seeded-random';
 
@@ -18,13 +18,15 @@ export interface SimulationOptions {
    * one tick merge into one, and the first tick is the first purchase's, as in the app's data.
    */
   resolution?: number;
+  /** 'mbgnbd': the customer may also drop out right after the first purchase (Batislam et al.). */
+  variant?: RepeatBuyingVariant;
 }
 
 /**
  * Customers drawn from the BG/NBD story: lambda ~ Gamma(r, alpha), p ~ Beta(a, b); purchases
  * arrive as a Poisson process with rate lambda after a first purchase at 0, and after each
- * repeat purchase the customer drops out with probability p. One customer per observation
- * length T.
+ * repeat purchase (in the modified model, the first one too) the customer drops out with
+ * probability p. One customer per observation length T.
  */
 export function simulateBgNbd(
   params: BgNbdParams,
@@ -37,7 +39,9 @@ export function simulateBgNbd(
     const rate = random.gamma(r, alpha);
     const dropOut = random.beta(a, b);
     const times: number[] = [];
-    for (let t = random.exponential(rate); t <= T; t += random.exponential(rate)) {
+    const goneAtFirst = options.variant === 'mbgnbd' && random.uniform() < dropOut;
+    const firstRepeat = goneAtFirst ? Infinity : random.exponential(rate);
+    for (let t = firstRepeat; t <= T; t += random.exponential(rate)) {
       times.push(t);
       if (random.uniform() < dropOut) break;
     }

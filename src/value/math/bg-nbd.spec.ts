@@ -10,35 +10,13 @@ import {
 } from './bg-nbd';
 import { simulateBgNbd } from './bg-nbd-simulation';
 import { SeededRandom } from './seeded-random';
-import { logBeta } from './special-functions';
+import { betaExpectation } from '../../../test/support/beta-quadrature';
 
 const CDNOW_WEEKS: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const CDNOW_DAYS: BgNbdParams = { ...CDNOW_WEEKS, alpha: 4.414 * 7 };
 
 function expectRelative(actual: number, expected: number, tolerance: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
-}
-
-/**
- * Tanh-sinh quadrature of f(p) Beta(p; a, b) over (0, 1): exact to ~1e-13 even with the
- * density's endpoint singularities; the density is evaluated in logs from both ends.
- */
-function betaExpectation(f: (p: number) => number, a: number, b: number): number {
-  const h = 1 / 64;
-  let total = 0;
-  for (let k = -5 * 64; k <= 5 * 64; k++) {
-    const u = (Math.PI / 2) * Math.sinh(k * h);
-    const p = 1 / (1 + Math.exp(-2 * u));
-    const q = 1 / (1 + Math.exp(2 * u));
-    if (p === 0 || q === 0) continue;
-    const logWeight =
-      (a - 1) * Math.log(p) +
-      (b - 1) * Math.log(q) -
-      logBeta(a, b) +
-      Math.log(Math.PI * Math.cosh(k * h) * p * q);
-    total += h * f(p) * Math.exp(logWeight);
-  }
-  return total;
 }
 
 /**

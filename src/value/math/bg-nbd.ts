@@ -1,8 +1,10 @@
 import {
   assertRepeatBuyingCustomer,
   createBgNbdObjective,
+  dropOutShift,
   type BgNbdParams,
   type RepeatBuyingCustomer,
+  type RepeatBuyingVariant,
 } from './bg-nbd-likelihood';
 import { hypergeometric2F1 } from './hypergeometric';
 import { minimizePositive, type FitOptions } from './optimizer';
@@ -12,6 +14,7 @@ export {
   createBgNbdObjective,
   type BgNbdParams,
   type RepeatBuyingCustomer,
+  type RepeatBuyingVariant,
 } from './bg-nbd-likelihood';
 
 export interface BgNbdFit extends BgNbdParams {
@@ -26,8 +29,9 @@ export interface BgNbdFit extends BgNbdParams {
 export function bgNbdTotalLogLikelihood(
   params: BgNbdParams,
   customers: readonly RepeatBuyingCustomer[],
+  variant: RepeatBuyingVariant = 'bgnbd',
 ): number {
-  const objective = createBgNbdObjective(customers);
+  const objective = createBgNbdObjective(customers, variant);
   return -objective.value(toVector(params)) * objective.totalWeight;
 }
 
@@ -38,8 +42,9 @@ export function bgNbdTotalLogLikelihood(
 export function fitBgNbd(
   customers: readonly RepeatBuyingCustomer[],
   options: FitOptions = {},
+  variant: RepeatBuyingVariant = 'bgnbd',
 ): BgNbdFit {
-  const objective = createBgNbdObjective(customers);
+  const objective = createBgNbdObjective(customers, variant);
   const purchases = customers.reduce((total, { x, weight = 1 }) => total + x * weight, 0);
   const exposure = customers.reduce((total, { T, weight = 1 }) => total + T * weight, 0);
   if (purchases === 0 || exposure === 0) {
@@ -75,35 +80,56 @@ export function fitBgNbd(
   };
 }
 
-/** E[X(t)]: expected repeat purchases in (0, t] of a customer who just made a first purchase. */
-export function expectedPurchases(params: BgNbdParams, t: number): number {
-  assertTime(t);
-  return expectedPurchasesWhileAlive(params, t, 0, 0);
+/**
+ * E[X(t)]: expected repeat purchases in (0, t] of a customer who just made a first purchase.
+ * In the modified model they may drop out at once: b / (a + b) of them stay.
+ */
+export function expectedPurchases(
+  params: BgNbdParams,
+  t: number,
+  variant: RepeatBuyingVariant = 'bgnbd',
+): number {
+  return conditionalExpectedPurchases(params, t, 0, 0, 0, variant);
 }
 
-/** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] given the history (FHL 2005 eq. 10). */
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] given the history (FHL 2005 eq. 10;
+ * Batislam et al. 2007 eq. 14 for the modified model): P(alive) × E[Y(t) | alive, x, T].
+ */
 export function conditionalExpectedPurchases(
   params: BgNbdParams,
   t: number,
   x: number,
   tx: number,
   T: number,
+  variant: RepeatBuyingVariant = 'bgnbd',
 ): number {
   assertTime(t);
-  assertRepeatBuyingCustomer({ x, tx, T });
-  return probabilityAlive(params, x, tx, T) * expectedPurchasesWhileAlive(params, t, x, T);
+  return (
+    probabilityAlive(params, x, tx, T, variant) *
+    expectedPurchasesWhileAlive(params, t, x, T, variant)
+  );
 }
 
 /**
  * P(alive | x, t_x, T) = 1 / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)).
- * A customer without repeat purchases cannot have dropped out yet: the model lets drop-out happen
- * only right after a repeat purchase.
+ * In BG/NBD a customer without repeat purchases cannot have dropped out yet: drop-out happens
+ * only right after a repeat purchase. The modified model reads a / (b + x) for every x, so a
+ * one-time buyer's P(alive) falls with the silence since their first purchase.
  */
-export function probabilityAlive(params: BgNbdParams, x: number, tx: number, T: number): number {
+export function probabilityAlive(
+  params: BgNbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  variant: RepeatBuyingVariant = 'bgnbd',
+): number {
   assertRepeatBuyingCustomer({ x, tx, T });
-  if (x === 0) return 1;
+  const shift = dropOutShift(variant);
+  if (x === 0 && shift === 0) return 1;
   const { r, alpha, a, b } = params;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
+  const logOdds =
+    Math.log(a) - Math.log(b + x - 1 + shift) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
   return 1 / (1 + Math.exp(logOdds));
 }
 
@@ -111,9 +137,20 @@ export function probabilityAlive(params: BgNbdParams, x: number, tx: number, T: 
 // this distance of them the value is interpolated linearly from points twice as far out.
 const SINGULARITY_HALF_WIDTH = 1e-5;
 
-/** E[Y(t) | alive, x, T], the closed form away from its removable singularities. */
-function expectedPurchasesWhileAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+/**
+ * E[Y(t) | alive, x, T], the closed form away from its removable singularities. The modified
+ * model's is BG/NBD's with b + 1 in place of b: (a + b + x) / (a - 1) [1 - ((alpha + T) /
+ * (alpha + T + t))^(r + x) 2F1(r + x, b + x + 1; a + b + x; z)].
+ */
+export function expectedPurchasesWhileAlive(
+  params: BgNbdParams,
+  t: number,
+  x: number,
+  T: number,
+  variant: RepeatBuyingVariant = 'bgnbd',
+): number {
   if (t === 0) return 0;
+  if (variant === 'mbgnbd') params = { ...params, b: params.b + 1 };
   const { a, b } = params;
   const at = (changed: Partial<BgNbdParams>) => closedForm({ ...params, ...changed }, t, x, T);
   if (Math.abs(a - 1) < SINGULARITY_HALF_WIDTH) {

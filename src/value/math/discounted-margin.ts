@@ -1,4 +1,4 @@
-import { conditionalExpectedPurchases, type BgNbdParams } from './bg-nbd';
+import { conditionalExpectedPurchases, type BgNbdParams, type RepeatBuyingVariant } from './bg-nbd';
 
 export const DAYS_PER_YEAR = 365.25;
 export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
@@ -78,14 +78,18 @@ export function discountedMargin(
   };
 }
 
-/** discountedMargin with BG/NBD's E[Y(t) | x, t_x, T] for one customer. */
+/** discountedMargin with (modified) BG/NBD's E[Y(t) | x, t_x, T] for one customer. */
 export function bgNbdDiscountedMargin(
   params: BgNbdParams,
   customer: { x: number; tx: number; T: number },
   options: DiscountedMarginOptions,
+  variant: RepeatBuyingVariant = 'bgnbd',
 ): DiscountedMargin {
   const { x, tx, T } = customer;
-  return discountedMargin((t) => conditionalExpectedPurchases(params, t, x, tx, T), options);
+  return discountedMargin(
+    (t) => conditionalExpectedPurchases(params, t, x, tx, T, variant),
+    options,
+  );
 }
 
 export interface SimpleFormulaInput {
