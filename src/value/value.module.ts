@@ -13,12 +13,18 @@ import { valueSnapshotMergeMover } from './value-snapshot-merge-mover';
 import { purgeObjectorSnapshots } from './objector-snapshot-purge';
 import { ModelValidationController } from './validation/model-validation.controller';
 import { ModelValidationService } from './validation/model-validation.service';
+import { ProductValueModule } from './products/product-value.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ValueRun } from './value-run.entity';
 import { ValueSnapshot } from './value-snapshot.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ValueRun, ValueSnapshot]), LeasedJobsModule, MembersModule],
+  imports: [
+    TypeOrmModule.forFeature([ValueRun, ValueSnapshot]),
+    LeasedJobsModule,
+    MembersModule,
+    ProductValueModule,
+  ],
   controllers: [ValueController, ModelValidationController, AcquisitionMetricsController],
   providers: [
     RecomputeService,

@@ -6,6 +6,7 @@ import { barList } from '../charts.js';
 import { card, emptyState, errorState, field, kpi, loading, pageHeader } from '../ui.js';
 import { periodForm } from './period.js';
 import { campaignsTable, channelsTable, measuresTable } from './acquisition-tables.js';
+import { productValueSection } from './acquisition-products.js';
 
 /**
  * @typedef {import('./acquisition-tables.js').AcquisitionMetrics} AcquisitionMetrics
@@ -146,6 +147,7 @@ export async function render(container, { params }) {
     }),
     periodForm(period, (next) => void load(next), { field }),
     results,
+    productValueSection(),
   );
   await load(period);
 }
