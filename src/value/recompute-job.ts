@@ -81,6 +81,7 @@ export async function executeRecompute(
       bgnbd: result.model.bgnbd,
       gammaGamma: result.model.gammaGamma,
       calibration: result.calibration,
+      simpleFormula: result.simpleFormula,
       coefficients,
     };
     await dataSource.getRepository(ValueRun).update(runId, {

@@ -48,6 +48,7 @@ const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
   ['last_activity_at', 'lastActivityAt'],
   ['order_count', 'orderCount'],
   ['influence_share', 'influenceShare'],
+  ['simple_formula', 'simpleFormula'],
 ];
 
 /** Members who object to profiling: valued with everyone (aggregates), stored for no one. */
@@ -102,6 +103,7 @@ function* snapshotRows(batch: SnapshotBatch): Generator<Partial<ValueSnapshot>> 
       pAlive: value.pAlive,
       expectedPurchases: value.expectedPurchases,
       breakdown: JSON.stringify({ byChannel: value.byChannel, drivers: value.drivers }),
+      simpleFormula: value.simpleFormula && JSON.stringify(value.simpleFormula),
       createdAt,
       ...batch.assessments.get(value.memberId),
     };

@@ -69,6 +69,13 @@ export class ValueSnapshot extends RecordBase {
   @Column({ type: 'double precision', nullable: true })
   influenceShare!: number | null;
 
+  /**
+   * JSON MemberSimpleFormula (src/value/engine/simple-formula.ts): the seeds' formula beside the
+   * prediction; null without a purchase day and for snapshots stored before it was kept.
+   */
+  @Column({ type: 'text', nullable: true })
+  simpleFormula!: string | null;
+
   /** JSON: byChannel and drivers, so that a value explains itself without recomputing. */
   @Column({ type: 'text' })
   breakdown!: string;

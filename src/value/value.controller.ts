@@ -15,6 +15,7 @@ import { MemberValueDto, ValueHistoryDto, ValueHistoryPointDto } from './dto/mem
 import { ModelDto, RecomputeDto, ValueRunDto } from './dto/value-run.dto';
 import { RecomputeService } from './recompute.service';
 import { ValueQueryService } from './value-query.service';
+import { BrandSimpleFormulaDto } from './dto/simple-formula.dto';
 import { REASON_LANGUAGES, reasonLanguage } from '../advocates/reasons/reason-language';
 import { gammaGammaInMajorUnits } from './dto/served-model';
 
@@ -105,6 +106,7 @@ export class ValueController {
       gammaGamma: gammaGammaInMajorUnits(model.gammaGamma, this.values.baseCurrency),
       data: { customers: model.customers ?? 0, repeatBuyers: model.repeatBuyers ?? 0 },
       calibration: model.calibration ?? [],
+      simpleFormula: BrandSimpleFormulaDto.from(model.simpleFormula, this.values.baseCurrency),
       fittedAt: new Date(run.finishedAt ?? run.startedAt).toISOString(),
       asOf: new Date(run.asOf).toISOString(),
       runId: run.id,

@@ -13,6 +13,7 @@ import { CommunityMetrics1732000015000 } from './1732000015000-community-metrics
 import { AdvocacyValue1733000000000 } from './1733000000000-advocacy-value';
 import { ProfilingObjectionEngagement1733000001000 } from './1733000001000-profiling-objection-engagement';
 import { ReferralStatusReason1733000002000 } from './1733000002000-referral-status-reason';
+import { SnapshotSimpleFormula1733000005000 } from './1733000005000-snapshot-simple-formula';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AdvocacyValue1733000000000,
   ProfilingObjectionEngagement1733000001000,
   ReferralStatusReason1733000002000,
+  SnapshotSimpleFormula1733000005000,
 ];

@@ -62,16 +62,15 @@ describe('purchaseMeasures', () => {
 
   it("measures the group's own relationship length once 50 of its customers lapsed", () => {
     // 50 customers whose 100-day relationship ended 400 days ago (≥ 365: lapsed), and one of
-    // 1,000 days still buying: the mean is over the lapsed only.
+    // 1,000 days still buying: by Kaplan–Meier, S = 1/51 after 100 days, until the active one's
+    // 1,000: 100 + 900 / 51 = 117.647 days.
     const lapsed = Array.from({ length: 50 }, (_, index) =>
       summary({ memberId: `L${index}`, purchaseDays: 2, x: 1, tx: 100, T: 500, totalNetMinor: 1 }),
     );
     const active = summary({ memberId: 'X', purchaseDays: 9, x: 8, tx: 1_000, T: 1_010 });
-    expect(purchaseMeasures([...lapsed, active], brand(500), coefficients)).toMatchObject({
-      averageRelationshipDays: 100,
-      relationshipBasis: 'channel',
-      lapsedCustomers: 50,
-    });
+    const measures = purchaseMeasures([...lapsed, active], brand(500), coefficients);
+    expect(measures).toMatchObject({ relationshipBasis: 'channel', lapsedCustomers: 50 });
+    expect(measures.averageRelationshipDays).toBeCloseTo(100 + 900 / 51, 10);
   });
 
   it('has no measures without customers', () => {

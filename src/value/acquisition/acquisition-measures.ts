@@ -23,8 +23,9 @@ export interface PurchaseMeasures {
    */
   ordersPerYear: number | null;
   /**
-   * Mean days from first to last purchase of customers who lapsed: the group's own once it has
-   * enough lapsed customers, else the brand's, else unknown (null).
+   * Mean days from first to last purchase, lapsed customers' relationships ended and active
+   * ones' still running (Kaplan–Meier, brandFactors): the group's own once it has enough lapsed
+   * customers, else the brand's, else unknown (null).
    */
   averageRelationshipDays: number | null;
   relationshipBasis: 'channel' | 'brand' | null;

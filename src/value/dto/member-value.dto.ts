@@ -7,6 +7,7 @@ import { formatAmount } from '../../common/money/money';
 import { Driver } from '../engine/value-types';
 import { ValueRun } from '../value-run.entity';
 import { ValueSnapshot } from '../value-snapshot.entity';
+import { MemberSimpleFormulaDto } from './simple-formula.dto';
 
 /** The spend component is margin (revenue × margin rate), not revenue: revenue stands beside it. */
 export class SpendComponentDto {
@@ -121,6 +122,13 @@ export class MemberValueDto {
   })
   tierReason!: TierReasonDto | null;
   @ApiProperty({ type: ValueComponentsDto }) components!: ValueComponentsDto;
+  @ApiProperty({
+    type: MemberSimpleFormulaDto,
+    nullable: true,
+    description:
+      'The seeds’ simple formula (average order × orders a year × years left) beside the fitted prediction in components.spend.predicted; null for a member without a purchase, and for snapshots stored before it was kept.',
+  })
+  simpleFormula!: MemberSimpleFormulaDto | null;
   @ApiProperty({ type: [DriverDto], description: 'The records that contributed most.' })
   drivers!: DriverDto[];
   @ApiProperty({
@@ -178,6 +186,7 @@ export class MemberValueDto {
         },
         knowledge: { value: money(snapshot.knowledgeMinor) },
       },
+      simpleFormula: MemberSimpleFormulaDto.from(snapshot.simpleFormula, snapshot.currency),
       drivers: breakdown.drivers.map((driver, index) => ({
         ...driver,
         label: labels[index] ?? driver.label,

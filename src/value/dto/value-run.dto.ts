@@ -3,6 +3,7 @@ import { IsOptional } from 'class-validator';
 import { IsIsoInstant } from '../../common/validation/decorators';
 import { ValueRun } from '../value-run.entity';
 import { responseFields } from '../../common/http/response-fields';
+import { BrandSimpleFormulaDto } from './simple-formula.dto';
 
 export class RecomputeDto {
   @ApiPropertyOptional({
@@ -63,6 +64,13 @@ export class ModelDto {
     description: 'Conversion per reach by platform, calibrated or from config.',
   })
   calibration!: unknown[];
+  @ApiProperty({
+    type: BrandSimpleFormulaDto,
+    nullable: true,
+    description:
+      'The seeds’ simple formula for the brand, whichever method valued the members: average order value × orders a year × relationship length; null for runs stored before it was kept.',
+  })
+  simpleFormula!: BrandSimpleFormulaDto | null;
   @ApiProperty({ description: 'When the fit ran.' }) fittedAt!: string;
   @ApiProperty({ description: 'The asOf of the data it was fitted on.' }) asOf!: string;
   @ApiProperty({ format: 'uuid' }) runId!: string;

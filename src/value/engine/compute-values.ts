@@ -1,6 +1,7 @@
 import { roundMinor } from '../../common/money/money';
 import { Calibration, computeInfluenceValues } from './influence-value';
 import { CampaignCost, cacSavedFunction, computeReferralValues } from './referral-value';
+import { BrandSimpleFormula, brandSimpleFormula, memberSimpleFormula } from './simple-formula';
 import { SpendModel, SpendPredictor, fitSpendModel } from './spend-model';
 import {
   AttributedPurchase,
@@ -29,6 +30,8 @@ export interface ValueInputs {
 export interface ValueResult {
   model: SpendModel;
   calibration: Calibration[];
+  /** The seeds' simple formula for the brand, whichever method valued the members. */
+  simpleFormula: BrandSimpleFormula;
   values: MemberValue[];
 }
 
@@ -47,6 +50,7 @@ export function computeValues(
       predicted: number;
       pAlive: number | null;
       expectedPurchases: number | null;
+      simpleFormula: MemberValue['simpleFormula'];
       summary: SpendSummary;
     }
   >();
@@ -61,6 +65,7 @@ export function computeValues(
       predicted: roundMinor(prediction.predictedMinor),
       pAlive: prediction.pAlive,
       expectedPurchases: prediction.expectedPurchases,
+      simpleFormula: memberSimpleFormula(summary, model.simple, coefficients, margin),
       summary,
     });
   }
@@ -145,6 +150,7 @@ export function computeValues(
       method: spend && spend.summary.purchaseDays > 0 ? model.method : 'none',
       pAlive: spend?.pAlive ?? null,
       expectedPurchases: spend?.expectedPurchases ?? null,
+      simpleFormula: spend?.simpleFormula ?? null,
       referralMinor,
       influenceMeasuredMinor,
       influenceModeledMinor,
@@ -168,5 +174,10 @@ export function computeValues(
         .slice(0, driversPerMember),
     };
   });
-  return { model, calibration: influence.calibration, values };
+  return {
+    model,
+    calibration: influence.calibration,
+    simpleFormula: brandSimpleFormula(model.simple, inputs.spend, coefficients),
+    values,
+  };
 }

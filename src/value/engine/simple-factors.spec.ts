@@ -43,19 +43,23 @@ describe('brandFactors', () => {
 
   it('measures the relationship length once 50 customers have lapsed', () => {
     // 25 one-time buyers 400 days ago (t_x 0) and 25 who bought over 730 days, last 470 days
-    // ago: all have T − t_x ≥ 365. Mean t_x = (25 × 0 + 25 × 730) / 50 = 365 days.
+    // ago: all have T − t_x ≥ 365. Alone they average (25 × 0 + 25 × 730) / 50 = 365 days.
     const lapsed = [
       ...Array.from({ length: 25 }, () => buyer(0, 0, 400, 5000)),
       ...Array.from({ length: 25 }, () => buyer(4, 730, 1200, 25000)),
     ];
     expect(lapsed).toHaveLength(MIN_LAPSED_CUSTOMERS);
+    expect(brandFactors(lapsed, coefficients).meanRelationshipDays).toBeCloseTo(365, 10);
+    // With the active repeat buyer (buying for 100 days so far): at 0, 25 of 51 end, S = 26/51;
+    // the active one leaves the count at 100 without ending; at 730 the rest end.
+    // Mean = 26/51 × 730 = 372.157 days.
     const brand = brandFactors([...lapsed, repeatBuyer], coefficients);
     expect(brand).toMatchObject({
       customers: 51,
-      meanRelationshipDays: 365,
       lapsedCustomers: 50,
       lifespanBasis: 'measured',
     });
+    expect(brand.meanRelationshipDays).toBeCloseTo((26 / 51) * 730, 10);
     // One lapsed customer fewer: 49 < 50, the configured 3 years are assumed.
     const fewer = brandFactors([...lapsed.slice(1), repeatBuyer], coefficients);
     expect(fewer).toMatchObject({
@@ -63,6 +67,37 @@ describe('brandFactors', () => {
       lapsedCustomers: 49,
       lifespanBasis: 'assumed',
     });
+    expect(memberSimpleFactors(oneTimeBuyer, fewer, coefficients).remainingLifespanYears).toBe(3);
+    expect(
+      memberSimpleFactors(oneTimeBuyer, brand, coefficients).remainingLifespanYears,
+    ).toBeCloseTo(((26 / 51) * 730 - 100) / 365.25, 10);
+  });
+
+  it('counts the customers still buying: their relationships are at least as long as so far', () => {
+    // 50 relationships of 100 days that ended (last purchase 400 days ago) and 50 still going
+    // after 400 days (last purchase 100 days ago). The lapsed alone would say 100 days; half the
+    // customers are known to stay at least 400: 100 + 1/2 × 300 = 250 days.
+    const ended = Array.from({ length: 50 }, () => buyer(2, 100, 500, 9000));
+    const active = Array.from({ length: 50 }, () => buyer(5, 400, 500, 18000));
+    const brand = brandFactors([...ended, ...active], coefficients);
+    expect(brand).toMatchObject({ customers: 100, lapsedCustomers: 50, lifespanBasis: 'measured' });
+    expect(brand.meanRelationshipDays).toBeCloseTo(250, 10);
+  });
+
+  it('counts lapsed one-time buyers as relationships of 0 days, and recent ones not yet', () => {
+    // 50 one-time buyers who lapsed (t_x 0), 50 relationships of 200 days that ended, and 100
+    // one-time buyers of last month, who may or may not buy again: (50 × 0 + 50 × 200) / 100
+    // = 100 days, whatever the number of recent one-time buyers.
+    const lapsedOnce = Array.from({ length: 50 }, () => buyer(0, 0, 500, 4000));
+    const ended = Array.from({ length: 50 }, () => buyer(3, 200, 700, 16000));
+    const recent = Array.from({ length: 100 }, () => buyer(0, 0, 30, 4000));
+    const brand = brandFactors([...lapsedOnce, ...ended, ...recent], coefficients);
+    expect(brand).toMatchObject({ customers: 200, lapsedCustomers: 100 });
+    expect(brand.meanRelationshipDays).toBeCloseTo(100, 10);
+    expect(brandFactors([...lapsedOnce, ...ended], coefficients).meanRelationshipDays).toBeCloseTo(
+      100,
+      10,
+    );
   });
 
   it('counts a customer as lapsed from exactly lapseDays without a purchase', () => {

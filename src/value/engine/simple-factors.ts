@@ -1,4 +1,5 @@
 import { DAYS_PER_YEAR } from '../math';
+import { KaplanMeierMean } from '../math/kaplan-meier';
 import { Coefficients, SpendSummary } from './value-types';
 
 /** The lifespan is measured once this many customers have lapsed; below it, it is assumed. */
@@ -17,13 +18,27 @@ export interface BrandFactors {
   averageOrderValueMinor: number;
   /** f̄ = Σ x / Σ T: repeat purchase days per customer-day, pooled (0 when Σ T = 0). */
   repeatRatePerDay: number;
-  /** Mean t_x (days, first to last purchase day) over lapsed customers when ≥ 50, else null. */
+  /**
+   * The mean relationship length in days (first to last purchase day), by Kaplan–Meier over
+   * every customer: a lapsed customer's relationship ended at t_x, an active one's lasts at least
+   * t_x (censored). Null while fewer than 50 customers have lapsed.
+   */
   meanRelationshipDays: number | null;
-  /** Customers with no purchase day for lapseDays: T − t_x ≥ lapseDays. */
+  /** Customers with no purchase day for lapseDays: T − t_x ≥ lapseDays (the ended relationships). */
   lapsedCustomers: number;
   lifespanBasis: 'measured' | 'assumed';
 }
 
+/**
+ * Pools the factors over every customer with a purchase day.
+ *
+ * The relationship length is the time a customer keeps buying, first to last purchase day
+ * (t_x). Averaging t_x over the lapsed customers alone would leave out the relationships still
+ * running, which are the long ones: every one-time buyer lapses after lapseDays, a loyal customer
+ * perhaps never. So every customer counts (math/kaplan-meier.ts): a lapsed one's relationship
+ * ended at t_x (a one-time buyer's at 0), an active one's has lasted t_x so far; a recent
+ * one-time buyer tells nothing yet. The mean is restricted to the longest relationship seen.
+ */
 export function brandFactors(
   summaries: readonly SpendSummary[],
   coefficients: FactorCoefficients,
@@ -33,8 +48,7 @@ export function brandFactors(
   let purchaseDays = 0;
   let repeatDays = 0;
   let observedDays = 0;
-  let lapsedCustomers = 0;
-  let lapsedRelationshipDays = 0;
+  const relationships = new KaplanMeierMean();
   for (const summary of summaries) {
     if (summary.purchaseDays <= 0) continue;
     customers += 1;
@@ -42,17 +56,15 @@ export function brandFactors(
     purchaseDays += summary.purchaseDays;
     repeatDays += summary.x;
     observedDays += summary.T;
-    if (summary.T - summary.tx >= coefficients.lapseDays) {
-      lapsedCustomers += 1;
-      lapsedRelationshipDays += summary.tx;
-    }
+    relationships.add(summary.tx, summary.T - summary.tx >= coefficients.lapseDays);
   }
+  const lapsedCustomers = relationships.ended;
   const measured = lapsedCustomers >= MIN_LAPSED_CUSTOMERS;
   return {
     customers,
     averageOrderValueMinor: purchaseDays > 0 ? netMinor / purchaseDays : 0,
     repeatRatePerDay: observedDays > 0 ? repeatDays / observedDays : 0,
-    meanRelationshipDays: measured ? lapsedRelationshipDays / lapsedCustomers : null,
+    meanRelationshipDays: measured ? relationships.restrictedMean() : null,
     lapsedCustomers,
     lifespanBasis: measured ? 'measured' : 'assumed',
   };
@@ -68,7 +80,10 @@ export interface MemberSimpleFactors {
    * nearly the brand's rate; one observed for years nearly their own.
    */
   ordersPerYear: number;
-  /** measured: max(0, meanRelationshipDays − T) / 365.25; assumed: remainingLifespanYears. */
+  /**
+   * What is left of the relationship, in years: measured, max(0, meanRelationshipDays − T) /
+   * 365.25 (the brand's mean less the member's tenure); assumed, remainingLifespanYears.
+   */
   remainingLifespanYears: number;
 }
 

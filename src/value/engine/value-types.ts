@@ -1,4 +1,5 @@
 import type { StoredDriver } from '../../advocates/reasons/stored-driver';
+import type { MemberSimpleFormula } from './simple-formula';
 
 /** Plain inputs and outputs of the value engine: no Nest, no TypeORM; amounts in base minor units. */
 
@@ -93,6 +94,8 @@ export interface MemberValue {
   method: SpendMethod;
   pAlive: number | null;
   expectedPurchases: number | null;
+  /** The seeds' simple formula beside the prediction; null without a purchase day. */
+  simpleFormula: MemberSimpleFormula | null;
   referralMinor: number;
   influenceMeasuredMinor: number;
   influenceModeledMinor: number;

@@ -42,7 +42,7 @@ export class PurchaseMeasuresDto {
     type: Number,
     nullable: true,
     description:
-      'Average relationship length in days: first to last order of customers who lapsed (no order for value.lapseDays). The channel’s own with at least 50 lapsed customers, else the brand’s; null when neither has enough.',
+      'Average relationship length in days (first to last order), by Kaplan–Meier: a customer who lapsed (no order for value.lapseDays) ended theirs, an active one’s is still running. The channel’s own with at least 50 lapsed customers, else the brand’s; null when neither has enough.',
     example: 540.5,
   })
   averageRelationshipDays!: number | null;
@@ -51,7 +51,7 @@ export class PurchaseMeasuresDto {
     type: String,
     nullable: true,
     enum: ['channel', 'brand'],
-    description: 'Whose lapsed customers averageRelationshipDays is measured on.',
+    description: 'Whose customers averageRelationshipDays is measured on.',
     example: 'brand',
   })
   relationshipBasis!: 'channel' | 'brand' | null;

@@ -5,6 +5,7 @@ import { count, date, money, percent } from '../format.js';
 import { badge, card, emptyState, errorState, fill, kpi, pageHeader, tierBadge } from '../ui.js';
 import { engagementCard } from './member-engagement.js';
 import { referralTree, referredBy } from './member-referrals.js';
+import { simpleFormulaCard } from './member-simple-formula.js';
 import { timeline } from './member-timeline.js';
 import {
   drivers,
@@ -166,6 +167,7 @@ export async function render(container, { match, isCurrent }) {
           .../** @type {HTMLElement[]} */ (
             [
               card('Spend model', { id: 'model' }, modelFacts(value)),
+              simpleFormulaCard(value),
               influenceChannels(value),
             ].filter(Boolean)
           ),
