@@ -14,16 +14,22 @@ import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Referral } from './referral.entity';
+import { ReferralTreesController } from './trees/referral-trees.controller';
+import { ReferralTreesRepository } from './trees/referral-trees.repository';
+import { ReferralTreesService } from './trees/referral-trees.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Referral]), MembersModule, PurchasesModule],
-  controllers: [ReferralsController],
+  // ReferralTreesController first: its `referrals/trees` route must match before `referrals/:id`.
+  controllers: [ReferralTreesController, ReferralsController],
   providers: [
     ReferralsService,
     ReferralConversionService,
     ReferralChecks,
     ReferralsRepository,
     CurrencyConverter,
+    ReferralTreesService,
+    ReferralTreesRepository,
   ],
   exports: [ReferralsService],
 })

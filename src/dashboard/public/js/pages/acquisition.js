@@ -7,6 +7,7 @@ import { card, emptyState, errorState, field, kpi, loading, pageHeader } from '.
 import { periodForm } from './period.js';
 import { campaignsTable, channelsTable, measuresTable } from './acquisition-tables.js';
 import { productValueSection } from './acquisition-products.js';
+import { referralTreesSection } from './acquisition-referral-trees.js';
 
 /**
  * @typedef {import('./acquisition-tables.js').AcquisitionMetrics} AcquisitionMetrics
@@ -148,6 +149,7 @@ export async function render(container, { params }) {
     periodForm(period, (next) => void load(next), { field }),
     results,
     productValueSection(),
+    referralTreesSection(),
   );
   await load(period);
 }

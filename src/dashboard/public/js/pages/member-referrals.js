@@ -1,11 +1,31 @@
 // @ts-check
 import { get } from '../api.js';
 import { h } from '../dom.js';
-import { date } from '../format.js';
-import { badge, card, emptyState, fill, memberLink } from '../ui.js';
+import { count, date, money } from '../format.js';
+import { card, emptyState, fill, memberLink } from '../ui.js';
 
 /**
- * GET /api/v1/referrals items, as the tree reads them.
+ * GET /api/v1/members/:id/referrals/tree (amounts are decimal strings in `currency`).
+ * @typedef {{
+ *   id: string,
+ *   name: string | null,
+ *   convertedAt: string | null,
+ *   spendValue: string | null,
+ *   valueBrought: string,
+ *   size: number,
+ *   depth: number,
+ *   moreReferees: number,
+ *   children: TreeNode[],
+ * }} TreeNode
+ * @typedef {{
+ *   root: TreeNode,
+ *   size: number,
+ *   depth: number,
+ *   depthLimit: number,
+ *   truncated: boolean,
+ *   currency: string,
+ * }} ReferralTree
+ * GET /api/v1/referrals items, for the invitations not converted yet.
  * @typedef {{
  *   id: string,
  *   referrerId: string,
@@ -13,120 +33,152 @@ import { badge, card, emptyState, fill, memberLink } from '../ui.js';
  *   refereeEmail?: string | null,
  *   status: string,
  *   awaitingApproval?: boolean,
- *   invitedAt?: string | null,
- *   convertedAt?: string | null,
  * }} Referral
- * @typedef {{ referral: Referral, children: Referral[] }} Branch
- * @typedef {Map<string, import('../ui.js').MemberRef | null>} MembersById
+ * @typedef {{ tree: ReferralTree, pending: Referral[], names: Map<string, string | null> }} TreeData
  */
 
-/** @type {Record<string, string>} */
-const STATUS_TONES = {
-  converted: 'good',
-  signed_up: 'info',
-  invited: 'muted',
-  voided: 'bad',
-  rejected: 'bad',
-};
+const DEPTH = 3;
+const PENDING_SHOWN = 5;
+const UNNAMED = 'Unnamed member';
+
+/** @param {number} size */
+const people = (size) => `${count(size)} ${size === 1 ? 'person' : 'people'}`;
 
 /**
  * @param {string} memberId
- * @returns {Promise<Referral[]>}
- */
-async function referralsBy(memberId) {
-  return (await get('/api/v1/referrals', { referrerId: memberId, limit: 200 })).items;
-}
-
-/** Who they brought, and whom those brought: two levels, as the value model counts them. */
-/**
- * @param {string} memberId
- * @returns {Promise<{ branches: Branch[], members: MembersById }>}
+ * @returns {Promise<TreeData>}
  */
 async function loadTree(memberId) {
-  const first = await referralsBy(memberId);
-  const branches = await Promise.all(
-    first.map(async (referral) => ({
-      referral,
-      children: referral.refereeId ? await referralsBy(referral.refereeId) : [],
-    })),
+  const [tree, made] = await Promise.all([
+    get(`/api/v1/members/${memberId}/referrals/tree`, { depth: DEPTH }),
+    get('/api/v1/referrals', { referrerId: memberId, limit: 200 }).catch(() => ({ items: [] })),
+  ]);
+  // Invitations on their way, and conversions held for a manager's approval.
+  /** @type {Referral[]} */
+  const pending = made.items.filter(
+    (/** @type {Referral} */ referral) =>
+      referral.status === 'invited' ||
+      referral.status === 'signed_up' ||
+      (referral.status === 'converted' && referral.awaitingApproval),
   );
-  const ids = /** @type {Set<string>} */ (
-    new Set(
-      branches
-        .flatMap((branch) => [
-          branch.referral.refereeId,
-          ...branch.children.map((child) => child.refereeId),
-        ])
-        .filter(Boolean),
-    )
-  );
-  /** @type {MembersById} */
-  const members = new Map();
+  const shown = pending.slice(0, PENDING_SHOWN);
+  /** @type {Map<string, string | null>} */
+  const names = new Map();
   await Promise.all(
-    [...ids]
-      .slice(0, 80)
-      .map(async (id) => members.set(id, await get(`/api/v1/members/${id}`).catch(() => null))),
+    shown
+      .map((referral) => referral.refereeId)
+      .filter((id) => typeof id === 'string')
+      .map(async (id) => {
+        const member = await get(`/api/v1/members/${id}`).catch(() => null);
+        names.set(/** @type {string} */ (id), member?.name || member?.email || null);
+      }),
   );
-  return { branches, members };
+  return { tree, pending, names };
 }
 
 /**
- * @param {Referral} referral
- * @param {MembersById} members
+ * One person in the tree: who, what they are worth, when they converted, and what they brought.
+ * @param {TreeNode} node
+ * @param {string} currency
+ * @returns {HTMLLIElement}
  */
-function person(referral, members) {
-  const member = referral.refereeId ? members.get(referral.refereeId) : null;
+function branch(node, currency) {
+  const label = node.name || UNNAMED;
   return h(
-    'div',
-    { class: 'tree-node' },
-    member ? memberLink(member) : h('span', {}, referral.refereeEmail ?? 'Invited person'),
-    ' ',
-    badge(referral.status.replace('_', ' '), STATUS_TONES[referral.status] ?? 'muted'),
-    referral.awaitingApproval ? badge('awaiting approval', 'warn') : null,
+    'li',
+    {},
     h(
-      'span',
-      { class: 'tree-date' },
-      referral.convertedAt
-        ? `converted ${date(referral.convertedAt)}`
-        : `invited ${date(referral.invitedAt)}`,
+      'div',
+      { class: 'tree-node' },
+      memberLink({ id: node.id, name: node.name }, UNNAMED),
+      node.spendValue === null
+        ? h('span', { class: 'muted small' }, 'no spend value yet')
+        : h('span', {}, h('strong', {}, money(node.spendValue, currency)), ' spend value'),
+      node.convertedAt
+        ? h('span', { class: 'tree-date' }, `converted ${date(node.convertedAt)}`)
+        : null,
+      node.size
+        ? h(
+            'span',
+            { class: 'muted small' },
+            `brought ${people(node.size)} worth ${money(node.valueBrought, currency)}`,
+          )
+        : null,
+      node.moreReferees
+        ? h(
+            'a',
+            {
+              href: `#/members/${encodeURIComponent(node.id)}`,
+              class: 'small',
+              'aria-label': `${people(node.moreReferees)} more brought by ${label}: open their page`,
+            },
+            `+${count(node.moreReferees)} more below`,
+          )
+        : null,
     ),
+    node.children.length
+      ? h(
+          'ul',
+          {},
+          node.children.map((child) => branch(child, currency)),
+        )
+      : null,
   );
 }
 
-/** @param {{ branches: Branch[], members: MembersById }} tree */
-function renderTree({ branches, members }) {
-  if (!branches.length)
-    return emptyState(
-      'No referrals yet.',
-      'People this member invites appear here, with the people they invite in turn.',
-    );
-  const secondDegree = branches.reduce((sum, branch) => sum + branch.children.length, 0);
+/**
+ * Referrals not counted (yet): who, and where they stand.
+ * @param {TreeData} data
+ */
+function pendingNote({ pending, names }) {
+  if (!pending.length) return null;
+  const shown = pending.slice(0, PENDING_SHOWN);
+  const state = (/** @type {Referral} */ referral) =>
+    referral.status === 'converted' ? 'awaiting approval' : referral.status.replace('_', ' ');
+  return h(
+    'p',
+    { class: 'muted small', id: 'pending-referrals' },
+    `Not counted yet (${count(pending.length)}): `,
+    shown.flatMap((referral, index) => [
+      index ? ', ' : '',
+      referral.refereeId
+        ? memberLink(
+            { id: referral.refereeId, name: names.get(referral.refereeId) ?? null },
+            'a member',
+          )
+        : (referral.refereeEmail ?? 'an invited person'),
+      ` (${state(referral)})`,
+    ]),
+    pending.length > shown.length ? ` and ${count(pending.length - shown.length)} more.` : '.',
+  );
+}
+
+/** @param {TreeData} data */
+function renderTree(data) {
+  const { tree } = data;
+  const { root, currency } = tree;
+  if (!tree.size)
+    return [
+      emptyState(
+        'No converted referrals yet.',
+        'People this member brings appear here once they buy, with the people they bring in turn.',
+      ),
+      pendingNote(data),
+    ];
+  const levels = tree.depth === 1 ? 'directly' : `over ${tree.depth} levels`;
   return [
     h(
       'p',
       { class: 'tree-summary' },
-      `Brought ${branches.length} ${branches.length === 1 ? 'person' : 'people'}`,
-      secondDegree ? `, who brought ${secondDegree} more` : '',
-      '.',
+      `Brought ${people(tree.size)} ${levels}, with ${money(root.valueBrought, currency)} of spend value.`,
+      tree.truncated ? ` More below level ${tree.depthLimit}.` : '',
     ),
     h(
       'ul',
-      { class: 'tree', 'aria-label': 'Referral tree' },
-      branches.map((branch) =>
-        h(
-          'li',
-          {},
-          person(branch.referral, members),
-          branch.children.length
-            ? h(
-                'ul',
-                {},
-                branch.children.map((child) => h('li', {}, person(child, members))),
-              )
-            : null,
-        ),
-      ),
+      { class: 'tree', 'aria-label': `People ${root.name || 'this member'} brought` },
+      root.children.map((child) => branch(child, currency)),
     ),
+    pendingNote(data),
   ];
 }
 
@@ -141,7 +193,7 @@ export function referralTree(memberId) {
     'Referral tree',
     {
       id: 'referrals',
-      description: 'First-degree referrals count in full, second-degree at a weight.',
+      description: `Converted referrals, ${DEPTH} levels down, with each person’s spend value (margin, realized and expected). Their value counts the first level in full and the second at a weight.`,
     },
     slot,
   );
