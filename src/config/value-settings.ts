@@ -142,6 +142,13 @@ export class ValueSettings {
   @Max(3650)
   validationHoldoutDays!: number;
 
+  /**
+   * The repeat-buying model: `auto` chooses BG/NBD or the modified BG/NBD by their error on the
+   * last validationHoldoutDays held out (weekly); the others pin one, `simple` the seeds' formula.
+   */
+  @IsIn(['auto', 'bgnbd', 'mbgnbd', 'simple'])
+  spendModel!: 'auto' | 'bgnbd' | 'mbgnbd' | 'simple';
+
   /** Run recomputes in a worker thread with its own connection (off only to debug). */
   @IsBoolean()
   recomputeInWorker!: boolean;

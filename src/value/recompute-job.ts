@@ -15,6 +15,7 @@ import { Progress, writeSnapshots } from './snapshot-writer';
 export type { Progress } from './snapshot-writer';
 import { ValueInputsLoader } from './value-inputs.loader';
 import { ValueRun } from './value-run.entity';
+import { decideSpendModel } from './validation/model-choice.job';
 
 export type JobSettings = Pick<HaloSettings, 'value' | 'money' | 'database' | 'advocates'>;
 
@@ -50,7 +51,15 @@ export async function executeRecompute(
     // A rejection is handled where the summaries are awaited; this keeps it from counting as
     // unhandled while the values are computed.
     activity.catch(() => undefined);
-    const result = await valueMembers(dataSource, settings, asOf, coefficients, progress);
+    const spendChoice = await decideSpendModel(dataSource, settings, asOf);
+    const result = await valueMembers(
+      dataSource,
+      settings,
+      asOf,
+      coefficients,
+      progress,
+      spendChoice,
+    );
     progress('assess', 0, result.values.length);
     const assessments = assessAdvocates(
       settings.advocates,
@@ -78,7 +87,9 @@ export async function executeRecompute(
       timeUnit: 'days',
       customers: result.model.customers,
       repeatBuyers: result.model.repeatBuyers,
-      bgnbd: result.model.bgnbd,
+      bgnbd: withHoldoutError(result.model.bgnbd, spendChoice.choice.errors.bgnbd),
+      modifiedBgnbd: withHoldoutError(result.model.modifiedBgnbd, spendChoice.choice.errors.mbgnbd),
+      choice: spendChoice.choice,
       gammaGamma: result.model.gammaGamma,
       calibration: result.calibration,
       simpleFormula: result.simpleFormula,
@@ -111,10 +122,16 @@ async function valueMembers(
   asOf: number,
   coefficients: Coefficients,
   progress: Progress,
+  spendChoice: Parameters<typeof computeValues>[3],
 ): Promise<ValueResult> {
   const inputs = await new ValueInputsLoader(dataSource).load(asOf, settings.value);
   progress('compute', 0, inputs.memberIds.length);
-  return computeValues(inputs, coefficients, settings.value.driversPerMember);
+  return computeValues(inputs, coefficients, settings.value.driversPerMember, spendChoice);
+}
+
+/** A full-data fit as stored, with its model's error on the week's holdout (null if not run). */
+function withHoldoutError<T extends object>(fit: T | null, holdoutError: number | null) {
+  return fit && { ...fit, holdoutError };
 }
 
 /**

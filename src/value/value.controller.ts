@@ -17,7 +17,7 @@ import { RecomputeService } from './recompute.service';
 import { ValueQueryService } from './value-query.service';
 import { BrandSimpleFormulaDto } from './dto/simple-formula.dto';
 import { REASON_LANGUAGES, reasonLanguage } from '../advocates/reasons/reason-language';
-import { gammaGammaInMajorUnits } from './dto/served-model';
+import { gammaGammaInMajorUnits, servedSpendModel } from './dto/served-model';
 
 @ApiTags('value')
 @ApiBearerAuth()
@@ -103,6 +103,8 @@ export class ValueController {
       reason: model.reason ?? null,
       timeUnit: model.timeUnit ?? 'days',
       bgnbd: model.bgnbd ?? null,
+      modifiedBgnbd: model.modifiedBgnbd ?? null,
+      spendModel: servedSpendModel(model),
       gammaGamma: gammaGammaInMajorUnits(model.gammaGamma, this.values.baseCurrency),
       data: { customers: model.customers ?? 0, repeatBuyers: model.repeatBuyers ?? 0 },
       calibration: model.calibration ?? [],

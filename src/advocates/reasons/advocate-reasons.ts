@@ -43,7 +43,11 @@ export function driverText(driver: Driver, names: ReasonNames, format: ReasonFor
         ? format.language === 'it'
           ? 'formula semplice'
           : 'simple formula'
-        : 'BG/NBD + Gamma-Gamma';
+        : method === 'mbgnbd'
+          ? format.language === 'it'
+            ? 'BG/NBD modificato + Gamma-Gamma'
+            : 'modified BG/NBD + Gamma-Gamma'
+          : 'BG/NBD + Gamma-Gamma';
     return format.language === 'it'
       ? `Margine futuro atteso (${model})`
       : `Expected future margin (${model})`;

@@ -34,7 +34,7 @@ export class SpendComponentDto {
     description: 'Modeled: discounted expected margin over the horizon.',
   })
   predicted!: string;
-  @ApiProperty({ enum: ['bgnbd', 'simple', 'none'] }) method!: string;
+  @ApiProperty({ enum: ['bgnbd', 'mbgnbd', 'simple', 'none'] }) method!: string;
   @ApiPropertyOptional({ nullable: true, type: Number, example: 0.82 }) pAlive!: number | null;
   @ApiPropertyOptional({
     nullable: true,

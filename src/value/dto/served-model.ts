@@ -55,3 +55,51 @@ export function servedCoefficients(model: StoredModel, currency: string): Record
   }
   return served;
 }
+
+/** A run's model as stored (recompute-job.ts), as far as the spend model's choice reads it. */
+interface StoredSpendChoice {
+  method?: string;
+  reason?: string | null;
+  choice?: {
+    chosen: string;
+    reason: string;
+    pinned: boolean;
+    decidedAsOf: number;
+    holdout: {
+      days: number;
+      calibrationEnd: number;
+      until: number;
+      customers: number;
+      repeatBuyers: number;
+    };
+    errors: { bgnbd: number | null; mbgnbd: number | null; simple: number | null };
+  };
+}
+
+/**
+ * `spendModel` of GET /model: the model in use and why. When the chosen model could not be
+ * fitted on all the data, the simple formula is what values members and `reason` says why. Runs
+ * stored before the choice existed read as BG/NBD (or the simple formula) without a holdout.
+ */
+export function servedSpendModel(model: StoredSpendChoice) {
+  const choice = model.choice;
+  const fellBack = model.method === 'simple' && choice?.chosen !== 'simple';
+  return {
+    chosen: model.method ?? choice?.chosen ?? 'bgnbd',
+    reason: fellBack
+      ? (model.reason ?? null)
+      : (choice?.reason ?? 'chosen before Halo compared models on a holdout'),
+    pinned: choice?.pinned ?? false,
+    decidedAt: choice ? new Date(choice.decidedAsOf).toISOString() : null,
+    holdout: choice
+      ? {
+          days: choice.holdout.days,
+          calibrationEnd: new Date(choice.holdout.calibrationEnd).toISOString(),
+          until: new Date(choice.holdout.until).toISOString(),
+          customers: choice.holdout.customers,
+          repeatBuyers: choice.holdout.repeatBuyers,
+        }
+      : null,
+    meanAbsoluteError: choice?.errors ?? { bgnbd: null, mbgnbd: null, simple: null },
+  };
+}

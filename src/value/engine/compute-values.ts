@@ -2,7 +2,7 @@ import { roundMinor } from '../../common/money/money';
 import { Calibration, computeInfluenceValues } from './influence-value';
 import { CampaignCost, cacSavedFunction, computeReferralValues } from './referral-value';
 import { BrandSimpleFormula, brandSimpleFormula, memberSimpleFormula } from './simple-formula';
-import { SpendModel, SpendPredictor, fitSpendModel } from './spend-model';
+import { ReusedFits, SpendChoice, SpendModel, SpendPredictor, fitSpendModel } from './spend-model';
 import {
   AttributedPurchase,
   Coefficients,
@@ -40,8 +40,9 @@ export function computeValues(
   inputs: ValueInputs,
   coefficients: Coefficients,
   driversPerMember = 10,
+  spendChoice?: { choice: SpendChoice; reuse: ReusedFits },
 ): ValueResult {
-  const model = fitSpendModel(inputs.spend, coefficients);
+  const model = fitSpendModel(inputs.spend, coefficients, spendChoice?.choice, spendChoice?.reuse);
   const predictor = new SpendPredictor(model, coefficients);
   const spendBy = new Map<
     string,

@@ -27,7 +27,9 @@ describe('SpendPredictor with a fitted model', () => {
       reason: null,
       customers: 1,
       repeatBuyers: 1,
+      repeatBuying: bgnbd,
       bgnbd,
+      modifiedBgnbd: null,
       gammaGamma,
       simple: {
         customers: 1,

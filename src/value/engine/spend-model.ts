@@ -8,16 +8,33 @@ import {
   populationMeanSpend,
   probabilityAlive,
   simpleFormulaValue,
+  type RepeatBuyingVariant,
 } from '../math';
 import { BrandFactors, brandFactors, memberSimpleFactors } from './simple-factors';
 import { Coefficients, SpendMethod, SpendSummary } from './value-types';
 
+export type ChosenSpendModel = RepeatBuyingVariant | 'simple';
+
+/** Which model values members this run, and why (validation/model-choice.ts decides it). */
+export interface SpendChoice {
+  chosen: ChosenSpendModel;
+  reason: string | null;
+}
+
+/** Fits made earlier for the same week's choice, reused instead of refitting the unchosen model. */
+export type ReusedFits = Partial<Record<RepeatBuyingVariant, BgNbdFit | null>>;
+
 export interface SpendModel {
   method: Exclude<SpendMethod, 'none'>;
+  /** Why the simple formula values members; null when a fitted model does. */
   reason: string | null;
   customers: number;
   repeatBuyers: number;
+  /** The repeat-buying fit that values members (the method's); null for the simple formula. */
+  repeatBuying: BgNbdFit | null;
+  /** Both fits on all data to asOf, the unchosen one possibly from earlier in the week. */
   bgnbd: BgNbdFit | null;
+  modifiedBgnbd: BgNbdFit | null;
   gammaGamma: GammaGammaFit | null;
   /** The simple formula's brand factors, computed whichever method is used. */
   simple: BrandFactors;
@@ -29,16 +46,26 @@ export interface SpendPrediction {
   expectedPurchases: number | null;
 }
 
-/** Fits BG/NBD and Gamma-Gamma once per run, or says why the simple formula is used. */
+const BG_NBD_DEFAULT: SpendChoice = { chosen: 'bgnbd', reason: null };
+
+/**
+ * Fits the chosen repeat-buying model and Gamma-Gamma once per run, or says why the simple
+ * formula is used. The unchosen model is fitted too unless `reuse` holds its fit from earlier in
+ * the week, so that both can be shown.
+ */
 export function fitSpendModel(
   summaries: readonly SpendSummary[],
   coefficients: Coefficients,
+  choice: SpendChoice = BG_NBD_DEFAULT,
+  reuse: ReusedFits = {},
 ): SpendModel {
   const repeatBuyers = summaries.filter((summary) => summary.x > 0).length;
   const base = {
     customers: summaries.length,
     repeatBuyers,
+    repeatBuying: null,
     bgnbd: null,
+    modifiedBgnbd: null,
     gammaGamma: null,
     simple: brandFactors(summaries, coefficients),
   };
@@ -49,17 +76,24 @@ export function fitSpendModel(
       reason: `${repeatBuyers} repeat buyers, fewer than minRepeatBuyers (${coefficients.minRepeatBuyers})`,
     };
   }
-  const bgnbd = fitBgNbd(summaries.map(({ x, tx, T }) => ({ x, tx, T })));
+  const histories = summaries.map(({ x, tx, T }) => ({ x, tx, T }));
+  const fitOf = (variant: RepeatBuyingVariant) =>
+    variant !== choice.chosen && reuse[variant] ? reuse[variant] : fitBgNbd(histories, {}, variant);
+  const fits = { bgnbd: fitOf('bgnbd'), modifiedBgnbd: fitOf('mbgnbd') };
   const gammaGamma = fitGammaGamma(
     summaries
       .filter((summary) => summary.x > 0 && summary.zbar > 0)
       .map(({ x, zbar }) => ({ x, zbar })),
   );
-  if (!bgnbd.converged || !gammaGamma.converged) {
-    const reason = `the fit did not converge (${bgnbd.reason ?? gammaGamma.reason ?? 'unknown'})`;
-    return { ...base, bgnbd, gammaGamma, method: 'simple', reason };
+  const fitted = { ...base, ...fits, gammaGamma };
+  if (choice.chosen === 'simple')
+    return { ...fitted, method: 'simple', reason: choice.reason ?? 'pinned by value.spendModel' };
+  const repeatBuying = choice.chosen === 'bgnbd' ? fits.bgnbd : fits.modifiedBgnbd;
+  if (!repeatBuying.converged || !gammaGamma.converged) {
+    const reason = `the fit did not converge (${repeatBuying.reason ?? gammaGamma.reason ?? 'unknown'})`;
+    return { ...fitted, method: 'simple', reason };
   }
-  return { ...base, bgnbd, gammaGamma, method: 'bgnbd', reason: null };
+  return { ...fitted, repeatBuying, method: choice.chosen, reason: null };
 }
 
 /**
@@ -98,28 +132,38 @@ export class SpendPredictor {
         expectedPurchases: factors.ordersPerYear * factors.remainingLifespanYears,
       };
     }
-    const { bgnbd, gammaGamma } = this.model as { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit };
+    const { repeatBuying: fit, gammaGamma } = this.model as {
+      repeatBuying: BgNbdFit;
+      gammaGamma: GammaGammaFit;
+    };
+    const variant = this.model.method as RepeatBuyingVariant;
     // E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) × E[Y(t) | alive, x, T]: the costly part (36
-    // hypergeometric evaluations) depends on (x, T) only, so it is computed once per pair.
+    // hypergeometric evaluations) depends on (x, T) only, so it is computed once per pair (in
+    // both models: the modified one changes P(alive), not the form of the product).
     const key = `${summary.x}|${summary.T}`;
     let curve = this.cache.get(key);
     if (!curve) {
       const asIfJustBought = { x: summary.x, tx: summary.x > 0 ? summary.T : 0, T: summary.T };
-      const unit = bgNbdDiscountedMargin(bgnbd, asIfJustBought, {
-        horizonMonths: this.coefficients.horizonMonths,
-        annualDiscountRate: this.coefficients.annualDiscountRate,
-        margin: 1,
-        spendPerPurchase: 1,
-        timeUnitDays: 1,
-      });
-      const alive = probabilityAlive(bgnbd, asIfJustBought.x, asIfJustBought.tx, summary.T);
+      const unit = bgNbdDiscountedMargin(
+        fit,
+        asIfJustBought,
+        {
+          horizonMonths: this.coefficients.horizonMonths,
+          annualDiscountRate: this.coefficients.annualDiscountRate,
+          margin: 1,
+          spendPerPurchase: 1,
+          timeUnitDays: 1,
+        },
+        variant,
+      );
+      const alive = probabilityAlive(fit, asIfJustBought.x, asIfJustBought.tx, summary.T, variant);
       curve = {
         expectedPurchases: unit.expectedPurchases / alive,
         presentValuePerUnit: unit.presentValue / alive,
       };
       this.cache.set(key, curve);
     }
-    const pAlive = probabilityAlive(bgnbd, summary.x, summary.tx, summary.T);
+    const pAlive = probabilityAlive(fit, summary.x, summary.tx, summary.T, variant);
     const spendPerPurchase =
       summary.x > 0 && summary.zbar > 0
         ? conditionalExpectedSpend(gammaGamma, summary.x, summary.zbar)

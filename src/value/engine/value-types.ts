@@ -38,7 +38,8 @@ export interface SpendSummary {
   realizedMarginMinor: number;
 }
 
-export type SpendMethod = 'bgnbd' | 'simple' | 'none';
+/** Stored `method` values (DESIGN.md): BG/NBD, the modified BG/NBD, the simple formula, none. */
+export type SpendMethod = 'bgnbd' | 'mbgnbd' | 'simple' | 'none';
 
 /**
  * One record behind a component, as the snapshot stores it and reasons are written from:

@@ -1,6 +1,6 @@
 import {
   HoldoutCustomer,
-  bgNbdHoldoutExpectation,
+  repeatBuyingHoldoutExpectation,
   compareExpectations,
   compareHoldout,
   holdoutPurchaseDays,
@@ -44,9 +44,9 @@ describe('simpleHoldoutExpectation', () => {
   });
 });
 
-describe('bgNbdHoldoutExpectation', () => {
+describe('repeatBuyingHoldoutExpectation', () => {
   it("gives FHL's E[Y(39 weeks) | x = 2, t_x = 30.43, T = 38.86] = 1.2260 in days as in weeks", () => {
-    const expectation = bgNbdHoldoutExpectation(CDNOW_DAYS, 39 * 7);
+    const expectation = repeatBuyingHoldoutExpectation(CDNOW_DAYS, 39 * 7);
     expect(expectation({ x: 2, tx: 30.43 * 7, T: 38.86 * 7, purchaseDays: 3 })).toBeCloseTo(
       1.2260281747671444,
       10,
@@ -54,9 +54,9 @@ describe('bgNbdHoldoutExpectation', () => {
   });
 
   it('expects nothing over an empty holdout', () => {
-    expect(bgNbdHoldoutExpectation(CDNOW_DAYS, 0)({ x: 3, tx: 50, T: 90, purchaseDays: 4 })).toBe(
-      0,
-    );
+    expect(
+      repeatBuyingHoldoutExpectation(CDNOW_DAYS, 0)({ x: 3, tx: 50, T: 90, purchaseDays: 4 }),
+    ).toBe(0);
   });
 });
 
@@ -104,7 +104,7 @@ describe('compareHoldout', () => {
     const bgnbd = { ...CDNOW_DAYS, logLikelihood: -1, converged: true, iterations: 9 };
     const result = compareHoldout(
       [customer(2, 30.43 * 7, 38.86 * 7, 1)],
-      { method: 'bgnbd', reason: null, bgnbd },
+      { method: 'bgnbd', reason: null, repeatBuying: bgnbd },
       39 * 7,
     );
     expect(result).toMatchObject({ holdoutDays: 273, customers: 1 });
@@ -119,7 +119,7 @@ describe('compareHoldout', () => {
     const reason = '3 repeat buyers, fewer than minRepeatBuyers (50)';
     const result = compareHoldout(
       CUSTOMERS,
-      { method: 'simple', reason, bgnbd: null },
+      { method: 'simple', reason, repeatBuying: null },
       HOLDOUT_DAYS,
     );
     expect(result.fitted).toEqual({ ...result.simple, reason });
@@ -131,7 +131,11 @@ describe('compareHoldout', () => {
     const bgnbd = { ...CDNOW_DAYS, logLikelihood: -1, converged: false, iterations: 500 };
     const result = compareHoldout(
       CUSTOMERS,
-      { method: 'simple', reason: 'the fit did not converge (max iterations)', bgnbd },
+      {
+        method: 'simple',
+        reason: 'the fit did not converge (max iterations)',
+        repeatBuying: bgnbd,
+      },
       HOLDOUT_DAYS,
     );
     expect(result.fitted).toMatchObject({ method: 'simple', params: null });

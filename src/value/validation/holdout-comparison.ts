@@ -1,5 +1,5 @@
 import { DAYS_PER_YEAR, conditionalExpectedPurchases, ordersPerYear } from '../math';
-import type { BgNbdParams } from '../math';
+import type { BgNbdParams, RepeatBuyingVariant } from '../math';
 import type { SpendModel } from '../engine/spend-model';
 import type { SpendSummary } from '../engine/value-types';
 
@@ -32,10 +32,10 @@ export interface ComparisonFigures {
 }
 
 export interface MethodComparison extends ComparisonFigures {
-  method: 'bgnbd' | 'simple';
+  method: RepeatBuyingVariant | 'simple';
   /** Why the fitted column fell back to the simple formula; null otherwise. */
   reason: string | null;
-  /** BG/NBD parameters, time in days; null for the simple formula. */
+  /** (Modified) BG/NBD parameters, time in days; null for the simple formula. */
   params: BgNbdParams | null;
 }
 
@@ -48,12 +48,13 @@ export interface HoldoutComparison {
 
 type Summary = HoldoutCustomer['summary'];
 
-/** BG/NBD: E[Y(t) | x, t_x, T] over the holdout, t in days like the fit. */
-export function bgNbdHoldoutExpectation(
+/** (Modified) BG/NBD: E[Y(t) | x, t_x, T] over the holdout, t in days like the fit. */
+export function repeatBuyingHoldoutExpectation(
   params: BgNbdParams,
   holdoutDays: number,
+  variant: RepeatBuyingVariant = 'bgnbd',
 ): (summary: Summary) => number {
-  return ({ x, tx, T }) => conditionalExpectedPurchases(params, holdoutDays, x, tx, T);
+  return ({ x, tx, T }) => conditionalExpectedPurchases(params, holdoutDays, x, tx, T, variant);
 }
 
 /**
@@ -107,7 +108,7 @@ export function compareExpectations(
  */
 export function compareHoldout(
   customers: readonly HoldoutCustomer[],
-  model: Pick<SpendModel, 'method' | 'reason' | 'bgnbd'>,
+  model: Pick<SpendModel, 'method' | 'reason' | 'repeatBuying'>,
   holdoutDays: number,
 ): HoldoutComparison {
   const simple: MethodComparison = {
@@ -117,14 +118,17 @@ export function compareHoldout(
     ...compareExpectations(customers, simpleHoldoutExpectation(holdoutDays)),
   };
   let fitted: MethodComparison;
-  if (model.method === 'bgnbd' && model.bgnbd) {
-    const { r, alpha, a, b } = model.bgnbd;
+  if (model.method !== 'simple' && model.repeatBuying) {
+    const { r, alpha, a, b } = model.repeatBuying;
     const params = { r, alpha, a, b };
     fitted = {
-      method: 'bgnbd',
+      method: model.method,
       reason: null,
       params,
-      ...compareExpectations(customers, bgNbdHoldoutExpectation(params, holdoutDays)),
+      ...compareExpectations(
+        customers,
+        repeatBuyingHoldoutExpectation(params, holdoutDays, model.method),
+      ),
     };
   } else {
     fitted = { ...simple, reason: model.reason ?? 'the model was not fitted' };

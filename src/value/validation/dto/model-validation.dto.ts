@@ -39,10 +39,11 @@ export class CalibrationRowDto {
 
 export class MethodComparisonDto {
   @ApiProperty({
-    enum: ['bgnbd', 'simple'],
-    description: 'The method that produced the expectations.',
+    enum: ['bgnbd', 'mbgnbd', 'simple'],
+    description:
+      'The method that produced the expectations: BG/NBD, the modified BG/NBD or the simple formula.',
   })
-  method!: 'bgnbd' | 'simple';
+  method!: 'bgnbd' | 'mbgnbd' | 'simple';
 
   @ApiProperty({
     type: String,

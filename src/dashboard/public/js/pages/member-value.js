@@ -60,6 +60,8 @@ export const VALUE_PARTS = [
 /** @type {Record<string, string>} */
 const METHODS = {
   bgnbd: 'BG/NBD and Gamma-Gamma, fitted on all purchase histories',
+  mbgnbd:
+    'Modified BG/NBD and Gamma-Gamma (drop-out possible after the first order too), fitted on all purchase histories',
   simple: 'Simple formula (too few repeat buyers for a fitted model yet)',
   none: 'No purchases yet',
 };
