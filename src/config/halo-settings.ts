@@ -108,6 +108,12 @@ export class ImportSettings {
   @IsInt()
   @Min(0)
   workerMinBytes!: number;
+
+  /** HTTP imports running at once; a further one answers 429 with Retry-After. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  maxConcurrent!: number;
 }
 
 /** Every setting of the service, validated at start. */

@@ -16,6 +16,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   BODY_MAX_BYTES: { path: 'server.bodyMaxBytes', parse: toNumber },
   IMPORT_MAX_BYTES: { path: 'server.importMaxBytes', parse: toNumber },
   IMPORT_WORKER_MIN_BYTES: { path: 'imports.workerMinBytes', parse: toNumber },
+  IMPORTS_MAX_CONCURRENT: { path: 'imports.maxConcurrent', parse: toNumber },
   LOG_LEVEL: { path: 'server.logLevel', parse: String },
   SQLITE_PATH: { path: 'database.sqlitePath', parse: String },
   DATABASE_URL: { path: 'database.url', parse: String },

@@ -5,6 +5,7 @@ import { HaloSettings } from '../config/halo-settings';
 import { AppSecret } from './app-secret.entity';
 import { dataSourceOptions } from './data-source-options';
 import { Lease } from './lease.entity';
+import { SqliteOptimizeOnStart } from './sqlite-optimize';
 import { translateUniqueViolation } from './unique-violation.translator';
 
 /**
@@ -25,7 +26,10 @@ import { translateUniqueViolation } from './unique-violation.translator';
     }),
     TypeOrmModule.forFeature([AppSecret, Lease]),
   ],
-  providers: [{ provide: ERROR_TRANSLATORS, useValue: [translateUniqueViolation] }],
+  providers: [
+    { provide: ERROR_TRANSLATORS, useValue: [translateUniqueViolation] },
+    SqliteOptimizeOnStart,
+  ],
   exports: [ERROR_TRANSLATORS],
 })
 export class DatabaseModule {}

@@ -4,6 +4,7 @@ import { HaloSettings } from '../config/halo-settings';
 import { ImportPipeline } from './import-pipeline.service';
 import { importRequestFormat } from './import-request';
 import { ImportResult } from './import-result';
+import { ImportSlots } from './import-slots';
 import { ImportWorkers } from './worker/import-workers.service';
 
 /**
@@ -14,6 +15,8 @@ import { ImportWorkers } from './worker/import-workers.service';
  */
 @Injectable()
 export class HttpImportService {
+  private readonly slots = new ImportSlots(() => this.settings.imports.maxConcurrent);
+
   constructor(
     private readonly pipeline: ImportPipeline,
     private readonly workers: ImportWorkers,
@@ -25,9 +28,11 @@ export class HttpImportService {
     const format = importRequestFormat(request, maxBytes);
     // An unknown type is a 404 before a worker is started for it.
     this.pipeline.importer(type);
-    const declared = Number(request.headers['content-length']);
-    if (declared < this.settings.imports.workerMinBytes)
-      return this.pipeline.run(type, format, request, { maxBytes });
-    return this.workers.run({ type, format, maxBytes }, request);
+    return this.slots.run(request.res, () => {
+      const declared = Number(request.headers['content-length']);
+      if (declared < this.settings.imports.workerMinBytes)
+        return this.pipeline.run(type, format, request, { maxBytes });
+      return this.workers.run({ type, format, maxBytes }, request);
+    });
   }
 }

@@ -6,6 +6,7 @@ import {
 } from '../advocates/advocate-assessment';
 import { HaloSettings } from '../config/halo-settings';
 import { sqliteConnection } from '../database/sql';
+import { optimizeSqlite } from '../database/sqlite-optimize';
 import { coefficientsFrom } from './coefficients';
 import { ValueResult, computeValues } from './engine/compute-values';
 import { Coefficients } from './engine/value-types';
@@ -80,6 +81,7 @@ export async function executeRecompute(
       },
       progress,
     );
+    await optimizeSqlite(dataSource);
     const durationMs = Date.now() - started;
     const model = {
       method: result.model.method,

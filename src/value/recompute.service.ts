@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DAY_MS } from '../common/dates/iso-date';
 import { invalidField } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
 import {
@@ -30,8 +29,8 @@ export class RecomputeService {
     progress: Progress = () => undefined,
   ): Promise<ValueRun> {
     const asOf = options.asOf ?? Date.now();
-    if (asOf > Date.now() + DAY_MS)
-      throw invalidField('asOf', 'must not lie more than a day in the future', 'future');
+    // Data after now cannot exist yet: a later asOf would value a future that is not there.
+    if (asOf > Date.now()) throw invalidField('asOf', 'must not lie after now', 'future');
     const run = Object.assign(new ValueRun(), {
       id: randomUUID(),
       asOf,
