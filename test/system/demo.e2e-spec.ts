@@ -26,7 +26,9 @@ describe('demo community', () => {
       .set('Authorization', test.keys.manager)
       .send({})
       .expect(200);
-    expect(run.body).toMatchObject({ status: 'succeeded', method: 'bgnbd', members: 400 });
+    expect(run.body).toMatchObject({ status: 'succeeded', members: 400 });
+    // A fitted model values members, whichever of the two did better on the holdout.
+    expect(['bgnbd', 'mbgnbd']).toContain(run.body.method);
     const model = await test
       .http()
       .get('/api/v1/model')
@@ -36,5 +38,12 @@ describe('demo community', () => {
     expect(model.body.bgnbd.r).toBeGreaterThan(0.1);
     expect(model.body.bgnbd.r).toBeLessThan(0.6);
     expect(model.body.bgnbd.converged).toBe(true);
+    expect(model.body.modifiedBgnbd.converged).toBe(true);
+    expect(model.body.spendModel).toMatchObject({ chosen: run.body.method, pinned: false });
+    const errors = model.body.spendModel.meanAbsoluteError;
+    expect(errors[run.body.method]).toBeLessThanOrEqual(
+      errors[run.body.method === 'bgnbd' ? 'mbgnbd' : 'bgnbd'],
+    );
+    process.stdout.write(`demo spend model: ${JSON.stringify(model.body.spendModel)}\n`);
   });
 });
