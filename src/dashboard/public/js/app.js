@@ -6,6 +6,7 @@ import { errorState, setTierOrder } from './ui.js';
 import * as acquisition from './pages/acquisition.js';
 import * as ambassadors from './pages/ambassadors.js';
 import * as member from './pages/member.js';
+import * as model from './pages/model.js';
 import * as overview from './pages/overview.js';
 import * as reviews from './pages/reviews.js';
 import { renderSignIn } from './pages/sign-in.js';
@@ -44,6 +45,7 @@ const ROUTES = [
   { pattern: /^\/members\/([^/]+)$/, page: member, nav: 'ambassadors' },
   { pattern: /^\/acquisition$/, page: acquisition, nav: 'acquisition' },
   { pattern: /^\/reviews$/, page: reviews, nav: 'reviews' },
+  { pattern: /^\/model$/, page: model, nav: 'model' },
 ];
 
 /** @type {{ session: Session | null, renders: number, firstRender: boolean }} */

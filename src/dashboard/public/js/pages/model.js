@@ -1,0 +1,118 @@
+// @ts-check
+import { ApiError, get } from '../api.js';
+import { h } from '../dom.js';
+import { count } from '../format.js';
+import { emptyState, errorState, loading, pageHeader } from '../ui.js';
+import { fitsCard } from './model-fits.js';
+import { calibrationChart, fittedName, holdoutTotals } from './model-holdout.js';
+import { dailyChart } from './model-holdout-daily.js';
+import { moneyCheck } from './model-holdout-money.js';
+import { conversionCard, simpleFormulaCard } from './model-simple.js';
+
+/**
+ * @typedef {import('./model-fits.js').Model} Model
+ * @typedef {import('./model-holdout.js').Validation} Validation
+ */
+
+/**
+ * The backtest, filled in when it arrives: it refits the model and can take seconds.
+ * @param {HTMLElement} slot
+ * @param {number} days
+ * @param {string} currency
+ * @param {() => boolean} isCurrent
+ * @param {string} inUse the model that values members now
+ */
+async function loadValidation(slot, days, currency, isCurrent, inUse) {
+  slot.setAttribute('aria-busy', 'true');
+  slot.replaceChildren(
+    h(
+      'p',
+      { class: 'loading-note', role: 'status' },
+      `Checking the model against the last ${count(days)} days: it is refitted on the data before them, which can take a few seconds…`,
+    ),
+    loading('Checking the model'),
+  );
+  try {
+    /** @type {Validation} */
+    const validation = await get('/api/v1/model/validation');
+    if (!isCurrent()) return;
+    const fittedThen = validation.fitted.method;
+    slot.replaceChildren(
+      ...[
+        fittedThen !== inUse && inUse !== 'simple'
+          ? h(
+              'p',
+              { class: 'chart-note', id: 'holdout-model-note' },
+              `The check uses the model Halo would have chosen with only the history before the holdout: ${fittedName(validation.fitted)}${validation.fitted.reason ? ` (${validation.fitted.reason})` : ''}.`,
+            )
+          : null,
+        holdoutTotals(validation),
+        calibrationChart(validation),
+        dailyChart(validation),
+        moneyCheck(validation, currency),
+      ].filter((child) => child !== null),
+    );
+  } catch (error) {
+    if (isCurrent()) slot.replaceChildren(errorState(error, 'the holdout check'));
+  } finally {
+    slot.removeAttribute('aria-busy');
+  }
+}
+
+/** @type {import('../app.js').Page['render']} */
+export async function render(container, { session, isCurrent }) {
+  const currency = session.baseCurrency ?? 'EUR';
+  container.append(
+    pageHeader('Model', {
+      subtitle: 'How Halo predicts what customers will buy, and how well it predicted the past.',
+    }),
+  );
+  /** @type {Model} */
+  let model;
+  try {
+    model = await get('/api/v1/model');
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
+      container.append(
+        h(
+          'div',
+          { class: 'card', id: 'model-empty' },
+          emptyState(
+            'No model yet: values have not been computed.',
+            'The model is fitted at each recompute of values (scheduled, or POST /api/v1/value/recompute). Once one has finished, this page shows the fits, how well they predicted the past and the simple formula beside them.',
+          ),
+        ),
+      );
+      return;
+    }
+    throw error;
+  }
+  if (!isCurrent()) return;
+  const holdout = h('section', {
+    class: 'stack',
+    id: 'model-holdout',
+    'aria-labelledby': 'model-holdout-title',
+  });
+  const days = model.spendModel.holdout?.days ?? 180;
+  container.append(
+    h(
+      'div',
+      { class: 'stack' },
+      fitsCard(model, currency),
+      h(
+        'div',
+        { class: 'section-heading' },
+        h('h2', { id: 'model-holdout-title' }, 'How well it predicted the past'),
+        h(
+          'p',
+          { class: 'card-description' },
+          `The last ${count(days)} days are held out: the model is fitted on the history before them, and what it expected is set against what customers did.`,
+        ),
+      ),
+      holdout,
+      simpleFormulaCard(model.simpleFormula, currency, model.method === 'simple'),
+      conversionCard(model.calibration),
+    ),
+  );
+  await loadValidation(holdout, days, currency, isCurrent, model.spendModel.chosen);
+}
