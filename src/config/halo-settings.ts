@@ -19,6 +19,7 @@ import { LOG_LEVELS, LogLevelSetting } from '../common/http/halo-logger';
 import { IsCurrencyCode, IsRateTable } from './settings-validators';
 import { AdvocatesSettings } from './advocates-settings';
 import { DigestSettings } from './digest-settings';
+import { IdempotencySettings } from './idempotency-settings';
 import { ValueSettings } from './value-settings';
 
 export class ServerSettings {
@@ -153,4 +154,8 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => DigestSettings)
   digests!: DigestSettings;
+
+  @ValidateNested()
+  @Type(() => IdempotencySettings)
+  idempotency!: IdempotencySettings;
 }

@@ -38,6 +38,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   DIGEST_LEASE_MINUTES: { path: 'digests.leaseMinutes', parse: toNumber },
   DIGEST_TICK_CRON: { path: 'digests.tickCron', parse: String },
   DIGEST_SCHEDULER: { path: 'digests.scheduler', parse: toBoolean },
+  IDEMPOTENCY_TTL_HOURS: { path: 'idempotency.ttlHours', parse: toNumber },
 };
 
 export class SettingsError extends Error {

@@ -1,28 +1,34 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { Observable, concatMap, from, of, switchMap } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { Observable, catchError, concatMap, from, switchMap, throwError } from 'rxjs';
 import { AuthenticatedRequest } from '../common/http/authenticated-request';
 import { RAW_BODY_PREFIX } from '../common/http/raw-body-routes';
+import { REPLAY_READER } from '../common/http/replay-reads.decorator';
 import { DomainError } from '../common/errors/domain-error';
-import { canonicalHash } from './canonical-hash';
-import { IdempotencyRecord } from './idempotency-record.entity';
 import { CommonErrorCode } from '../common/errors/common-error-code';
+import { canonicalHash } from './canonical-hash';
+import { invalidIdempotencyKey } from './idempotency-errors';
+import { IdempotencyRecord } from './idempotency-record.entity';
+import { Claim, IN_PROGRESS_RETRY_AFTER_SECONDS, IdempotencyService } from './idempotency.service';
 
 const HEADER = 'idempotency-key';
 const VALID_KEY = /^[\x21-\x7e]{1,200}$/;
 
+type ResourceReader = (id: string) => Promise<unknown>;
+
 /**
- * POSTs sent with an Idempotency-Key header: the first answer is stored; the same key with the
- * same body replays it without running the handler again; the same key with another body is 422.
+ * POSTs sent with an Idempotency-Key header run their handler once per key (IdempotencyService);
+ * a replay answers the first status and the resource as it is now, read again by the route's
+ * @ReplayReads method (`{ id }` for a route without one).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly logger = new Logger(IdempotencyInterceptor.name);
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly reflector: Reflector,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -36,74 +42,67 @@ export class IdempotencyInterceptor implements NestInterceptor {
     ) {
       return next.handle();
     }
-    if (!VALID_KEY.test(key)) {
-      throw new DomainError(
-        'invalid',
-        CommonErrorCode.VALIDATION_FAILED,
-        'Idempotency-Key must be 1–200 visible ASCII characters',
-        [
-          {
-            field: 'Idempotency-Key',
-            reason: 'must be 1–200 visible ASCII characters',
-            code: 'invalidHeader',
-          },
-        ],
-      );
-    }
+    if (!VALID_KEY.test(key)) throw invalidIdempotencyKey();
     const response = context.switchToHttp().getResponse<Response>();
     const route = `${request.method} ${request.baseUrl}${request.path}`;
     const requestHash = canonicalHash({ route, body: request.body ?? null });
-    const apiKeyId = request.apiKey.id;
-    const repository = this.dataSource.getRepository(IdempotencyRecord);
-    return from(repository.findOneBy({ apiKeyId, key })).pipe(
-      switchMap((stored) => {
-        if (stored) {
-          if (stored.requestHash !== requestHash) {
-            throw new DomainError(
-              'unprocessable',
-              CommonErrorCode.IDEMPOTENCY_KEY_REUSED,
-              'this Idempotency-Key was used with another request',
-              [
-                {
-                  field: 'Idempotency-Key',
-                  reason: 'was used before with a different body or route',
-                  code: 'keyReused',
-                },
-              ],
-            );
-          }
-          response.status(stored.status);
-          response.setHeader('Idempotent-Replayed', 'true');
-          return of(JSON.parse(stored.responseBody) as unknown);
-        }
+    const scope = { apiKeyId: request.apiKey.id, key, route, requestHash };
+    return from(this.claim(scope, response)).pipe(
+      switchMap((claim) => {
+        if (claim.kind === 'replay') return from(this.replay(context, response, claim.record));
         // Nest sets the status before the handler runs, so it is known here; the record is
-        // stored before the answer leaves, so a retry that follows at once already finds it.
+        // completed before the answer leaves, so a retry that follows at once replays it.
         return next.handle().pipe(
           concatMap(async (body: unknown) => {
-            if (response.statusCode < 300) {
-              await repository
-                .createQueryBuilder()
-                .insert()
-                .values({
-                  id: randomUUID(),
-                  apiKeyId,
-                  key,
-                  route,
-                  requestHash,
-                  status: response.statusCode,
-                  responseBody: JSON.stringify(body ?? null),
-                  createdAt: Date.now(),
-                })
-                .orIgnore()
-                .execute()
-                .catch((error: unknown) =>
-                  this.logger.warn(`idempotency record not stored: ${String(error)}`),
-                );
-            }
+            if (response.statusCode >= 200 && response.statusCode < 300)
+              await this.idempotency.complete(claim, response.statusCode, resourceIdOf(body));
+            else await this.idempotency.release(claim);
             return body;
           }),
+          catchError((error: unknown) =>
+            from(this.idempotency.release(claim)).pipe(concatMap(() => throwError(() => error))),
+          ),
         );
       }),
     );
   }
+
+  private async claim(
+    scope: Parameters<IdempotencyService['claim']>[0],
+    response: Response,
+  ): Promise<Claim> {
+    try {
+      return await this.idempotency.claim(scope);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === CommonErrorCode.IDEMPOTENCY_IN_PROGRESS)
+        response.setHeader('Retry-After', String(IN_PROGRESS_RETRY_AFTER_SECONDS));
+      throw error;
+    }
+  }
+
+  private async replay(
+    context: ExecutionContext,
+    response: Response,
+    record: IdempotencyRecord,
+  ): Promise<unknown> {
+    response.setHeader('Idempotent-Replayed', 'true');
+    const body = record.resourceId ? await this.read(context, record.resourceId) : undefined;
+    response.status(record.status ?? 200);
+    return body;
+  }
+
+  private read(context: ExecutionContext, resourceId: string): Promise<unknown> {
+    const method = this.reflector.get<string | undefined>(REPLAY_READER, context.getHandler());
+    const controller = this.moduleRef.get<Record<string, unknown>>(context.getClass(), {
+      strict: false,
+    });
+    const reader = method ? controller[method] : undefined;
+    if (typeof reader !== 'function') return Promise.resolve({ id: resourceId });
+    return (reader as ResourceReader).call(controller, resourceId);
+  }
+}
+
+function resourceIdOf(body: unknown): string | null {
+  const id = body && typeof body === 'object' ? (body as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.length <= 36 ? id : null;
 }

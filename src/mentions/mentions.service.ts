@@ -6,7 +6,7 @@ import { conflict, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { compareRecord } from '../common/records/compare-record';
-import { isUniqueViolation } from '../database/sql';
+import { insertUnlessRaced } from '../database/insert-unless-raced';
 import { Identity } from '../members/identity.entity';
 import { normalizeHandle, normalizePlatform } from '../members/normalize';
 import { RowOutcome } from '../imports/record-importer';
@@ -40,23 +40,25 @@ export class MentionsService {
   ): Promise<{ mention: Mention; outcome: RowOutcome }> {
     return manager.transaction(async (transaction) => {
       const candidate = await buildMentionCandidate(input, databaseMentionLookups(transaction));
-      const existing = await this.findSame(transaction, candidate.fields);
+      let existing = await this.findSame(transaction, candidate.fields);
       if (!existing) {
         const mention = newMention(candidate);
-        try {
-          // A copy: on PostgreSQL, insert writes the raw (string) bigint defaults back into it.
-          await transaction.insert(Mention, { ...mention });
-        } catch (error) {
-          if (isUniqueViolation(error))
-            throw conflict(
-              MentionsErrorCode.MENTION_EXISTS,
-              'this mention was stored meanwhile; send it again',
-              'url',
-            );
-          throw error;
+        // A copy: on PostgreSQL, insert writes the raw (string) bigint defaults back into it.
+        const stored = await insertUnlessRaced(transaction, (savepoint) =>
+          savepoint.insert(Mention, { ...mention }),
+        );
+        if (stored === 'inserted') {
+          await linkPurchasesToMention(transaction, mention);
+          return { mention, outcome: 'created' };
         }
-        await linkPurchasesToMention(transaction, mention);
-        return { mention, outcome: 'created' };
+        // A concurrent request stored the same mention first: compare with it as if found.
+        existing = await this.findSame(transaction, candidate.fields);
+        if (!existing)
+          throw conflict(
+            MentionsErrorCode.MENTION_EXISTS,
+            'this mention was stored meanwhile; send it again',
+            'url',
+          );
       }
       const comparison = compareRecord(existing, candidate.fields, MENTION_RULES);
       if (comparison.outcome === 'conflict') {

@@ -5,8 +5,8 @@ import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, conflict, notFound, unknownReference } from '../common/errors/domain-error';
 import { CurrencyConverter } from '../config/currency-converter.service';
 import { Page } from '../common/pagination/cursor';
-import { isUniqueViolation } from '../database/sql';
 import { BatchPlan } from '../database/batch/batch-plan';
+import { insertUnlessRaced } from '../database/insert-unless-raced';
 import { MemberDirectory } from '../members/member-directory';
 import { MemberReference, requireMember } from '../members/member-reference';
 import { PurchasesBatchPlan } from './purchases-batch';
@@ -66,7 +66,21 @@ export class PurchasesService {
     if (!manager)
       return this.purchases.transaction((transaction) => this.record(input, transaction));
     const candidate = await this.build(manager, input, this.databaseLookups(manager));
-    const existing = await this.purchases.findByExternalId(input.externalId, manager);
+    let existing = await this.purchases.findByExternalId(input.externalId, manager);
+    if (!existing) {
+      const stored = await insertUnlessRaced(manager, (savepoint) =>
+        this.purchases.insert(candidate, savepoint),
+      );
+      // A concurrent request stored the same externalId first: answer as if it had been found.
+      if (stored === 'raced')
+        existing = await this.purchases.findByExternalId(input.externalId, manager);
+      if (stored === 'raced' && !existing)
+        throw conflict(
+          PurchasesErrorCode.PURCHASE_EXISTS,
+          'a purchase with this externalId already exists',
+          'externalId',
+        );
+    }
     if (existing) {
       if (sameContent(existing, candidate)) return { purchase: existing, outcome: 'unchanged' };
       throw conflict(
@@ -74,17 +88,6 @@ export class PurchasesService {
         'a purchase with this externalId exists with other content',
         'externalId',
       );
-    }
-    try {
-      await this.purchases.insert(candidate, manager);
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw conflict(
-          PurchasesErrorCode.PURCHASE_EXISTS,
-          'a purchase with this externalId already exists',
-          'externalId',
-        );
-      throw error;
     }
     // A member's acquiredAt, unless given, is the date of their first order.
     if (candidate.kind === 'order')

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RecordRoutes } from '../common/http/record-routes';
+import { ReplayReads } from '../common/http/replay-reads.decorator';
 import { Written } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { CreateReferralDto } from './dto/create-referral.dto';
@@ -35,6 +36,7 @@ export class ReferralsController extends RecordRoutes({
 }) {
   @Post(':id/approve')
   @HttpCode(200)
+  @ReplayReads('get')
   @ApiOperation({ summary: 'Approve a flagged referral: it counts as value once converted.' })
   @ApiOkResponse({ type: ReferralResponseDto })
   async approve(@Param('id', ParseIdPipe) id: string): Promise<ReferralResponseDto> {
@@ -43,6 +45,7 @@ export class ReferralsController extends RecordRoutes({
 
   @Post(':id/reject')
   @HttpCode(200)
+  @ReplayReads('get')
   @ApiOperation({ summary: 'Reject a referral: status rejected (dated); it never counts.' })
   @ApiOkResponse({ type: ReferralResponseDto })
   async reject(@Param('id', ParseIdPipe) id: string): Promise<ReferralResponseDto> {

@@ -26,6 +26,20 @@ describe('Idempotency-Key on single POSTs', () => {
     expect(await total()).toBe(before);
   });
 
+  it('replays the resource as it is now: the record keeps its id, not the first answer', async () => {
+    const body = buildMember();
+    const first = await post(body, 'key-reread').expect(201);
+    await test
+      .http()
+      .patch(`/api/v1/members/${first.body.id as string}`)
+      .set('Authorization', test.keys.manager)
+      .send({ name: 'Renamed Since' })
+      .expect(200);
+    const replay = await post(body, 'key-reread').expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toMatchObject({ id: first.body.id, name: 'Renamed Since' });
+  });
+
   it('refuses the same key with another body with 422', async () => {
     await post(buildMember(), 'key-2').expect(201);
     const reused = await post(buildMember(), 'key-2').expect(422);

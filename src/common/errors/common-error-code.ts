@@ -10,6 +10,8 @@ export enum CommonErrorCode {
   BODY_UNREADABLE = 'BODY_UNREADABLE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still running; retry after Retry-After. */
+  IDEMPOTENCY_IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS',
   CURRENCY_WITHOUT_RATE = 'CURRENCY_WITHOUT_RATE',
   /** Input that breaks a business rule; details name the field and the rule. */
   RULE_VIOLATED = 'RULE_VIOLATED',

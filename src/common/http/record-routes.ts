@@ -22,6 +22,7 @@ import {
 import { Response } from 'express';
 import { Page } from '../pagination/cursor';
 import { ParseIdPipe } from '../validation/parse-id.pipe';
+import { ReplayReads } from './replay-reads.decorator';
 import { writeStatus, Written } from './write-outcome';
 
 /** What a record service offers the shared routes; create goes through the controller's write(). */
@@ -65,6 +66,8 @@ const Skip: MethodDecorator = () => undefined;
 function createRoute({ create, response }: RecordRoutesOptions<unknown, unknown>) {
   return applyDecorators(
     Post(),
+    // An Idempotency-Key replay answers the record as GET :id would.
+    ReplayReads('get'),
     ApiOperation({ summary: create.summary }),
     ApiCreatedResponse({ type: response }),
     create.existing ? ApiOkResponse({ type: response, description: create.existing }) : Skip,

@@ -14,6 +14,7 @@ import { AdvocacyValue1733000000000 } from './1733000000000-advocacy-value';
 import { ProfilingObjectionEngagement1733000001000 } from './1733000001000-profiling-objection-engagement';
 import { ReferralStatusReason1733000002000 } from './1733000002000-referral-status-reason';
 import { SnapshotSimpleFormula1733000005000 } from './1733000005000-snapshot-simple-formula';
+import { IdempotencyReservations1733000010000 } from './1733000010000-idempotency-reservations';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ProfilingObjectionEngagement1733000001000,
   ReferralStatusReason1733000002000,
   SnapshotSimpleFormula1733000005000,
+  IdempotencyReservations1733000010000,
 ];
