@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import express from 'express';
 import { RAW_BODY_PREFIX } from './common/http/raw-body-routes';
 import { requestContext } from './common/http/request-context.middleware';
-import { bodyParserError } from './common/errors/body-parser-error';
+import { jsonBodyParser } from './common/http/json-body-parser';
 import { HaloSettings } from './config/halo-settings';
 import { dashboardAssets } from './dashboard/dashboard-assets';
 import { buildOpenApiDocument } from './openapi-document';
@@ -23,17 +22,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express_.set('query parser', 'extended');
   app.use(requestContext);
   app.use(dashboardAssets());
-  const json = express.json({
-    limit: settings.server.bodyMaxBytes,
-    type: ['application/json', 'application/*+json'],
-  });
-  app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
-    request.path.startsWith(RAW_BODY_PREFIX)
-      ? next()
-      : json(request, response, (error?: unknown) =>
-          next(error ? bodyParserError(error) : undefined),
-        ),
-  );
+  app.use(jsonBodyParser(settings.server.bodyMaxBytes));
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -131,7 +131,11 @@ export class MembersService {
     const changes: Partial<Member> = {};
     if (input.externalId !== undefined) changes.externalId = input.externalId;
     if (input.email !== undefined)
-      Object.assign(changes, { email: input.email, emailNormalized: normalizeEmail(input.email) });
+      Object.assign(changes, {
+        email: input.email,
+        emailNormalized: input.email === null ? null : normalizeEmail(input.email),
+      });
+    assertStillRecognisable(member, changes);
     if (input.name !== undefined) changes.name = input.name;
     if (input.acquiredAt !== undefined)
       Object.assign(changes, {
@@ -221,7 +225,8 @@ export class MembersService {
     const tags = (member.tags ?? []).map((tag) => tag.tag).sort();
     return (
       given(input.externalId, member.externalId) &&
-      (input.email === undefined || normalizeEmail(input.email) === member.emailNormalized) &&
+      (input.email === undefined ||
+        (input.email === null ? null : normalizeEmail(input.email)) === member.emailNormalized) &&
       given(input.name, member.name) &&
       (input.acquiredAt === undefined || parseIsoInstant(input.acquiredAt) === member.acquiredAt) &&
       given(input.acquisitionChannel, member.acquisitionChannel) &&
@@ -233,7 +238,7 @@ export class MembersService {
   }
 
   private async assertEmailFree(
-    email: string | undefined,
+    email: string | null | undefined,
     exceptId?: string,
     manager?: EntityManager,
   ): Promise<void> {
@@ -255,6 +260,19 @@ export class MembersService {
         campaignId,
       );
   }
+}
+
+/** An update may not remove the last key a later import or re-POST would find the member by. */
+function assertStillRecognisable(member: Member, changes: Partial<Member>): void {
+  if (changes.email !== null && changes.externalId !== null) return;
+  const externalId = changes.externalId === undefined ? member.externalId : changes.externalId;
+  const email = changes.email === undefined ? member.email : changes.email;
+  if (externalId || email) return;
+  throw invalidField(
+    changes.email === null ? 'email' : 'externalId',
+    'cannot be removed: the member would have neither externalId nor email to be recognised by',
+    'required',
+  );
 }
 
 /** The member a create describes, with a fresh id and referral code. */

@@ -1,13 +1,15 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
-import { toErrorDetails } from './validation-errors';
 import { CommonErrorCode } from '../errors/common-error-code';
+import { inputProblems } from './input-problems';
+import { toErrorDetails, validationFailed } from './validation-errors';
 
 const PRIMITIVES: unknown[] = [String, Number, Boolean, Array, Object];
 
 /**
  * The global pipe: whitelist + forbid unknown fields + transform, errors in the house shape,
- * and a clear refusal when a body is not a JSON object where an object belongs.
+ * a clear refusal when a body is not a JSON object where an object belongs, and query and
+ * path values held to the rules the JSON body parser applies to bodies (no NUL, no lone surrogate).
  */
 @Injectable()
 export class HaloValidationPipe extends ValidationPipe {
@@ -17,20 +19,15 @@ export class HaloValidationPipe extends ValidationPipe {
       forbidNonWhitelisted: true,
       transform: true,
       validationError: { target: false, value: false },
-      exceptionFactory: (errors) => {
-        const details = toErrorDetails(errors);
-        const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
-        return new DomainError(
-          'invalid',
-          CommonErrorCode.VALIDATION_FAILED,
-          `invalid input: ${fields}`,
-          details,
-        );
-      },
+      exceptionFactory: (errors) => validationFailed(toErrorDetails(errors)),
     });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' || metadata.type === 'param') {
+      const problems = inputProblems(value, metadata.data ?? '');
+      if (problems.length > 0) throw validationFailed(problems);
+    }
     const isDto =
       typeof metadata.metatype === 'function' && !PRIMITIVES.includes(metadata.metatype);
     if (

@@ -1,5 +1,17 @@
 import { ValidationError } from 'class-validator';
-import { ErrorDetail } from '../errors/domain-error';
+import { CommonErrorCode } from '../errors/common-error-code';
+import { DomainError, ErrorDetail } from '../errors/domain-error';
+
+/** The 400 of input that does not fit, naming each field once in the message. */
+export function validationFailed(details: ErrorDetail[]): DomainError {
+  const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
+  return new DomainError(
+    'invalid',
+    CommonErrorCode.VALIDATION_FAILED,
+    `invalid input: ${fields}`,
+    details,
+  );
+}
 
 /** Flattens class-validator's tree into one detail per field and broken rule. */
 export function toErrorDetails(errors: ValidationError[], prefix = ''): ErrorDetail[] {

@@ -20,14 +20,17 @@ export class MemberFieldsDto {
   externalId?: string;
 
   @ApiPropertyOptional({
-    description: 'Unique ignoring case.',
+    description:
+      'Unique ignoring case. null means none: on update it removes the email (refused when the member has no externalId to be recognised by).',
     example: 'ada@example.com',
     maxLength: 320,
+    nullable: true,
+    type: String,
   })
   @IsOptional()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(320)
-  email?: string;
+  email?: string | null;
 
   @ApiPropertyOptional({ example: 'Ada Lovelace', maxLength: 200 })
   @IsOptional()
