@@ -25,6 +25,36 @@ export function thinPoints(points, limit) {
 }
 
 /**
+ * The points at `count` evenly spaced days up to the last one, each value interpolated linearly
+ * between the two reported days around it: the server reports every day at first and every
+ * few days after, and a chart over unevenly spaced days would bend where the spacing changes.
+ * @param {DailyPoint[]} points by day, ascending
+ * @param {number} count
+ * @returns {DailyPoint[]}
+ */
+export function evenDays(points, count) {
+  if (points.length < 2) return points;
+  const first = points[0].day;
+  const last = points[points.length - 1].day;
+  const steps = Math.min(count, last - first + 1);
+  /** @type {DailyPoint[]} */
+  const even = [];
+  let index = 0;
+  for (let step = 0; step < steps; step++) {
+    const day = steps === 1 ? last : Math.round(first + ((last - first) * step) / (steps - 1));
+    while (index < points.length - 2 && points[index + 1].day < day) index++;
+    const low = points[index];
+    const high = points[index + 1];
+    const share =
+      high.day === low.day ? 0 : Math.min(1, Math.max(0, (day - low.day) / (high.day - low.day)));
+    /** @param {'fitted' | 'simple' | 'actual'} key */
+    const at = (key) => low[key] + (high[key] - low[key]) * share;
+    even.push({ day, fitted: at('fitted'), simple: at('simple'), actual: at('actual') });
+  }
+  return even;
+}
+
+/**
  * Cumulative expected against actual repeat orders, day by day through the holdout.
  * @param {import('./model-holdout.js').Validation} validation
  * @returns {HTMLElement}
@@ -33,6 +63,7 @@ export function dailyChart(validation) {
   const points = validation.daily?.points ?? [];
   const name = fittedName(validation.fitted);
   const shown = thinPoints(points, 60);
+  const drawn = evenDays(points, 60);
   return card(
     'Repeat orders through the holdout',
     {
@@ -43,15 +74,15 @@ export function dailyChart(validation) {
     shown.length
       ? [
           lineChart({
-            labels: shown.map((point) => `day ${point.day}`),
+            labels: drawn.map((point) => `day ${point.day}`),
             label: `Cumulative repeat orders over the ${count(validation.holdoutDays)}-day holdout: actual, ${name} and simple formula`,
             series: [
-              { name: 'Actual', color: COLORS.actual, values: shown.map((point) => point.actual) },
-              { name, color: COLORS.fitted, values: shown.map((point) => point.fitted) },
+              { name: 'Actual', color: COLORS.actual, values: drawn.map((point) => point.actual) },
+              { name, color: COLORS.fitted, values: drawn.map((point) => point.fitted) },
               {
                 name: 'Simple formula',
                 color: COLORS.simple,
-                values: shown.map((point) => point.simple),
+                values: drawn.map((point) => point.simple),
                 dashed: true,
               },
             ],
