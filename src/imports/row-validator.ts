@@ -1,17 +1,22 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ErrorDetail } from '../common/errors/domain-error';
+import { inputProblems } from '../common/validation/input-problems';
 import { toErrorDetails } from '../common/validation/validation-errors';
 
 export type CheckedRow = { instance: object } | { details: ErrorDetail[] };
 
 /**
- * Binds and validates one row exactly as the global pipe does a single request (whitelist,
- * unknown fields refused), so a refused row reads like the 400 of a single POST.
+ * Binds and validates one row exactly as the global pipe and the JSON body parser do a single
+ * request (whitelist, unknown and reserved fields refused, no NUL or lone surrogate in a
+ * string), so a refused row reads like the 400 of a single POST, and a cell that the database
+ * could not store never reaches the batch's insert.
  */
 export async function validateRow(dto: new () => object, value: unknown): Promise<CheckedRow> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { details: [{ field: '(row)', reason: 'must be a JSON object', code: 'isObject' }] };
+  const problems = inputProblems(value);
+  if (problems.length) return { details: problems };
   const instance = plainToInstance(dto, value);
   const errors = await validate(instance, {
     whitelist: true,

@@ -244,4 +244,37 @@ describe('bad input is refused, never a 5xx', () => {
       expect(created.body.name).toBe('Zoë 日本 😀');
     });
   });
+
+  describe('in an import, each bad row refused with its line, every good one stored', () => {
+    it('NUL, a reserved key and a lone surrogate in NDJSON rows', async () => {
+      const lines = [
+        '{"externalId":"import-ok-1","name":"Ada"}',
+        '{"externalId":"import-nul","name":"A\\u0000B"}',
+        '{"externalId":"import-proto","name":{"constructor":{}}}',
+        '{"externalId":"import-surrogate","email":"x\\ud800@example.com"}',
+        '{"externalId":"import-ok-2","name":"Grace"}',
+      ];
+      const response = await agent
+        .post('/api/v1/import/members')
+        .set('Authorization', test.keys.manager)
+        .set('Content-Type', 'application/x-ndjson')
+        .send(lines.join('\n') + '\n');
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ rows: 5, created: 2, refused: 3 });
+      expect(
+        response.body.errors.map((error: { line: number; details: { code: string }[] }) => [
+          error.line,
+          error.details[0].code,
+        ]),
+      ).toEqual([
+        [2, 'nulCharacter'],
+        [3, 'unknownField'],
+        [4, 'loneSurrogate'],
+      ]);
+      await agent
+        .get('/api/v1/members?q=import-ok-2')
+        .set('Authorization', test.keys.viewer)
+        .expect(200);
+    });
+  });
 });
