@@ -103,12 +103,28 @@ describe('PurchasesService on an in-memory database', () => {
     });
 
     // One SQLite connection runs one transaction at a time, so the race is staged: on the
-    // caller's (non-transactional) manager, the other writer stores the key right after the lookup.
-    it('an externalId stored by another writer after the lookup: the unique index makes it a 409', async () => {
+    // caller's (non-transactional) manager, the other writer stores the key right after the lookup;
+    // the insert's unique violation is caught in a savepoint and the winner compared as if found.
+    it('an externalId stored by another writer after the lookup: the winner is read, unchanged', async () => {
+      const member = await newMember();
+      const input = purchaseInput(member);
+      let winner: Purchase | undefined;
+      jest.spyOn(repository, 'findByExternalId').mockImplementationOnce(async () => {
+        winner = (await servicesAt({}).record(input)).purchase;
+        return null;
+      });
+      const raced = await purchases.record(input, dataSource.manager);
+      expect(raced).toMatchObject({ outcome: 'unchanged', purchase: { id: winner?.id } });
+      expect(
+        await dataSource.getRepository(Purchase).countBy({ externalId: input.externalId }),
+      ).toBe(1);
+    });
+
+    it('an externalId stored by another writer with other content: 409', async () => {
       const member = await newMember();
       const input = purchaseInput(member);
       jest.spyOn(repository, 'findByExternalId').mockImplementationOnce(async () => {
-        await servicesAt({}).record(input);
+        await servicesAt({}).record({ ...input, amount: '12.00' });
         return null;
       });
       await expect(purchases.record(input, dataSource.manager)).rejects.toMatchObject({
