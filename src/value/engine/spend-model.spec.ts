@@ -1,5 +1,5 @@
 import { bgNbdDiscountedMargin, conditionalExpectedSpend, probabilityAlive } from '../math';
-import { SpendPredictor, fitSpendModel } from './spend-model';
+import { SpendPredictor, fitSpendModel, unusableFit } from './spend-model';
 import { Coefficients, SpendSummary } from './value-types';
 
 describe('SpendPredictor with a fitted model', () => {
@@ -173,5 +173,36 @@ describe('SpendPredictor with the simple formula (fewer than 50 repeat buyers)',
       predictedMinor: 0,
       expectedPurchases: 0,
     });
+  });
+});
+
+describe('unusableFit', () => {
+  const summary = (x: number, tx: number, T: number) =>
+    ({ memberId: `m${x}`, x, tx, T, zbar: 1000, purchaseDays: x + 1 }) as SpendSummary;
+  const summaries = [summary(0, 0, 400), summary(30, 700, 720)];
+  const coefficients = { horizonMonths: 36 } as Coefficients;
+  const fit = (r: number, alpha: number) => ({
+    r,
+    alpha,
+    a: 0.8,
+    b: 2.4,
+    logLikelihood: -1,
+    converged: true,
+    iterations: 9,
+  });
+
+  it('passes parameters whose expectations can be evaluated', () => {
+    expect(unusableFit(fit(0.243, 30.9), 'bgnbd', summaries, coefficients)).toBeNull();
+    expect(unusableFit(fit(0.525, 43.3), 'mbgnbd', summaries, coefficients)).toBeNull();
+  });
+
+  it('says why a converged fit at degenerate parameters cannot value members', () => {
+    // r in the millions: the hypergeometric series does not converge, or the value overflows.
+    expect(unusableFit(fit(1.8e7, 1e4), 'bgnbd', summaries, coefficients)).toMatch(
+      /^the fitted parameters cannot be evaluated \(r 1\.80e\+7, alpha 1\.00e\+4: .*series did not converge/,
+    );
+    expect(unusableFit(fit(1.8e7, 1e6), 'bgnbd', summaries, coefficients)).toMatch(
+      /a non-finite expectation\)$/,
+    );
   });
 });

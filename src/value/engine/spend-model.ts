@@ -1,6 +1,8 @@
 import {
   BgNbdFit,
+  DAYS_PER_YEAR,
   GammaGammaFit,
+  conditionalExpectedPurchases,
   bgNbdDiscountedMargin,
   conditionalExpectedSpend,
   fitBgNbd,
@@ -93,7 +95,36 @@ export function fitSpendModel(
     const reason = `the fit did not converge (${repeatBuying.reason ?? gammaGamma.reason ?? 'unknown'})`;
     return { ...fitted, method: 'simple', reason };
   }
+  const degenerate = unusableFit(repeatBuying, choice.chosen, summaries, coefficients);
+  if (degenerate) return { ...fitted, method: 'simple', reason: degenerate };
   return { ...fitted, repeatBuying, method: choice.chosen, reason: null };
+}
+
+/**
+ * A converged fit can still sit at parameters whose expectations cannot be evaluated (r or
+ * alpha in the millions when the data barely constrain them): probed on the longest and the
+ * busiest history over the horizon, such a fit falls back to the simple formula with the reason
+ * instead of failing the run.
+ */
+export function unusableFit(
+  fit: BgNbdFit,
+  variant: RepeatBuyingVariant,
+  summaries: readonly SpendSummary[],
+  coefficients: Coefficients,
+): string | null {
+  const horizonDays = (coefficients.horizonMonths * DAYS_PER_YEAR) / 12;
+  const longest = summaries.reduce((a, b) => (b.T > a.T ? b : a), summaries[0]);
+  const busiest = summaries.reduce((a, b) => (b.x > a.x ? b : a), summaries[0]);
+  try {
+    for (const { x, tx, T } of [longest, busiest]) {
+      const expected = conditionalExpectedPurchases(fit, horizonDays, x, tx, T, variant);
+      if (!Number.isFinite(expected)) throw new RangeError('a non-finite expectation');
+    }
+    return null;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return `the fitted parameters cannot be evaluated (r ${fit.r.toPrecision(3)}, alpha ${fit.alpha.toPrecision(3)}: ${why.slice(0, 120)})`;
+  }
 }
 
 /**

@@ -109,3 +109,18 @@ describe('choiceStillHolds', () => {
     expect(choiceStillHolds(undefined, WINDOW.until, 'auto', 180)).toBe(false);
   });
 });
+
+describe('a choice made without comparing both models', () => {
+  it('is made again at the next recompute, when new data may allow the comparison', () => {
+    const early = chooseSpendModel(
+      simulate('bgnbd', 300, 8).filter((customer) => customer.summary.x === 0),
+      WINDOW,
+      { minRepeatBuyers: 50 },
+      'auto',
+    );
+    expect(early.errors.bgnbd).toBeNull();
+    expect(choiceStillHolds(early, WINDOW.until, 'auto', 180)).toBe(false);
+    const pinned = { ...early, pinned: true, setting: 'bgnbd' as const };
+    expect(choiceStillHolds(pinned, WINDOW.until, 'bgnbd', 180)).toBe(true);
+  });
+});

@@ -89,10 +89,16 @@ export function chooseSpendModel(
   const errorOf = (variant: RepeatBuyingVariant) => {
     const fitted = calibrationFits[variant];
     if (!fitted.converged) return null;
-    return compareExpectations(
-      customers,
-      repeatBuyingHoldoutExpectation(fitted, window.days, variant),
-    ).meanAbsoluteError;
+    try {
+      return compareExpectations(
+        customers,
+        repeatBuyingHoldoutExpectation(fitted, window.days, variant),
+      ).meanAbsoluteError;
+    } catch {
+      // Degenerate parameters (e.g. r in the millions) whose expectation cannot be evaluated:
+      // that model is out of the comparison, as if it had not converged.
+      return null;
+    }
   };
   const errors: HoldoutErrors = {
     bgnbd: errorOf('bgnbd'),
@@ -135,6 +141,9 @@ export function choiceStillHolds(
 ): choice is ModelChoice {
   return (
     choice !== undefined &&
+    // A choice made without comparing both models (too little history, a fit that failed) is
+    // made again at the next recompute: new data may well allow the comparison.
+    (choice.pinned || (choice.errors.bgnbd !== null && choice.errors.mbgnbd !== null)) &&
     choice.setting === setting &&
     choice.holdout.days === holdoutDays &&
     Math.abs(asOf - choice.decidedAsOf) < CHOICE_VALID_DAYS * DAY_MS
