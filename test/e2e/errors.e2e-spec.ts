@@ -28,6 +28,23 @@ describe('error shape and bad input', () => {
     expect(response.headers['x-request-id']).toBe(response.body.requestId);
   });
 
+  it('keeps API answers out of caches and never sniffed, errors and successes alike', async () => {
+    const refused = await postMember().send({ email: 'nope' }).expect(400);
+    const listed = await test
+      .http()
+      .get('/api/v1/members')
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    for (const response of [refused, listed]) {
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
+    // The dashboard's static files keep their own caching.
+    const page = await test.http().get('/').expect(200);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cache-control']).not.toBe('no-store');
+  });
+
   it('echoes a caller request id', async () => {
     const response = await postMember()
       .set('X-Request-Id', 'trace-123')

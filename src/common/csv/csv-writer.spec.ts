@@ -8,6 +8,15 @@ describe('neutraliseFormula', () => {
     ['@x', "'@x"],
     ['\tcmd', "'\tcmd"],
     ['\rcmd', "'\rcmd"],
+    [' =1+1', "' =1+1"],
+    ['   @SUM(A1)', "'   @SUM(A1)"],
+    ['\u00a0=1+1', "'\u00a0=1+1"],
+    ['\u3000-1', "'\u3000-1"],
+    ['\u200b=1', "'\u200b=1"],
+    ['\uff1dHYPERLINK("x")', '\'\uff1dHYPERLINK("x")'],
+    ['\uff0b1', "'\uff0b1"],
+    ['\uff0d1', "'\uff0d1"],
+    ['\uff20x', "'\uff20x"],
   ])('prefixes %j with an apostrophe', (text, expected) => {
     expect(neutraliseFormula(text)).toBe(expected);
   });
@@ -16,6 +25,8 @@ describe('neutraliseFormula', () => {
     expect(neutraliseFormula('Ada Lovelace')).toBe('Ada Lovelace');
     expect(neutraliseFormula('a=b+c-d@e')).toBe('a=b+c-d@e');
     expect(neutraliseFormula('')).toBe('');
+    expect(neutraliseFormula('  Ada')).toBe('  Ada');
+    expect(neutraliseFormula('Ada \uff1d Grace')).toBe('Ada \uff1d Grace');
   });
 });
 
@@ -24,6 +35,8 @@ describe('csvCell', () => {
     expect(csvCell('Lovelace, Ada')).toBe('"Lovelace, Ada"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    // The list separator of `;` locales (Italian Excel) is quoted too.
+    expect(csvCell('Milano; Roma')).toBe('"Milano; Roma"');
   });
 
   it('neutralises before quoting', () => {

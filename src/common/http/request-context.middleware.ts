@@ -10,13 +10,17 @@ const logger = new Logger('HTTP');
 /**
  * Gives every request an id (the caller's X-Request-Id when it is sane), echoes it in the
  * response, and logs one structured line when the response is done. Headers are not
- * logged: they carry API keys.
+ * logged: they carry API keys. Every answer says `nosniff` (a JSON or CSV answer is never run
+ * as a script or page); API answers hold personal data and figures of the moment, so no cache
+ * (browser or proxy) keeps them: `Cache-Control: no-store`.
  */
 export function requestContext(request: Request, response: Response, next: NextFunction): void {
   const incoming = request.header('x-request-id');
   const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   (request as HaloRequest).requestId = requestId;
   response.setHeader('X-Request-Id', requestId);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
   const started = process.hrtime.bigint();
   response.on('finish', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
