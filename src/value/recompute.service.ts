@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { invalidField } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
+import { LeaseService } from '../database/lease.service';
+import { RecomputeLock } from './recompute-lock';
 import {
   JobSettings,
   Progress,
@@ -22,21 +24,36 @@ export class RecomputeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: HaloSettings,
-  ) {}
+    leases: LeaseService,
+  ) {
+    this.lock = new RecomputeLock(dataSource, leases);
+  }
+
+  private readonly lock: RecomputeLock;
 
   async recompute(
     options: { asOf?: number; trigger: string },
     progress: Progress = () => undefined,
   ): Promise<ValueRun> {
-    const asOf = options.asOf ?? Date.now();
     // Data after now cannot exist yet: a later asOf would value a future that is not there.
-    if (asOf > Date.now()) throw invalidField('asOf', 'must not lie after now', 'future');
+    if (options.asOf !== undefined && options.asOf > Date.now())
+      throw invalidField('asOf', 'must not lie after now', 'future');
+    const entry = await this.lock.enter(options.asOf);
+    if (entry.kind === 'join') return entry.run;
+    try {
+      return await this.runLocked(options.asOf ?? Date.now(), options.trigger, progress);
+    } finally {
+      await entry.release();
+    }
+  }
+
+  private async runLocked(asOf: number, trigger: string, progress: Progress): Promise<ValueRun> {
     const run = Object.assign(new ValueRun(), {
       id: randomUUID(),
       asOf,
       asOfDate: asOfDate(asOf),
       status: 'running',
-      trigger: options.trigger,
+      trigger,
       startedAt: Date.now(),
       finishedAt: null,
       durationMs: null,
