@@ -237,8 +237,40 @@ describe('CDNOW sample through the app (real-data check of the fitted model)', (
       (row: { customers: number }) => row.customers,
     );
     expect(customersByRow.reduce((total: number, count: number) => total + count, 0)).toBe(2357);
+    // Day by day: the last point is the totals; nothing falls on the way.
+    const points = body.daily.points as {
+      day: number;
+      fitted: number;
+      simple: number;
+      actual: number;
+    }[];
+    expect(points.length).toBeLessThanOrEqual(61);
+    expect(points.at(-1)).toEqual({
+      day: 273,
+      fitted: expect.closeTo(body.fitted.totalExpected, 3),
+      simple: expect.closeTo(body.simple.totalExpected, 3),
+      actual: totalActual,
+    });
+    for (const [index, point] of points.entries()) {
+      if (index === 0) continue;
+      for (const key of ['fitted', 'simple', 'actual'] as const)
+        expect(point[key]).toBeGreaterThanOrEqual(points[index - 1][key]);
+    }
+    // In money: Gamma-Gamma's spend against every dollar spent in the holdout (no refunds).
+    const holdoutCents = sample
+      .filter((row) => row.date > '1997-09-30' && row.date <= '1998-06-30')
+      .reduce((total, row) => total + Math.round(Number(row.dollars) * 100), 0);
+    expect(body.money).toMatchObject({
+      currency: 'USD',
+      totalActual: (holdoutCents / 100).toFixed(2),
+      reason: null,
+    });
+    expect(Number(body.money.totalExpected)).toBeGreaterThan(0);
+    expect(body.money.spendPerPurchase.customers).toBeGreaterThan(0);
     console.log(
       JSON.stringify({
+        money: body.money.totalPercentError,
+        spendPerPurchase: body.money.spendPerPurchase,
         fitted: body.fitted.meanAbsoluteError,
         simple: body.simple.meanAbsoluteError,
         fittedPct: body.fitted.totalPercentError,

@@ -95,6 +95,75 @@ describe('model validation (GET /api/v1/model/validation)', () => {
     });
   });
 
+  it('reports the cumulative check day by day, ending on the totals', async () => {
+    const { body } = await validation({ asOf: '2026-01-01', until: '2026-03-15' }).expect(200);
+    // 73 days: every day to 30, then every ceil(43 / 30) = 2 days, and day 73.
+    expect(body.daily).toMatchObject({ step: 2, everyDayUntil: 30 });
+    const points = body.daily.points as {
+      day: number;
+      fitted: number;
+      simple: number;
+      actual: number;
+    }[];
+    expect(points.map((point) => point.day).slice(28, 32)).toEqual([29, 30, 32, 34]);
+    expect(points.at(-1)).toEqual({
+      day: 73,
+      fitted: expect.closeTo(body.fitted.totalExpected, 3),
+      simple: expect.closeTo(body.simple.totalExpected, 3),
+      actual: body.fitted.totalActual,
+    });
+    // Repeat days after asOf's day: fay 1, dan 4, ben 9, ann 31, dan 35 and 63.
+    const actualOn = (day: number) => points.find((point) => point.day === day)?.actual;
+    expect([1, 3, 4, 9, 30, 32, 34, 36, 62, 64, 73].map(actualOn)).toEqual([
+      1, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6,
+    ]);
+    // The simple formula is linear in the days: 5.8667 × d / 73.
+    expect(actualOn(1)).toBe(1);
+    expect(points[9].simple).toBeCloseTo((5.8667 * 10) / 73, 3);
+    for (const [index, point] of points.entries()) {
+      if (index === 0) continue;
+      for (const key of ['fitted', 'simple', 'actual'] as const)
+        expect(point[key]).toBeGreaterThanOrEqual(points[index - 1][key]);
+    }
+  });
+
+  it('checks the money: expected spend against net spend in the holdout, in euros', async () => {
+    const { body } = await validation({ asOf: '2026-01-01', until: '2026-03-15' }).expect(200);
+    expect(body.money).toEqual({
+      currency: 'EUR',
+      // Each customer's average order value × the simple formula's expected days: ann 40 × 0.2,
+      // ben 60 × 0.4 (120 over two days), cleo 40 × 0.4, dan and fay 40 × 2.4333.
+      totalExpected: '242.67',
+      // Orders in (asOf, until], refunds netted: ann 40, ben 80 (the refunded order 0, the one
+      // after until out), dan 120, fay 80 (40 later on asOf's day, 40 the next day); eve was
+      // not a customer at asOf.
+      totalActual: '320.00',
+      // (242.6667 − 320) / 320
+      totalPercentError: -24.1667,
+      calibration: [
+        // ann, dan, fay: (8 + 97.33 + 97.33) / 3 against (40 + 120 + 80) / 3
+        { pastPurchases: 0, customers: 3, meanExpected: '67.56', meanActual: '80.00' },
+        // ben, cleo: (24 + 16) / 2 against (80 + 0) / 2
+        { pastPurchases: 1, customers: 2, meanExpected: '20.00', meanActual: '40.00' },
+        ...[2, 3, 4, 5, 6, '7+'].map((pastPurchases) => ({
+          pastPurchases,
+          customers: 0,
+          meanExpected: null,
+          meanActual: null,
+        })),
+      ],
+      // Who bought again: ann 40 vs 40, ben 60 vs 80, dan 40 vs 40, fay 40 vs 40 (her asOf-day
+      // order is part of that purchase day, not a repeat one).
+      spendPerPurchase: {
+        customers: 4,
+        meanAbsoluteError: '5.00',
+        meanExpected: '45.00',
+        meanActual: '50.00',
+      },
+      reason: expect.stringContaining('simple formula'),
+    });
+  });
+
   it('counts only what happened by until, and fits only on what happened by asOf', async () => {
     const { body } = await validation({ asOf: '2026-01-01', until: '2026-03-21' }).expect(200);
     // ben's order of 2026-03-20 is in this holdout; holdout 79 days.

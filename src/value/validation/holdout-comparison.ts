@@ -145,6 +145,16 @@ export function holdoutPurchaseDays(
   asOfDay: number,
   holdoutDays: readonly number[],
 ): number {
+  return holdoutRepeatDays(summary, asOfDay, holdoutDays, (day) => day).length;
+}
+
+/** The holdout days that holdoutPurchaseDays counts, whatever each day carries. */
+export function holdoutRepeatDays<Day>(
+  summary: Pick<SpendSummary, 'tx' | 'T'>,
+  asOfDay: number,
+  holdoutDays: readonly Day[],
+  dayOf: (day: Day) => number,
+): Day[] {
   const lastPurchaseDay = asOfDay - summary.T + summary.tx;
-  return holdoutDays.filter((day) => day > lastPurchaseDay).length;
+  return holdoutDays.filter((day) => dayOf(day) > lastPurchaseDay);
 }

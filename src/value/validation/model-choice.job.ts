@@ -6,7 +6,10 @@ import type { ReusedFits } from '../engine/spend-model';
 import { coefficientsFrom } from '../coefficients';
 import { ValueInputsLoader } from '../value-inputs.loader';
 import { ValueRun } from '../value-run.entity';
-import { HoldoutCustomer, holdoutPurchaseDays } from './holdout-comparison';
+import type { SpendSummary } from '../engine/value-types';
+import { HoldoutCustomer, holdoutRepeatDays } from './holdout-comparison';
+import type { DailyCustomer } from './holdout-daily';
+import type { MoneyCustomer } from './holdout-money';
 import { HoldoutPurchasesLoader } from './holdout-purchases.loader';
 import { ModelChoice, chooseSpendModel, choiceStillHolds } from './model-choice';
 
@@ -50,25 +53,44 @@ export async function decideSpendModel(
   };
 }
 
-/** Every customer who had bought by calibrationEnd, with their repeat purchase days after it. */
+/** A customer at calibrationEnd with what they bought after it, day by day and in money. */
+export interface HoldoutCustomerRecord extends HoldoutCustomer, DailyCustomer, MoneyCustomer {
+  summary: SpendSummary;
+}
+
+/**
+ * Every customer who had bought by calibrationEnd, with their repeat purchase days after it
+ * (holdoutPurchaseDays' rule: a day they last bought on before it is not a new one) and their
+ * net spend after it.
+ */
 export async function holdoutCustomers(
   dataSource: DataSource,
   settings: ChoiceSettings,
   calibrationEnd: number,
   until: number,
-): Promise<HoldoutCustomer[]> {
+): Promise<HoldoutCustomerRecord[]> {
   const summaries = await new ValueInputsLoader(dataSource).loadSpendSummaries(
     calibrationEnd,
     settings.value,
   );
-  const holdout = await new HoldoutPurchasesLoader(dataSource).purchaseDays(calibrationEnd, until);
+  const holdout = await new HoldoutPurchasesLoader(dataSource).purchaseDaysWithSpend(
+    calibrationEnd,
+    until,
+  );
   const endDay = Math.floor(calibrationEnd / DAY_MS);
   return summaries
     .filter((summary) => summary.purchaseDays > 0)
-    .map((summary) => ({
-      summary,
-      actual: holdoutPurchaseDays(summary, endDay, holdout.get(summary.memberId) ?? []),
-    }));
+    .map((summary) => {
+      const days = holdout.get(summary.memberId) ?? [];
+      const repeatDays = holdoutRepeatDays(summary, endDay, days, ({ day }) => day);
+      return {
+        summary,
+        actual: repeatDays.length,
+        dayOffsets: repeatDays.map(({ day }) => day - endDay),
+        spendMinor: days.reduce((total, { netMinor }) => total + netMinor, 0),
+        repeatSpendMinor: repeatDays.reduce((total, { netMinor }) => total + netMinor, 0),
+      };
+    });
 }
 
 async function latestStoredChoice(dataSource: DataSource): Promise<StoredChoice> {

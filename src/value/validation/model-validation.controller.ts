@@ -22,10 +22,10 @@ export class ModelValidationController {
   })
   @ApiOkResponse({ type: ModelValidationDto })
   async validation(@Query() query: ModelValidationQuery): Promise<ModelValidationDto> {
-    const { asOf, until, comparison } = await this.validations.validate({
+    const { asOf, until, comparison, currency } = await this.validations.validate({
       asOf: parseIsoInstant(query.asOf),
       until: parseIsoInstant(query.until),
     });
-    return ModelValidationDto.from(asOf, until, comparison);
+    return ModelValidationDto.from(asOf, until, comparison, currency);
   }
 }

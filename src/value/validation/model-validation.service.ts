@@ -4,9 +4,8 @@ import { DataSource } from 'typeorm';
 import { invalidField } from '../../common/errors/domain-error';
 import { HaloSettings } from '../../config/halo-settings';
 import { runInWorker } from '../../common/workers/run-in-worker';
-import { HoldoutComparison } from './holdout-comparison';
 import { HoldoutWindow, holdoutWindow } from './holdout-window';
-import { runModelValidation } from './model-validation.job';
+import { ModelValidation, runModelValidation } from './model-validation.job';
 
 /**
  * Backtests the repeat-buying model: fits it as the value engine would on the data to asOf
@@ -24,16 +23,20 @@ export class ModelValidationService {
   async validate(given: {
     asOf?: number;
     until?: number;
-  }): Promise<HoldoutWindow & { comparison: HoldoutComparison }> {
+  }): Promise<HoldoutWindow & { comparison: ModelValidation; currency: string }> {
     const window = holdoutWindow(given, this.settings.value.validationHoldoutDays, Date.now());
-    return { ...window, comparison: await this.compare(window) };
+    return {
+      ...window,
+      comparison: await this.compare(window),
+      currency: this.settings.money.baseCurrency,
+    };
   }
 
-  private async compare({ asOf, until }: HoldoutWindow): Promise<HoldoutComparison> {
+  private async compare({ asOf, until }: HoldoutWindow): Promise<ModelValidation> {
     if (until <= asOf) throw invalidField('until', 'must be after asOf', 'untilNotAfterAsOf');
     if (!this.settings.value.recomputeInWorker)
       return runModelValidation(this.dataSource, this.settings, asOf, until);
-    return runInWorker<HoldoutComparison>(__dirname, 'model-validation.worker', {
+    return runInWorker<ModelValidation>(__dirname, 'model-validation.worker', {
       settings: JSON.parse(
         JSON.stringify({
           value: this.settings.value,

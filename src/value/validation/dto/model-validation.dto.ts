@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  CalibrationRow,
-  HoldoutComparison,
-  MethodComparison,
-  PastPurchases,
-} from '../holdout-comparison';
+import { CalibrationRow, MethodComparison, PastPurchases } from '../holdout-comparison';
+import type { ModelValidation } from '../model-validation.job';
+import { DailyCheckDto } from './holdout-daily.dto';
+import { HoldoutMoneyDto } from './holdout-money.dto';
 
 /** Expected purchase counts are shown to four decimals. */
 function round(value: number): number;
@@ -125,7 +123,26 @@ export class ModelValidationDto {
   })
   simple!: MethodComparisonDto;
 
-  static from(asOf: number, until: number, comparison: HoldoutComparison): ModelValidationDto {
+  @ApiProperty({
+    type: DailyCheckDto,
+    description:
+      'Cumulative expected (fitted column and simple formula) against actual repeat purchases through the holdout, day by day.',
+  })
+  daily!: DailyCheckDto;
+
+  @ApiProperty({
+    type: HoldoutMoneyDto,
+    description:
+      "The same check in money: expected spend per purchase × the fitted column's expected purchases against actual net spend.",
+  })
+  money!: HoldoutMoneyDto;
+
+  static from(
+    asOf: number,
+    until: number,
+    comparison: ModelValidation,
+    currency: string,
+  ): ModelValidationDto {
     return {
       asOf: new Date(asOf).toISOString(),
       until: new Date(until).toISOString(),
@@ -133,6 +150,8 @@ export class ModelValidationDto {
       customers: comparison.customers,
       fitted: MethodComparisonDto.from(comparison.fitted),
       simple: MethodComparisonDto.from(comparison.simple),
+      daily: DailyCheckDto.from(comparison.daily),
+      money: HoldoutMoneyDto.from(comparison.money, currency),
     };
   }
 }
