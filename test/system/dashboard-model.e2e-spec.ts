@@ -250,6 +250,14 @@ suite('dashboard: the Model page', () => {
         expect(await classic.locator('svg path.line').count()).toBe(3);
         expect(await classic.locator('svg').getAttribute('aria-label')).toMatch(/^Mean repeat/);
         expect(await classic.locator('.data-table tbody tr').count()).toBeGreaterThan(1);
+        // Cumulative through the holdout, and the same check in money.
+        const daily = page.locator('#holdout-daily');
+        expect(await daily.locator('svg path.line').count()).toBe(3);
+        expect(await daily.locator('.data-table tbody tr').count()).toBeGreaterThan(10);
+        const money = page.locator('#holdout-money');
+        expect(await money.locator('svg path.line').count()).toBe(2);
+        expect(await money.locator('.data-table tbody tr').count()).toBeGreaterThan(1);
+
         await checkLayout(page);
         expect(problems).toEqual([]);
         await page.context().close();
