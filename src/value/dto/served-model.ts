@@ -1,6 +1,7 @@
 import { currencyDecimals } from '../../common/money/currency';
 import { formatAmount } from '../../common/money/money';
 import { Calibration } from '../engine/influence-value';
+import type { ModelChoice } from '../validation/model-choice';
 
 /** What a run stored of its model (recompute-job.ts), as far as the API reads it. */
 export interface StoredModel {
@@ -60,20 +61,7 @@ export function servedCoefficients(model: StoredModel, currency: string): Record
 interface StoredSpendChoice {
   method?: string;
   reason?: string | null;
-  choice?: {
-    chosen: string;
-    reason: string;
-    pinned: boolean;
-    decidedAsOf: number;
-    holdout: {
-      days: number;
-      calibrationEnd: number;
-      until: number;
-      customers: number;
-      repeatBuyers: number;
-    };
-    errors: { bgnbd: number | null; mbgnbd: number | null; simple: number | null };
-  };
+  choice?: Pick<ModelChoice, 'chosen' | 'reason' | 'pinned' | 'decidedAsOf' | 'holdout' | 'errors'>;
 }
 
 /**
