@@ -17,6 +17,7 @@ import { ImportRegistryModule } from './imports/import-registry.module';
 import { ImportsModule } from './imports/imports.module';
 import { MembersModule } from './members/members.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { PurchasesModule } from './purchases/purchases.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -32,6 +33,7 @@ import { ValueModule } from './value/value.module';
     IdempotencyModule,
     HealthModule,
     MembersModule,
+    PrivacyModule,
     PurchasesModule,
     ReferralsModule,
     CampaignsModule,

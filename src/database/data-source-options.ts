@@ -43,6 +43,8 @@ function tuneSqlite(database: { pragma(source: string): unknown }): void {
   database.pragma('cache_size = -65536'); // 64 MiB
   database.pragma('temp_store = MEMORY');
   database.pragma('synchronous = NORMAL');
+  // An erasure must not leave the erased person's bytes in freed pages: deleted content is zeroed.
+  database.pragma('secure_delete = ON');
 }
 
 export function sqliteFile(path: string): string {

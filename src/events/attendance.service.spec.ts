@@ -1,3 +1,5 @@
+import { AppSecretsService } from '../database/app-secrets.service';
+import { ErasureTombstones } from '../members/erasure-tombstones';
 import { DataSource } from 'typeorm';
 import { buildEvent, buildMember } from '../../test/support/factories';
 import { createInMemoryDataSource, testSettings } from '../../test/support/in-memory-database';
@@ -26,7 +28,10 @@ describe('AttendanceService on an in-memory database', () => {
     dataSource = await createInMemoryDataSource();
     const memberRows = new MembersRepository(dataSource);
     repository = new AttendanceRepository(dataSource);
-    members = new MembersService(memberRows);
+    members = new MembersService(
+      memberRows,
+      new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+    );
     events = new EventsService(dataSource, new CurrencyConverter(testSettings()));
     attendance = new AttendanceService(
       repository,

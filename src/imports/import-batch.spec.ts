@@ -1,3 +1,5 @@
+import { AppSecretsService } from '../database/app-secrets.service';
+import { ErasureTombstones } from '../members/erasure-tombstones';
 import { Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
@@ -29,7 +31,10 @@ interface Side {
 
 async function side(): Promise<Side> {
   const dataSource = await createInMemoryDataSource();
-  const membersService = new MembersService(new MembersRepository(dataSource));
+  const membersService = new MembersService(
+    new MembersRepository(dataSource),
+    new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+  );
   const purchasesService = new PurchasesService(
     new PurchasesRepository(dataSource),
     new CurrencyConverter(testSettings()),

@@ -7,6 +7,7 @@ import { Identity } from './identity.entity';
 import { MembersRepository } from './members.repository';
 import { normalizeHandle, normalizePlatform } from './normalize';
 import { MembersErrorCode } from './members-error-code';
+import { ErasureTombstones, handleKey } from './erasure-tombstones';
 
 /** Called inside the transaction that adds an identity, so that records waiting for it link at once. */
 export type IdentityListener = (manager: EntityManager, identity: Identity) => Promise<void>;
@@ -15,7 +16,10 @@ export type IdentityListener = (manager: EntityManager, identity: Identity) => P
 export class IdentitiesService {
   private readonly listeners: IdentityListener[] = [];
 
-  constructor(private readonly members: MembersRepository) {}
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly tombstones: ErasureTombstones,
+  ) {}
 
   onIdentityAdded(listener: IdentityListener): void {
     this.listeners.push(listener);
@@ -28,6 +32,7 @@ export class IdentitiesService {
   ): Promise<{ identity: Identity; created: boolean }> {
     const member = await this.members.findRowById(memberId);
     if (!member) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
+    await this.tombstones.assertNotErased([handleKey(platform, handle)]);
     const key = {
       platform: normalizePlatform(platform),
       handleNormalized: normalizeHandle(handle),
@@ -58,6 +63,14 @@ export class IdentitiesService {
       throw error;
     }
     return { identity, created: true };
+  }
+
+  /** Deletes one of the member's identities (the row, not a flag); mentions keep their member. */
+  async remove(memberId: string, identityId: string): Promise<void> {
+    const identity = await this.members.findIdentityById(identityId);
+    if (!identity || identity.memberId !== memberId)
+      throw notFound(MembersErrorCode.IDENTITY_NOT_FOUND, 'identityId', identityId);
+    await this.members.deleteIdentity(identityId);
   }
 
   listFor(memberId: string): Promise<Identity[]> {

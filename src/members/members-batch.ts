@@ -9,6 +9,8 @@ export interface KnownMembers {
   byExternalId: Map<string, Member>;
   byEmail: Map<string, Member>;
   campaigns: Set<string>;
+  /** `kind:value` of the rows' keys that belong to an erased person. */
+  erasedKeys: Set<string>;
 }
 
 export interface MemberRules {
@@ -40,6 +42,12 @@ export class MembersBatchPlan implements BatchPlan<CreateMemberDto> {
   decide(row: CreateMemberDto): Promise<'created' | 'unchanged'> {
     const email = row.email ? normalizeEmail(row.email) : undefined;
     if (!row.externalId && !email) throw new NeedsRowPath('no key');
+    // The row path refuses it with ERASED_PERSON, as a single request is.
+    if (
+      (row.externalId && this.known.erasedKeys.has(`externalId:${row.externalId}`)) ||
+      (email && this.known.erasedKeys.has(`email:${email}`))
+    )
+      throw new NeedsRowPath('erased person');
     const existing = row.externalId
       ? this.known.byExternalId.get(row.externalId)
       : this.known.byEmail.get(email!);

@@ -7,4 +7,7 @@ export enum MembersErrorCode {
   SAME_MEMBER = 'SAME_MEMBER',
   MERGE_INTO_SELF = 'MERGE_INTO_SELF',
   MEMBER_ALREADY_MERGED = 'MEMBER_ALREADY_MERGED',
+  /** The email, handle or externalId belongs to a person erased at their request. */
+  ERASED_PERSON = 'ERASED_PERSON',
+  IDENTITY_NOT_FOUND = 'IDENTITY_NOT_FOUND',
 }

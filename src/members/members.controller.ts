@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -70,6 +71,20 @@ export class MembersController extends RecordRoutes({
       IdentityResponseDto.from(identity),
     );
     return { items, nextCursor: null, total: items.length };
+  }
+
+  @Delete(':id/identities/:identityId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      "Delete one of a member's identities (the handle is removed, not hidden); mentions keep their member.",
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  async removeIdentity(
+    @Param('id', ParseIdPipe) id: string,
+    @Param('identityId', ParseIdPipe) identityId: string,
+  ): Promise<void> {
+    await this.identities.remove(id, identityId);
   }
 
   protected async write(body: CreateMemberDto): Promise<Written<Member>> {

@@ -16,9 +16,14 @@ import { Identity } from './identity.entity';
 import { Member } from './member.entity';
 import { MemberTag } from './member-tag.entity';
 import { MergeDismissal } from './merge-dismissal.entity';
+import { ErasureTombstone } from './erasure-tombstone.entity';
+import { ErasureTombstones } from './erasure-tombstones';
+import { AppSecretsService } from '../database/app-secrets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Identity, Member, MemberTag, MergeDismissal])],
+  imports: [
+    TypeOrmModule.forFeature([Identity, Member, MemberTag, MergeDismissal, ErasureTombstone]),
+  ],
   // MemberMergeController first: its `merge-suggestions` routes must match before `:id`.
   controllers: [MemberMergeController, MemberTimelineController, MembersController],
   providers: [
@@ -31,6 +36,8 @@ import { MergeDismissal } from './merge-dismissal.entity';
     TimelineItems,
     TimelineSources,
     MergeMovers,
+    AppSecretsService,
+    ErasureTombstones,
   ],
   // The registries: each activity module adds its timeline source and its merge mover.
   exports: [
@@ -40,6 +47,7 @@ import { MergeDismissal } from './merge-dismissal.entity';
     MemberMergeService,
     TimelineSources,
     MergeMovers,
+    ErasureTombstones,
   ],
 })
 export class MembersModule {}

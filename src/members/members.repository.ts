@@ -160,6 +160,14 @@ export class MembersRepository extends RecordRepository<Member> {
     return manager.getRepository(Identity).findOneBy({ platform, handleNormalized });
   }
 
+  findIdentityById(id: string, manager = this.dataSource.manager): Promise<Identity | null> {
+    return manager.getRepository(Identity).findOneBy({ id });
+  }
+
+  async deleteIdentity(id: string, manager = this.dataSource.manager): Promise<void> {
+    await manager.getRepository(Identity).delete({ id });
+  }
+
   async insertIdentity(identity: Identity, manager = this.dataSource.manager): Promise<void> {
     await manager.insert(Identity, identity);
   }

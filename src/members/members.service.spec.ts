@@ -1,3 +1,5 @@
+import { AppSecretsService } from '../database/app-secrets.service';
+import { ErasureTombstones } from './erasure-tombstones';
 import { DataSource, FindOptionsWhere } from 'typeorm';
 import { buildMember } from '../../test/support/factories';
 import { createInMemoryDataSource } from '../../test/support/in-memory-database';
@@ -21,7 +23,10 @@ describe('MembersService on an in-memory database', () => {
   afterAll(() => dataSource.destroy());
   beforeEach(() => {
     repository = new MembersRepository(dataSource);
-    members = new MembersService(repository);
+    members = new MembersService(
+      repository,
+      new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+    );
   });
 
   const count = (where: FindOptionsWhere<Member>) =>
@@ -126,7 +131,10 @@ describe('MembersService on an in-memory database', () => {
     // writer stores the same key after this writer's last check (the email) and before its insert.
     it('a member stored by another writer between the lookup and the insert: unchanged', async () => {
       const input = memberInput();
-      const otherWriter = new MembersService(new MembersRepository(dataSource));
+      const otherWriter = new MembersService(
+        new MembersRepository(dataSource),
+        new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+      );
       let stored: Member | undefined;
       jest.spyOn(repository, 'findByEmail').mockImplementationOnce(async () => {
         stored = (await otherWriter.create(input)).member;
@@ -140,7 +148,10 @@ describe('MembersService on an in-memory database', () => {
 
     it('the same race with other content ends in a 409, not a second member', async () => {
       const input = memberInput();
-      const otherWriter = new MembersService(new MembersRepository(dataSource));
+      const otherWriter = new MembersService(
+        new MembersRepository(dataSource),
+        new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+      );
       jest.spyOn(repository, 'findByEmail').mockImplementationOnce(async () => {
         await otherWriter.create({ ...input, name: 'The other writer' });
         return null;
@@ -237,8 +248,14 @@ describe('IdentitiesService on an in-memory database', () => {
   beforeAll(async () => {
     dataSource = await createInMemoryDataSource();
     repository = new MembersRepository(dataSource);
-    members = new MembersService(repository);
-    identities = new IdentitiesService(repository);
+    members = new MembersService(
+      repository,
+      new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+    );
+    identities = new IdentitiesService(
+      repository,
+      new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+    );
   });
   afterAll(() => dataSource.destroy());
 
@@ -266,7 +283,10 @@ describe('IdentitiesService on an in-memory database', () => {
 
   it('a handle stored by another writer between the lookup and the insert: not created twice', async () => {
     const { member } = await members.create(memberInput());
-    const otherWriter = new IdentitiesService(new MembersRepository(dataSource));
+    const otherWriter = new IdentitiesService(
+      new MembersRepository(dataSource),
+      new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+    );
     jest.spyOn(repository, 'findIdentity').mockImplementationOnce(async () => {
       await otherWriter.add(member.id, 'x', 'linus');
       return null;

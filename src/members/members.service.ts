@@ -18,6 +18,7 @@ import { CampaignsErrorCode } from '../campaigns/campaigns-error-code';
 import { MembersErrorCode } from './members-error-code';
 import { BatchPlan } from '../database/batch/batch-plan';
 import { MembersBatchPlan } from './members-batch';
+import { ErasureTombstones, PersonKey, emailKey, externalIdKey } from './erasure-tombstones';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -38,7 +39,10 @@ export class MembersService {
   private readonly listeners: MemberListener[] = [];
   private readonly objectionListeners: ObjectionListener[] = [];
 
-  constructor(private readonly members: MembersRepository) {}
+  constructor(
+    private readonly members: MembersRepository,
+    private readonly tombstones: ErasureTombstones,
+  ) {}
 
   onMemberCreated(listener: MemberListener): void {
     this.listeners.push(listener);
@@ -65,6 +69,7 @@ export class MembersService {
         'or email is required to recognise the member again',
         'required',
       );
+    await this.tombstones.assertNotErased(personKeys(input), manager);
     const existing = await this.findByNaturalKey(input, manager);
     if (existing?.mergedIntoId) return this.answerMerged(existing, input, manager);
     if (existing) {
@@ -111,8 +116,10 @@ export class MembersService {
     const byExternalId = await this.members.findByExternalIds(externalIds, manager);
     const byEmail = await this.members.findByEmails(emails, manager);
     const campaigns = await this.members.existingCampaignIds(campaignIds, manager);
+    const erased = await this.tombstones.erased(rows.flatMap(personKeys), manager);
+    const erasedKeys = new Set(erased.map((key) => `${key.kind}:${key.value}`));
     return new MembersBatchPlan(
-      { byExternalId, byEmail, campaigns },
+      { byExternalId, byEmail, campaigns, erasedKeys },
       { sameContent: (member, row) => this.sameContent(member, row), newMember },
       (transaction, members) => this.insertNew(transaction, members),
     );
@@ -126,6 +133,9 @@ export class MembersService {
 
   async update(id: string, input: UpdateMemberDto): Promise<Member> {
     const member = await this.get(id);
+    await this.tombstones.assertNotErased(
+      personKeys({ externalId: input.externalId ?? undefined, email: input.email ?? undefined }),
+    );
     await this.assertCampaignExists(input.acquisitionCampaignId);
     await this.assertEmailFree(input.email, id);
     const changes: Partial<Member> = {};
@@ -273,6 +283,14 @@ function assertStillRecognisable(member: Member, changes: Partial<Member>): void
     'cannot be removed: the member would have neither externalId nor email to be recognised by',
     'required',
   );
+}
+
+/** The keys an erased person's tombstone may hold, as a create or update names them. */
+function personKeys(input: { externalId?: string | null; email?: string | null }): PersonKey[] {
+  const keys: PersonKey[] = [];
+  if (input.externalId) keys.push(externalIdKey(input.externalId));
+  if (input.email) keys.push(emailKey(input.email));
+  return keys;
 }
 
 /** The member a create describes, with a fresh id and referral code. */

@@ -1,3 +1,5 @@
+import { AppSecretsService } from '../database/app-secrets.service';
+import { ErasureTombstones } from '../members/erasure-tombstones';
 import { DataSource } from 'typeorm';
 import { buildMember, buildPurchase } from '../../test/support/factories';
 import { createInMemoryDataSource, testSettings } from '../../test/support/in-memory-database';
@@ -42,7 +44,10 @@ describe('PurchasesService on an in-memory database', () => {
 
   beforeAll(async () => {
     dataSource = await createInMemoryDataSource();
-    members = new MembersService(new MembersRepository(dataSource));
+    members = new MembersService(
+      new MembersRepository(dataSource),
+      new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+    );
   });
   afterAll(() => dataSource.destroy());
   beforeEach(() => {

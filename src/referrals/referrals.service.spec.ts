@@ -1,3 +1,5 @@
+import { AppSecretsService } from '../database/app-secrets.service';
+import { ErasureTombstones } from '../members/erasure-tombstones';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildMember, buildPurchase } from '../../test/support/factories';
@@ -41,7 +43,10 @@ describe('ReferralsService on an in-memory database', () => {
     const memberRows = new MembersRepository(dataSource);
     const purchaseRows = new PurchasesRepository(dataSource);
     referralRows = new ReferralsRepository(dataSource);
-    members = new MembersService(memberRows);
+    members = new MembersService(
+      memberRows,
+      new ErasureTombstones(dataSource, new AppSecretsService(dataSource)),
+    );
     purchases = new PurchasesService(purchaseRows, converter);
     const checks = new ReferralChecks(settings, referralRows, purchaseRows);
     // Merges are not under test here: the conversion only subscribes to them.

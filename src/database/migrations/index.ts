@@ -15,6 +15,7 @@ import { ProfilingObjectionEngagement1733000001000 } from './1733000001000-profi
 import { ReferralStatusReason1733000002000 } from './1733000002000-referral-status-reason';
 import { SnapshotSimpleFormula1733000005000 } from './1733000005000-snapshot-simple-formula';
 import { IdempotencyReservations1733000010000 } from './1733000010000-idempotency-reservations';
+import { ErasureTombstones1733000020000 } from './1733000020000-erasure-tombstones';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ReferralStatusReason1733000002000,
   SnapshotSimpleFormula1733000005000,
   IdempotencyReservations1733000010000,
+  ErasureTombstones1733000020000,
 ];
