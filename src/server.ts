@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -29,13 +31,20 @@ export async function startServer(settings: HaloSettings): Promise<NestExpressAp
   configureApp(app);
   // A large import streams for longer than Node's default 5-minute request timeout.
   app.getHttpServer().requestTimeout = 0;
-  await app.listen(settings.server.port, '0.0.0.0');
+  await app.listen(settings.server.port, settings.server.host);
   closeOnSignals(app);
   createLogger(settings.server.logLevel).log(
-    `Halo listens on ${await app.getUrl()} (docs at /docs)`,
+    `Halo listens on ${boundUrl(app)} (docs at /docs${settings.server.docsPublic ? '' : ', with a key'})`,
     'Bootstrap',
   );
   return app;
+}
+
+/** The address actually bound (app.getUrl() says 127.0.0.1 for 0.0.0.0). */
+export function boundUrl(app: NestExpressApplication): string {
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { AppSecretsService } from '../database/app-secrets.service';
 import { ApiKey, Role } from './api-key.entity';
 import { displayPrefix, generateKeySecret, hashKeySecret, hashesEqual } from './key-secrets';
 import { AuthErrorCode } from './auth-error-code';
+import { DashboardSessionsService } from './dashboard-sessions.service';
 import { CommonErrorCode } from '../common/errors/common-error-code';
 
 const PEPPER = 'api-key-pepper';
@@ -26,6 +27,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     private readonly secrets: AppSecretsService,
     private readonly settings: HaloSettings,
+    private readonly sessions: DashboardSessionsService,
   ) {}
 
   /** HALO_ADMIN_KEY makes sure an admin key with that secret exists. */
@@ -71,6 +73,8 @@ export class ApiKeysService implements OnApplicationBootstrap {
       key.revokedAt = Date.now();
       await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
     }
+    // The guard already refuses a revoked key's sessions; this marks them ended for good.
+    await this.sessions.revokeForKey(id, key.revokedAt);
     return key;
   }
 

@@ -6,11 +6,22 @@ import { ApiKey } from './api-key.entity';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
+import { DashboardSession } from './dashboard-session.entity';
+import { DashboardSessionsService } from './dashboard-sessions.service';
+import { FailedAuthentications } from './failed-authentications';
+import { RequestAuthenticator } from './request-authenticator';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKey])],
+  imports: [TypeOrmModule.forFeature([ApiKey, DashboardSession])],
   controllers: [ApiKeysController],
-  providers: [ApiKeysService, AppSecretsService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-  exports: [ApiKeysService],
+  providers: [
+    ApiKeysService,
+    AppSecretsService,
+    DashboardSessionsService,
+    FailedAuthentications,
+    RequestAuthenticator,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
+  exports: [ApiKeysService, DashboardSessionsService, RequestAuthenticator],
 })
 export class AuthModule {}

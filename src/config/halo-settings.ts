@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
+  IsIP,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -41,6 +43,18 @@ export class ServerSettings {
 
   @IsIn(LOG_LEVELS)
   logLevel!: LogLevelSetting;
+
+  /** The address to bind; 0.0.0.0 listens on every interface. */
+  @IsIP()
+  host!: string;
+
+  /** Whether X-Forwarded-For and -Proto from a proxy on a loopback or private address count. */
+  @IsBoolean()
+  trustProxy!: boolean;
+
+  /** /docs and /docs-json without a key. */
+  @IsBoolean()
+  docsPublic!: boolean;
 }
 
 export class DatabaseSettings {

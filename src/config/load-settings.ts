@@ -12,6 +12,9 @@ type Tree = Record<string, any>;
 /** Where each environment variable lands in the settings tree, and how it is read. */
 const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string) => unknown }> = {
   PORT: { path: 'server.port', parse: toNumber },
+  HOST: { path: 'server.host', parse: String },
+  TRUST_PROXY: { path: 'server.trustProxy', parse: toBoolean },
+  DOCS_PUBLIC: { path: 'server.docsPublic', parse: toBoolean },
   PUBLIC_BASE_URL: { path: 'server.publicBaseUrl', parse: String },
   BODY_MAX_BYTES: { path: 'server.bodyMaxBytes', parse: toNumber },
   IMPORT_MAX_BYTES: { path: 'server.importMaxBytes', parse: toNumber },

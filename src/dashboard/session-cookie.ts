@@ -1,18 +1,19 @@
 import { CookieOptions, Request, Response } from 'express';
 import { SESSION_COOKIE } from '../auth/api-key.guard';
+import { SESSION_LIFETIME_MS } from '../auth/dashboard-sessions.service';
 
-/** Long enough for a working day; signing in again is one paste. */
-export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
-
-/** httpOnly keeps the key away from scripts; SameSite=Strict keeps other sites from using it. */
+/**
+ * httpOnly keeps the session token away from scripts; SameSite=Strict keeps other sites from
+ * sending it; Secure when the request came over https.
+ */
 function cookieOptions(request: Request): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/' };
 }
 
-export function setSessionCookie(request: Request, response: Response, secret: string): void {
-  response.cookie(SESSION_COOKIE, secret, {
+export function setSessionCookie(request: Request, response: Response, token: string): void {
+  response.cookie(SESSION_COOKIE, token, {
     ...cookieOptions(request),
-    maxAge: SESSION_MAX_AGE_MS,
+    maxAge: SESSION_LIFETIME_MS,
   });
 }
 

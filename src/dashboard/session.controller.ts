@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Request, Response } from 'express';
@@ -18,7 +19,7 @@ import { SessionResponseDto } from './dto/session-response.dto';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { SessionService } from './session.service';
 
-/** The dashboard's sign-in: the key goes into an httpOnly cookie that the API key guard reads. */
+/** The dashboard's sign-in: a session id goes into an httpOnly cookie that the API key guard resolves. */
 @ApiTags('session')
 @Controller('api/v1/session')
 export class SessionController {
@@ -27,25 +28,28 @@ export class SessionController {
   @Post()
   @Public()
   @ApiOperation({
-    summary: `Sign in with an API key: sets the ${SESSION_COOKIE} cookie (httpOnly, SameSite=Strict).`,
+    summary: `Sign in with an API key: opens a session (12 hours from sign-in) and sets its id in the ${SESSION_COOKIE} cookie (httpOnly, SameSite=Strict, Secure over https). Writes with the cookie need a same-origin Origin and the csrfToken answered here as X-CSRF-Token.`,
   })
   @ApiCreatedResponse({ type: SessionResponseDto })
   @ApiUnauthorizedResponse({ description: 'The key is unknown or revoked.' })
+  @ApiTooManyRequestsResponse({
+    description: '10 failed authentications in a minute from this address or key prefix.',
+  })
   async signIn(
     @Body() body: CreateSessionDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponseDto> {
-    const key = await this.sessions.signIn(body.key);
-    setSessionCookie(request, response, body.key.trim());
+    const { key, session } = await this.sessions.signIn(body.key, request, response);
+    setSessionCookie(request, response, session.token);
     response.setHeader('Cache-Control', 'no-store');
-    return this.sessions.describe(key);
+    return this.sessions.describe(key, request, session.csrfToken);
   }
 
   @Get()
   @ApiBearerAuth()
   @ApiOperation({
-    summary: `Who is signed in: the role of the key in the ${SESSION_COOKIE} cookie (or the Authorization header).`,
+    summary: `Who is signed in: the key behind the ${SESSION_COOKIE} cookie (with the session's CSRF token) or the Authorization header.`,
   })
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiUnauthorizedResponse({ description: 'Not signed in.' })
@@ -54,15 +58,19 @@ export class SessionController {
     @Res({ passthrough: true }) response: Response,
   ): SessionResponseDto {
     response.setHeader('Cache-Control', 'no-store');
-    return this.sessions.describe(request.apiKey!);
+    return this.sessions.describe(request.apiKey!, request);
   }
 
   @Delete()
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: clears the session cookie.' })
+  @ApiOperation({ summary: 'Sign out: ends the session and clears its cookie.' })
   @ApiNoContentResponse()
-  signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+  async signOut(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.sessions.signOut(request);
     clearSessionCookie(request, response);
   }
 }

@@ -1,25 +1,43 @@
 import { Injectable } from '@nestjs/common';
+import { Request, Response } from 'express';
 import { ApiKey } from '../auth/api-key.entity';
-import { ApiKeysService } from '../auth/api-keys.service';
+import { AuthErrorCode } from '../auth/auth-error-code';
+import {
+  DashboardSessionsService,
+  OpenedSession,
+  csrfTokenFor,
+} from '../auth/dashboard-sessions.service';
+import { RequestAuthenticator, sessionToken } from '../auth/request-authenticator';
 import { DomainError } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
 import { SessionResponseDto } from './dto/session-response.dto';
-import { AuthErrorCode } from '../auth/auth-error-code';
 
 @Injectable()
 export class SessionService {
   constructor(
-    private readonly keys: ApiKeysService,
+    private readonly authenticator: RequestAuthenticator,
+    private readonly sessions: DashboardSessionsService,
     private readonly settings: HaloSettings,
   ) {}
 
-  describe(key: ApiKey): SessionResponseDto {
-    return SessionResponseDto.from(key, this.settings.money.baseCurrency);
+  /** The key as the dashboard shows it; the CSRF token when the request came with the cookie. */
+  describe(key: ApiKey, request: Request, csrfToken?: string): SessionResponseDto {
+    const token = sessionToken(request);
+    const csrf =
+      csrfToken ?? (token && !request.header('authorization') ? csrfTokenFor(token) : null);
+    return SessionResponseDto.from(key, this.settings.money.baseCurrency, csrf);
   }
 
-  /** The active key behind a secret typed into the sign-in form; refused when unknown or revoked. */
-  async signIn(secret: string): Promise<ApiKey> {
-    const key = await this.keys.authenticate(secret.trim());
+  /**
+   * Opens a session for the active key behind a secret typed into the sign-in form; refused
+   * when unknown or revoked (and counted towards the failed-authentication limit).
+   */
+  async signIn(
+    secret: string,
+    request: Request,
+    response: Response,
+  ): Promise<{ key: ApiKey; session: OpenedSession }> {
+    const key = await this.authenticator.keyForSecret(secret.trim(), request, response);
     if (!key) {
       throw new DomainError(
         'unauthorized',
@@ -28,6 +46,13 @@ export class SessionService {
         [{ field: 'key', reason: 'is unknown or revoked', code: 'invalidKey' }],
       );
     }
-    return key;
+    const previous = sessionToken(request);
+    if (previous) await this.sessions.revoke(previous);
+    return { key, session: await this.sessions.open(key) };
+  }
+
+  async signOut(request: Request): Promise<void> {
+    const token = sessionToken(request);
+    if (token) await this.sessions.revoke(token);
   }
 }

@@ -463,7 +463,9 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
   });
 
   it('documents every endpoint in OpenAPI, CSV included', async () => {
-    const document = (await test.http().get('/docs-json').expect(200)).body;
+    const document = (
+      await test.http().get('/docs-json').set('Authorization', test.keys.viewer).expect(200)
+    ).body;
     const list = document.paths['/api/v1/advocates'].get;
     expect(Object.keys(list.responses['200'].content)).toEqual(['application/json', 'text/csv']);
     expect(list.parameters.map((parameter: any) => parameter.name)).toEqual(

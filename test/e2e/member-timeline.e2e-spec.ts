@@ -210,7 +210,9 @@ describe('member timeline', () => {
   });
 
   it('is documented in OpenAPI with the merge routes', async () => {
-    const document = (await test.http().get('/docs-json').expect(200)).body;
+    const document = (
+      await test.http().get('/docs-json').set('Authorization', test.keys.viewer).expect(200)
+    ).body;
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/members/{id}/timeline',

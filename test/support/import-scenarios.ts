@@ -370,7 +370,11 @@ function describeImportScenarios(mode: ImportMode): void {
     });
 
     it('documents the endpoint in OpenAPI', async () => {
-      const document = await test.http().get('/docs-json').expect(200);
+      const document = await test
+        .http()
+        .get('/docs-json')
+        .set('Authorization', test.keys.viewer)
+        .expect(200);
       const operation = document.body.paths['/api/v1/import/{type}'].post;
       expect(Object.keys(operation.requestBody.content)).toEqual(
         expect.arrayContaining(['application/json', 'application/x-ndjson', 'text/csv']),

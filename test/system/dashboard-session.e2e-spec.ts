@@ -85,7 +85,7 @@ describe('dashboard: static files and the sign-in session', () => {
     await test.http().get('/.env').expect(404);
   });
 
-  it('signs in with a key into an httpOnly SameSite=Strict cookie that the API accepts', async () => {
+  it('signs in with a key into an httpOnly SameSite=Strict session cookie that the API accepts', async () => {
     const agent = request.agent(test.app.getHttpServer());
     const signIn = await agent
       .post('/api/v1/session')
@@ -97,9 +97,12 @@ describe('dashboard: static files and the sign-in session', () => {
       prefix: expect.stringMatching(/^halo_/),
       canWrite: false,
       baseCurrency: 'EUR',
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     const cookie = signIn.headers['set-cookie'][0] as string;
-    expect(cookie).toMatch(/^halo_session=halo_/);
+    // The cookie holds a session id, never the key.
+    expect(cookie).toMatch(/^halo_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).not.toContain(secretOf(test.keys.viewer));
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Strict/);
     expect(cookie).toMatch(/; Path=\//);
@@ -107,10 +110,16 @@ describe('dashboard: static files and the sign-in session', () => {
     expect(JSON.stringify(signIn.body)).not.toContain(secretOf(test.keys.viewer));
 
     const session = await agent.get('/api/v1/session').expect(200);
-    expect(session.body.role).toBe('viewer');
+    expect(session.body).toMatchObject({ role: 'viewer', csrfToken: signIn.body.csrfToken });
     await agent.get('/api/v1/members').expect(200);
     // The cookie carries the viewer's role, not more.
-    const write = await agent.post('/api/v1/members').send({ name: 'Nobody' }).expect(403);
+    const write = await agent
+      .post('/api/v1/members')
+      .set('Host', 'halo.test')
+      .set('Origin', 'http://halo.test')
+      .set('X-CSRF-Token', signIn.body.csrfToken)
+      .send({ name: 'Nobody' })
+      .expect(403);
     expect(write.body.code).toBe('ROLE_INSUFFICIENT');
 
     const signOut = await agent.delete('/api/v1/session').expect(204);

@@ -20,13 +20,23 @@ export class SessionResponseDto {
   @ApiProperty({ example: 'EUR', description: 'The currency of every value figure.' })
   baseCurrency!: string;
 
-  static from(key: ApiKey, baseCurrency: string): SessionResponseDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'n4bQK0sXw9c2yJ7tL1mZp8fR3vA6dE5hG0uI2oP4kSs',
+    description:
+      'Send as X-CSRF-Token on every write made with the session cookie; null when the Authorization header signed the request.',
+  })
+  csrfToken!: string | null;
+
+  static from(key: ApiKey, baseCurrency: string, csrfToken: string | null): SessionResponseDto {
     return {
       role: key.role,
       name: key.name,
       prefix: key.prefix,
       canWrite: key.role !== 'viewer',
       baseCurrency,
+      csrfToken,
     };
   }
 }

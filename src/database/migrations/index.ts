@@ -16,6 +16,7 @@ import { ReferralStatusReason1733000002000 } from './1733000002000-referral-stat
 import { SnapshotSimpleFormula1733000005000 } from './1733000005000-snapshot-simple-formula';
 import { IdempotencyReservations1733000010000 } from './1733000010000-idempotency-reservations';
 import { ErasureTombstones1733000020000 } from './1733000020000-erasure-tombstones';
+import { DashboardSessions1733000030000 } from './1733000030000-dashboard-sessions';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SnapshotSimpleFormula1733000005000,
   IdempotencyReservations1733000010000,
   ErasureTombstones1733000020000,
+  DashboardSessions1733000030000,
 ];

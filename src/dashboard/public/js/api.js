@@ -31,6 +31,15 @@ export function apiUrl(path, query = {}) {
   return url.pathname + url.search;
 }
 
+const SESSION_PATH = '/api/v1/session';
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+/**
+ * The session's CSRF token, as POST and GET /api/v1/session answer it; sent on every write so
+ * that the server knows the write comes from this page, not from another site.
+ * @type {string | null}
+ */
+let csrfToken = null;
+
 /**
  * The JSON the API answered (null for 204); callers declare its shape with a typedef.
  * @param {string} method
@@ -43,6 +52,7 @@ export async function request(method, path, { query, body, quiet401 = false } = 
   /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
     response = await fetch(apiUrl(path, query), {
@@ -54,8 +64,10 @@ export async function request(method, path, { query, body, quiet401 = false } = 
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: 'Halo cannot be reached. Is it running?' });
   }
+  if (path === SESSION_PATH && method === 'DELETE') csrfToken = null;
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
+  if (path === SESSION_PATH && response.ok) csrfToken = data?.csrfToken ?? null;
   if (!response.ok) {
     if (response.status === 401 && !quiet401) window.dispatchEvent(new Event('halo:signed-out'));
     throw new ApiError(response.status, data);
