@@ -41,6 +41,8 @@ describe('the service process', () => {
       headers: { 'X-Request-Id': 'probe-42' },
     });
     expect(response.headers.get('x-request-id')).toBe('probe-42');
+    // HOST defaults to 0.0.0.0, and the log says so (not the 127.0.0.1 of app.getUrl()).
+    expect(halo.output()).toContain(`Halo listens on http://0.0.0.0:${port}`);
     await waitFor(() => halo.output().includes('probe-42'));
     const line = halo
       .output()
