@@ -1,25 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import { HaloSettings } from '../config/halo-settings';
 
-export const FAILURE_LIMIT = 10;
 export const FAILURE_WINDOW_MS = 60_000;
 /** Beyond this many tracked addresses and prefixes, expired entries are swept. */
 const SWEEP_ABOVE = 10_000;
 
 /**
  * Failed authentications in the last minute per address and per key prefix, in memory (one
- * instance's view; enough to make guessing slow). At the limit, further attempts wait.
+ * instance's view; enough to make guessing slow). At the limit (auth.failuresPerMinute, 10),
+ * further attempts wait.
  */
 @Injectable()
 export class FailedAuthentications {
   private readonly failures = new Map<string, number[]>();
+  private readonly limit: number;
+
+  constructor(settings: HaloSettings) {
+    this.limit = settings.auth.failuresPerMinute;
+  }
 
   /** Seconds to wait before `subjects` may try again, or 0 when none has reached the limit. */
   retryAfterSeconds(subjects: string[], now = Date.now()): number {
     let waitMs = 0;
     for (const subject of subjects) {
       const recent = this.recent(subject, now);
-      if (recent.length >= FAILURE_LIMIT) {
-        waitMs = Math.max(waitMs, recent[recent.length - FAILURE_LIMIT] + FAILURE_WINDOW_MS - now);
+      if (recent.length >= this.limit) {
+        waitMs = Math.max(waitMs, recent[recent.length - this.limit] + FAILURE_WINDOW_MS - now);
       }
     }
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
@@ -30,7 +36,7 @@ export class FailedAuthentications {
     for (const subject of subjects) {
       const recent = this.recent(subject, now);
       recent.push(now);
-      this.failures.set(subject, recent.slice(-FAILURE_LIMIT));
+      this.failures.set(subject, recent.slice(-this.limit));
     }
   }
 

@@ -86,6 +86,11 @@ export class AuthSettings {
   @IsString()
   @MinLength(24, { message: 'must be at least 24 characters' })
   adminKey?: string;
+
+  /** Failed authentications a minute per address and per key prefix before 429. */
+  @IsInt()
+  @Min(1)
+  failuresPerMinute!: number;
 }
 
 export class ReferralSettings {

@@ -25,6 +25,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   DATABASE_URL: { path: 'database.url', parse: String },
   DB_BUSY_TIMEOUT_MS: { path: 'database.busyTimeoutMs', parse: toNumber },
   HALO_ADMIN_KEY: { path: 'auth.adminKey', parse: String },
+  AUTH_FAILURES_PER_MINUTE: { path: 'auth.failuresPerMinute', parse: toNumber },
   BASE_CURRENCY: { path: 'money.baseCurrency', parse: String },
   CURRENCY_RATES: { path: 'money.currencyRates', parse: parseRates },
   VALUE_RECOMPUTE_CRON: { path: 'value.recomputeCron', parse: String },
