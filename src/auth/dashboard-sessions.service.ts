@@ -41,6 +41,12 @@ export class DashboardSessionsService {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = csrfTokenFor(token);
     const expiresAt = now + SESSION_LIFETIME_MS;
+    // Ended sessions are no use to anyone: each sign-in clears them, so the table stays small.
+    await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('expires_at <= :now OR revoked_at IS NOT NULL', { now })
+      .execute();
     await this.sessions.insert({
       id: randomUUID(),
       tokenHash: sha256(token),

@@ -76,6 +76,9 @@ describe('dashboard sessions, CSRF and docs behind a key', () => {
       await sessions().update({ tokenHash: sha256(token) }, { expiresAt: Date.now() - 1 });
       const expired = await agent.get('/api/v1/session').expect(401);
       expect(expired.body.code).toBe('SESSION_INVALID');
+      // The next sign-in clears ended sessions from the table.
+      await signIn(test, secretOf(test.keys.viewer));
+      expect(await sessions().findOneBy({ tokenHash: sha256(token) })).toBeNull();
     });
 
     it('revoking the API key ends its sessions', async () => {
