@@ -200,6 +200,27 @@ describe('dashboard sessions, CSRF and docs behind a key', () => {
     });
   });
 
+  describe('security headers', () => {
+    it('on every answer: API data, errors, /health and the dashboard', async () => {
+      const answers = [
+        await test.http().get('/api/v1/members').set('Authorization', test.keys.viewer),
+        await test.http().get('/api/v1/members'),
+        await test.http().get('/health'),
+        await test.http().get('/'),
+      ];
+      for (const answer of answers) {
+        expect(answer.headers).toMatchObject({
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+          'referrer-policy': 'no-referrer',
+          'content-security-policy': expect.stringContaining("default-src 'none'"),
+        });
+        expect(answer.headers['strict-transport-security']).toBeUndefined();
+      }
+      expect(answers[0].headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    });
+  });
+
   describe('/docs and /docs-json', () => {
     it('need a key of any role, by header or by session', async () => {
       const refused = await test.http().get('/docs-json').expect(401);
@@ -266,6 +287,7 @@ describe('behind a trusted proxy, with public docs', () => {
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
   });
 
   it('limits each address to 10 failures a minute, sign-in included; other addresses go on', async () => {

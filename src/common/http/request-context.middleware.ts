@@ -12,7 +12,9 @@ const logger = new Logger('HTTP');
  * response, and logs one structured line when the response is done. Headers are not
  * logged: they carry API keys. Every answer says `nosniff` (a JSON or CSV answer is never run
  * as a script or page); API answers hold personal data and figures of the moment, so no cache
- * (browser or proxy) keeps them: `Cache-Control: no-store`.
+ * (browser or proxy) keeps them: `Cache-Control: no-store`. Every answer also refuses framing
+ * and sends no referrer; API answers forbid any content (they are data, never a page), and
+ * https answers ask browsers to stay on https (HSTS).
  */
 export function requestContext(request: Request, response: Response, next: NextFunction): void {
   const incoming = request.header('x-request-id');
@@ -20,6 +22,12 @@ export function requestContext(request: Request, response: Response, next: NextF
   (request as HaloRequest).requestId = requestId;
   response.setHeader('X-Request-Id', requestId);
   response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  if (request.secure) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
+  if (request.path.startsWith('/api/') || request.path === '/health') {
+    response.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  }
   if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
   const started = process.hrtime.bigint();
   response.on('finish', () => {
