@@ -201,6 +201,9 @@ describe('CDNOW sample through the app (real-data check of the fitted model)', (
       `lower error on the last 180 days held out: ${errors.mbgnbd.toFixed(3)} against ${errors.bgnbd.toFixed(3)} repeat purchases per customer (BG/NBD)`,
     );
     expect(run.body.method).toBe('mbgnbd');
+    process.stdout.write(
+      `CDNOW fits (weeks): BG/NBD ${JSON.stringify(fitted)}, modified ${JSON.stringify(modifiedFitted)}; choice ${JSON.stringify(spendModel)}\n`,
+    );
   });
 
   it('backtests the fitted model on the 39 weeks after 1997-09-30, beside the simple formula', async () => {
@@ -267,15 +270,15 @@ describe('CDNOW sample through the app (real-data check of the fitted model)', (
     });
     expect(Number(body.money.totalExpected)).toBeGreaterThan(0);
     expect(body.money.spendPerPurchase.customers).toBeGreaterThan(0);
-    console.log(
-      JSON.stringify({
+    process.stdout.write(
+      `CDNOW backtest to 1998-06-30: ${JSON.stringify({
         money: body.money.totalPercentError,
         spendPerPurchase: body.money.spendPerPurchase,
         fitted: body.fitted.meanAbsoluteError,
         simple: body.simple.meanAbsoluteError,
         fittedPct: body.fitted.totalPercentError,
         simplePct: body.simple.totalPercentError,
-      }),
+      })}\n`,
     );
   });
 });
