@@ -277,4 +277,37 @@ describe('bad input is refused, never a 5xx', () => {
         .expect(200);
     });
   });
+
+  describe('error bodies stay small', () => {
+    it('a 79 KB CSV header of unknown columns answers a few KB, saying how many more', async () => {
+      const header = Array.from({ length: 4_000 }, (_, i) => `column_${i}_${'x'.repeat(10)}`);
+      const response = await agent
+        .post('/api/v1/import/members')
+        .set('Authorization', test.keys.manager)
+        .set('Content-Type', 'text/csv')
+        .send(`${header.join(',')}\n`);
+      expect(header.join(',').length).toBeGreaterThan(79_000);
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('INVALID_CSV_HEADER');
+      expect(response.text.length).toBeLessThan(16_384);
+      expect(response.body.details).toHaveLength(51);
+      expect(response.body.details[50]).toEqual({
+        field: '(more)',
+        reason: 'and 3950 more problems',
+        code: 'truncated',
+      });
+      expect(response.body.message.length).toBeLessThanOrEqual(1_000);
+    });
+
+    it('a single enormous column name is cut in the field it names', async () => {
+      const response = await agent
+        .post('/api/v1/import/members')
+        .set('Authorization', test.keys.manager)
+        .set('Content-Type', 'text/csv')
+        .send(`${'y'.repeat(80_000)}\n`);
+      expect(response.status).toBe(400);
+      expect(response.text.length).toBeLessThan(4_096);
+      expect(response.body.details[0].field).toHaveLength(200);
+    });
+  });
 });

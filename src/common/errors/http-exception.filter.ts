@@ -121,6 +121,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** Error bodies stay small whatever the input named (a 79 KB CSV header, thousands of fields). */
+export const MAX_ERROR_DETAILS = 50;
+const MAX_MESSAGE_CHARS = 1_000;
+const MAX_DETAIL_CHARS = 200;
+
 function shape(
   statusCode: number,
   code: string,
@@ -128,14 +133,29 @@ function shape(
   details: ErrorDetail[],
   requestId: string | null,
 ): ErrorBody {
+  const kept = details.slice(0, MAX_ERROR_DETAILS).map((detail) => ({
+    field: cut(detail.field, MAX_DETAIL_CHARS),
+    reason: cut(detail.reason, MAX_DETAIL_CHARS),
+    code: detail.code,
+  }));
+  if (details.length > MAX_ERROR_DETAILS)
+    kept.push({
+      field: '(more)',
+      reason: `and ${details.length - MAX_ERROR_DETAILS} more problems`,
+      code: 'truncated',
+    });
   return {
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
     code,
-    message,
+    message: cut(message, MAX_MESSAGE_CHARS),
     requestId,
-    details,
+    details: kept,
   };
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function describe(exception: unknown): string {
