@@ -6,7 +6,7 @@ import { conflict, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { compareRecord } from '../common/records/compare-record';
-import { isUniqueViolation } from '../database/sql';
+import { insertUnlessRaced } from '../database/insert-unless-raced';
 import { RowOutcome } from '../imports/record-importer';
 import { normalizePlatform } from '../members/normalize';
 import { CreateReviewDto } from './dto/create-review.dto';
@@ -33,22 +33,22 @@ export class ReviewsService {
   ): Promise<{ review: Review; outcome: RowOutcome }> {
     return manager.transaction(async (transaction) => {
       const candidate = await buildReviewCandidate(transaction, input);
-      const existing = await this.findSame(transaction, candidate);
+      let existing = await this.findSame(transaction, candidate);
       if (!existing) {
         const review = newReview(candidate);
-        try {
-          // A copy: on PostgreSQL, insert writes the raw (string) bigint defaults back into it.
-          await transaction.insert(Review, { ...review });
-        } catch (error) {
-          if (isUniqueViolation(error))
-            throw conflict(
-              ReviewsErrorCode.REVIEW_EXISTS,
-              'this review was stored meanwhile; send it again',
-              'url',
-            );
-          throw error;
-        }
-        return { review, outcome: 'created' };
+        // A copy: on PostgreSQL, insert writes the raw (string) bigint defaults back into it.
+        const stored = await insertUnlessRaced(transaction, (savepoint) =>
+          savepoint.insert(Review, { ...review }),
+        );
+        if (stored === 'inserted') return { review, outcome: 'created' };
+        // A concurrent request stored the same review first: compare with it as if found.
+        existing = await this.findSame(transaction, candidate);
+        if (!existing)
+          throw conflict(
+            ReviewsErrorCode.REVIEW_EXISTS,
+            'this review was stored meanwhile; send it again',
+            'url',
+          );
       }
       const comparison = compareRecord(existing, candidate, REVIEW_RULES);
       if (comparison.outcome === 'conflict') {

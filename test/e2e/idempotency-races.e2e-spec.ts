@@ -2,7 +2,13 @@ import { DataSource } from 'typeorm';
 import { canonicalHash } from '../../src/idempotency/canonical-hash';
 import { IdempotencyPurgeService } from '../../src/idempotency/idempotency-purge.service';
 import { TestApp, createTestApp } from '../support/test-app';
-import { buildMember, buildMention, buildPurchase, createMember } from '../support/factories';
+import {
+  buildMember,
+  buildMention,
+  buildPurchase,
+  buildReview,
+  createMember,
+} from '../support/factories';
 
 const RACERS = 50;
 const HOUR_MS = 3_600_000;
@@ -87,6 +93,7 @@ describe('Idempotency under races', () => {
   it.each([
     ['purchases', () => buildPurchase({ memberId: buyer })],
     ['mentions', () => buildMention()],
+    ['reviews', () => buildReview({ memberId: buyer })],
   ])(
     'answers 50 identical %s without a key 201 once and 200 unchanged, one record',
     async (path, build) => {
