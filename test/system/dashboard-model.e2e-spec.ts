@@ -1,8 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../support/chromium';
+import { launchChromium } from '../support/chromium';
+import {
+  SCREENSHOTS,
+  axeViolations,
+  browserSuite,
+  dashboardContext,
+  horizontalOverflow,
+  signIn,
+} from '../support/dashboard-browser';
 import { daysAgo, seedDashboardCommunity } from '../support/dashboard-community';
 import { toNdjson } from '../support/import-files';
 import { uploadImport } from '../support/import-requests';
@@ -10,18 +18,8 @@ import { TestApp, createTestApp } from '../support/test-app';
 
 // Browser globals inside page.evaluate / waitForFunction callbacks (the project has no DOM lib).
 declare const document: any;
-declare const window: any;
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI !== 'true') {
-  console.warn(
-    `SKIPPED dashboard model browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`,
-  );
-}
-const suite = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
+const suite = browserSuite('dashboard model browser tests');
 
 /** The page's own rounding: "about 2.3 orders a year", "24.5%". */
 const oneDecimal = (value: number) =>
@@ -122,8 +120,6 @@ suite('dashboard: the Model page', () => {
   }
 
   beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(`${CHROMIUM} is missing: CI must install the chromium package`);
     await startApp(false);
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
@@ -135,23 +131,11 @@ suite('dashboard: the Model page', () => {
 
   /** Opens #/model signed in as a viewer and waits until the backtest has been drawn. */
   async function openModel(width: number): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width, height: width < 500 ? 844 : 900 },
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      bypassCSP: true,
-    });
-    const signIn = await context.request.post(`${base}/api/v1/session`, {
-      data: { key: test.keys.viewer.replace(/^Bearer /, '') },
-    });
-    expect(signIn.status()).toBe(201);
-    const page = await context.newPage();
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
+    // bypassCSP lets axe be injected as a script tag; the page itself runs the same.
+    const context = await dashboardContext(browser, width, problems, { bypassCSP: true });
+    await signIn(context, base, test.keys.viewer);
+    const page = await context.newPage();
     await page.goto(`${base}/#/model`);
     await page.waitForFunction(
       () => {
@@ -169,22 +153,9 @@ suite('dashboard: the Model page', () => {
     return { page, problems };
   }
 
-  async function seriousAxeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((violation: any) => ['serious', 'critical'].includes(violation.impact))
-        .map((violation: any) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
-    });
-  }
-
   async function checkLayout(page: Page): Promise<void> {
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   }
 
   it('says why the simple formula values members while too few have bought again', async () => {

@@ -1,8 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../support/chromium';
+import {
+  SCREENSHOTS,
+  WIDTHS,
+  axeViolations,
+  browserSuite,
+  dashboardContext,
+  settled,
+  signIn,
+  startBrowser,
+} from '../support/dashboard-browser';
 import { daysAgo, seedDashboardCommunity } from '../support/dashboard-community';
 import { createMember, createPurchase } from '../support/factories';
 import { TestApp, createTestApp } from '../support/test-app';
@@ -11,19 +18,8 @@ import { TestApp, createTestApp } from '../support/test-app';
 declare const document: any;
 declare const window: any;
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
-const WIDTHS = [1280, 390] as const;
-const secretOf = (header: string) => header.replace(/^Bearer /, '');
 const SECTION = '#first-product';
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI !== 'true') {
-  console.warn(
-    `SKIPPED dashboard products browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`,
-  );
-}
-const suite = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
+const suite = browserSuite('dashboard products browser tests');
 
 const euros = (value: string | null) =>
   value === null
@@ -82,57 +78,24 @@ suite('dashboard: long-term value by first product', () => {
     (await test.http().get(path).set('Authorization', test.keys.viewer).expect(200)).body;
 
   beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(`${CHROMIUM} is missing: CI must install the chromium package`);
     test = await createTestApp({ VALUE_RECOMPUTE_IN_WORKER: 'false' });
-    await test.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(test.app.getHttpServer().address() as AddressInfo).port}`;
     await seedDashboardCommunity(test);
     await seedFirstProducts(test);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
+    ({ base, browser } = await startBrowser(test));
   });
   afterAll(async () => {
     await browser?.close();
     await test?.close();
   });
 
+  /** A viewer's context at this width. */
   async function newContext(
     width: number,
     options: { bypassCSP?: boolean } = {},
   ): Promise<BrowserContext> {
-    const context = await browser.newContext({
-      viewport: { width, height: width < 500 ? 844 : 900 },
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      bypassCSP: options.bypassCSP ?? false,
-    });
-    context.on('page', (page) => {
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !/status of 40[134]/.test(message.text()))
-          problems.push(`console: ${message.text()}`);
-      });
-    });
-    const response = await context.request.post(`${base}/api/v1/session`, {
-      data: { key: secretOf(test.keys.viewer) },
-    });
-    expect(response.status()).toBe(201);
+    const context = await dashboardContext(browser, width, problems, options);
+    await signIn(context, base, test.keys.viewer);
     return context;
-  }
-
-  /** Waits until the page and every panel on it has finished loading. */
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => {
-      const main = document.querySelector('main');
-      return Boolean(
-        main &&
-        !main.hasAttribute('aria-busy') &&
-        !document.querySelector('.loading-block, [aria-busy="true"]') &&
-        main.querySelector('h1'),
-      );
-    });
   }
 
   async function openAcquisition(page: Page): Promise<void> {
@@ -143,25 +106,7 @@ suite('dashboard: long-term value by first product', () => {
   }
 
   /** Serious and critical axe violations inside the section. */
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async (selector: string) => {
-      const result = await window.axe.run(document.querySelector(selector), {
-        resultTypes: ['violations'],
-      });
-      return result.violations.map((violation: any) => ({
-        id: violation.id,
-        impact: violation.impact,
-        targets: violation.nodes.slice(0, 3).map((node: any) => node.target.join(' ')),
-      }));
-    }, SECTION);
-    return violations
-      .filter((violation: any) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation: any) =>
-          `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`,
-      );
-  }
+  const axe = (page: Page) => axeViolations(page, SECTION);
 
   const rowNames = (page: Page) => page.locator(`${SECTION} tbody th[scope="row"]`).allInnerTexts();
   const cell = (page: Page, row: string, column: string) =>

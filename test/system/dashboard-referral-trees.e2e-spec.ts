@@ -1,8 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../support/chromium';
+import {
+  SCREENSHOTS,
+  WIDTHS,
+  axeViolations,
+  browserSuite,
+  dashboardContext,
+  horizontalOverflow,
+  settled,
+  signIn,
+  startBrowser,
+} from '../support/dashboard-browser';
 import {
   DashboardCommunity,
   daysAgo,
@@ -11,22 +19,7 @@ import {
 import { createMember, createPurchase, createReferral } from '../support/factories';
 import { TestApp, createTestApp } from '../support/test-app';
 
-// Browser globals inside page.evaluate / waitForFunction callbacks (the project has no DOM lib).
-declare const document: any;
-declare const window: any;
-
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
-const WIDTHS = [1280, 390] as const;
-const secretOf = (header: string) => header.replace(/^Bearer /, '');
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI !== 'true') {
-  console.warn(
-    `SKIPPED referral tree browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`,
-  );
-}
-const suite = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
+const suite = browserSuite('referral tree browser tests');
 
 /**
  * The referral tree on the member page and the largest trees on the Acquisition page, drawn
@@ -51,11 +44,7 @@ suite('referral trees in the dashboard', () => {
     }).format(Number(amount));
 
   beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(`${CHROMIUM} is missing: CI must install the chromium package`);
     test = await createTestApp({ VALUE_RECOMPUTE_IN_WORKER: 'false' });
-    await test.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(test.app.getHttpServer().address() as AddressInfo).port}`;
     community = await seedDashboardCommunity(test);
     const [linus] = (await api(`/api/v1/referrals?referrerId=${community.grace.id}`)).items;
     const katherine = await createMember(test, {
@@ -85,34 +74,17 @@ suite('referral trees in the dashboard', () => {
       .set('Authorization', test.keys.manager)
       .send({})
       .expect(200);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
+    ({ base, browser } = await startBrowser(test));
   });
   afterAll(async () => {
     await browser?.close();
     await test?.close();
   });
 
+  /** A viewer's context; bypassCSP lets axe be injected as a script tag. */
   async function newContext(width: number): Promise<BrowserContext> {
-    // bypassCSP lets axe be injected as a script tag; the pages themselves run the same.
-    const context = await browser.newContext({
-      viewport: { width, height: width < 500 ? 844 : 900 },
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      bypassCSP: true,
-    });
-    context.on('page', (page) => {
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !/status of 40[134]/.test(message.text()))
-          problems.push(`console: ${message.text()}`);
-      });
-    });
-    const response = await context.request.post(`${base}/api/v1/session`, {
-      data: { key: secretOf(test.keys.viewer) },
-    });
-    expect(response.status()).toBe(201);
+    const context = await dashboardContext(browser, width, problems, { bypassCSP: true });
+    await signIn(context, base, test.keys.viewer);
     return context;
   }
 
@@ -120,39 +92,11 @@ suite('referral trees in the dashboard', () => {
   async function open(page: Page, hash: string): Promise<void> {
     await page.goto('about:blank');
     await page.goto(`${base}/${hash}`);
-    await page.waitForFunction(() => {
-      const main = document.querySelector('main');
-      return Boolean(
-        main &&
-        !main.hasAttribute('aria-busy') &&
-        !document.querySelector('.loading-block, [aria-busy="true"]') &&
-        main.querySelector('h1'),
-      );
-    });
+    await settled(page);
   }
 
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((violation: any) => ({
-        id: violation.id,
-        impact: violation.impact,
-        targets: violation.nodes.slice(0, 3).map((node: any) => node.target.join(' ')),
-      }));
-    });
-    return violations
-      .filter((violation: any) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation: any) =>
-          `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`,
-      );
-  }
-
-  const overflow = (page: Page) =>
-    page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+  const axe = (page: Page) => axeViolations(page);
+  const overflow = horizontalOverflow;
 
   describe.each(WIDTHS)('at %i px wide', (width) => {
     let context: BrowserContext;

@@ -1,20 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../support/chromium';
+import {
+  SCREENSHOTS,
+  axeViolations,
+  browserSuite,
+  dashboardContext,
+  settled,
+  signIn,
+  startBrowser,
+} from '../support/dashboard-browser';
 import { DashboardCommunity, seedDashboardCommunity } from '../support/dashboard-community';
 import { TestApp, createTestApp } from '../support/test-app';
 
-// Browser globals inside page.evaluate / waitForFunction callbacks (the project has no DOM lib).
+// Browser globals inside page.evaluate callbacks (the project has no DOM lib).
 declare const document: any;
 declare const window: any;
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
-
-const hasChromium = existsSync(CHROMIUM);
-const suite = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
+const suite = browserSuite('simple-formula browser tests');
 
 /** The member page's "Simple formula" block against GET /members/:id/value, at 390 and 1280 px. */
 suite('member page: the simple formula beside the fitted value', () => {
@@ -37,14 +39,9 @@ suite('member page: the simple formula beside the fitted value', () => {
     new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(number);
 
   beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(`${CHROMIUM} is missing: CI must install the chromium package`);
     test = await createTestApp({ VALUE_RECOMPUTE_IN_WORKER: 'false' });
-    await test.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(test.app.getHttpServer().address() as AddressInfo).port}`;
     community = await seedDashboardCommunity(test);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
+    ({ base, browser } = await startBrowser(test));
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,44 +49,18 @@ suite('member page: the simple formula beside the fitted value', () => {
   });
 
   async function openMember(width: number, memberId: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: width < 500 ? 844 : 900 },
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      // Lets axe be injected as a script tag; the page itself runs the same.
-      bypassCSP: true,
-    });
-    const signIn = await context.request.post(`${base}/api/v1/session`, {
-      data: { key: test.keys.viewer.replace(/^Bearer /, '') },
-    });
-    expect(signIn.status()).toBe(201);
-    const page = await context.newPage();
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
+    // bypassCSP lets axe be injected as a script tag; the page itself runs the same.
+    const context = await dashboardContext(browser, width, problems, { bypassCSP: true });
+    await signIn(context, base, test.keys.viewer);
+    const page = await context.newPage();
     await page.goto(`${base}/#/members/${memberId}`);
-    await page.waitForFunction(() => {
-      const main = document.querySelector('main');
-      return Boolean(
-        main &&
-        !main.hasAttribute('aria-busy') &&
-        !document.querySelector('.loading-block, [aria-busy="true"]') &&
-        main.querySelector('h1'),
-      );
-    });
+    await settled(page);
     expect(problems).toEqual([]);
     return page;
   }
 
-  async function seriousAxeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((violation: any) => ['serious', 'critical'].includes(violation.impact))
-        .map((violation: any) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
-    });
-  }
+  const seriousAxeViolations = (page: Page) => axeViolations(page);
 
   it.each([390, 1280])(
     'shows the factors and their product beside the fitted value at %i px',

@@ -2,6 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  axeViolations,
+  dashboardContext,
+  settled,
+  signIn as dashboardSignIn,
+} from '../support/dashboard-browser';
 import { CHROMIUM, launchChromium } from '../support/chromium';
 import {
   DashboardCommunity,
@@ -17,7 +23,6 @@ declare const document: any;
 declare const window: any;
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
 const WIDTHS = [1280, 390] as const;
 const secretOf = (header: string) => header.replace(/^Bearer /, '');
 
@@ -56,53 +61,10 @@ suite('dashboard in the browser', () => {
     await test?.close();
   });
 
-  async function newContext(
-    width: number,
-    options: { bypassCSP?: boolean } = {},
-  ): Promise<BrowserContext> {
-    const context = await browser.newContext({
-      viewport: { width, height: width < 500 ? 844 : 900 },
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      bypassCSP: options.bypassCSP ?? false,
-    });
-    context.on('page', (page) => watch(page));
-    return context;
-  }
-
-  function watch(page: Page): void {
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 40[134]/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
-  }
-
-  async function signIn(context: BrowserContext, key: string): Promise<void> {
-    const response = await context.request.post(`${base}/api/v1/session`, {
-      data: { key: secretOf(key) },
-    });
-    expect(response.status()).toBe(201);
-  }
-
-  /** Waits until the page and every panel on it has finished loading. */
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => {
-      const main = document.querySelector('main');
-      return Boolean(
-        main &&
-        !main.hasAttribute('aria-busy') &&
-        !document.querySelector('.loading-block, [aria-busy="true"]') &&
-        main.querySelector('h1'),
-      );
-    });
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('figure.chart')].every(
-        (figure) => figure.childElementCount > 0,
-      ),
-    );
-  }
+  const newContext = (width: number, options: { bypassCSP?: boolean } = {}) =>
+    dashboardContext(browser, width, problems, options);
+  const signIn = (context: BrowserContext, key: string) => dashboardSignIn(context, base, key);
+  const axe = (page: Page) => axeViolations(page);
 
   /** A full load of the page at this route (a hash change alone would not reload). */
   async function open(page: Page, hash: string): Promise<void> {
@@ -110,24 +72,6 @@ suite('dashboard in the browser', () => {
     await page.goto(`${base}/${hash}`);
     await settled(page);
     expect(await page.locator('#topbar').isVisible()).toBe(true);
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((violation: any) => ({
-        id: violation.id,
-        impact: violation.impact,
-        targets: violation.nodes.slice(0, 3).map((node: any) => node.target.join(' ')),
-      }));
-    });
-    return violations
-      .filter((violation: any) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation: any) =>
-          `${violation.id} (${violation.impact}): ${violation.targets.join(', ')}`,
-      );
   }
 
   describe('signing in', () => {
