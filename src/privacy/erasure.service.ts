@@ -117,7 +117,7 @@ export class ErasureService {
         "UPDATE feedback SET text = '', text_hash = id WHERE member_id IN (:...ids)",
       ),
       mentionUrls,
-      valueSnapshots: await change('DELETE FROM value_snapshots WHERE member_id IN (:...ids)'),
+      valueSnapshots: await change('DELETE FROM value_snapshot_rows WHERE member_id IN (:...ids)'),
       mergeDismissals: await change(
         'DELETE FROM merge_dismissals WHERE member_id IN (:...ids) OR other_member_id IN (:...ids)',
       ),

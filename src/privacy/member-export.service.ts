@@ -30,7 +30,8 @@ const PARTS: { part: string; table: string; where: string; order?: string }[] = 
   { part: 'feedback', table: 'feedback', where: 'member_id IN (:...ids)' },
   {
     part: 'valueSnapshots',
-    table: 'value_snapshots',
+    // Every run's rows: a run still writing holds the person's figures too.
+    table: 'value_snapshot_rows',
     where: 'member_id IN (:...ids)',
     order: 'as_of_date, id',
   },

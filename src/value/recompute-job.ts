@@ -11,6 +11,7 @@ import { coefficientsFrom } from './coefficients';
 import { ValueResult, computeValues } from './engine/compute-values';
 import { Coefficients } from './engine/value-types';
 import { runInWorker } from '../common/workers/run-in-worker';
+import { discardSnapshots, publishSnapshots } from './snapshot-publisher';
 import { Progress, writeSnapshots } from './snapshot-writer';
 
 export type { Progress } from './snapshot-writer';
@@ -81,7 +82,6 @@ export async function executeRecompute(
       },
       progress,
     );
-    await optimizeSqlite(dataSource);
     const durationMs = Date.now() - started;
     const model = {
       method: result.model.method,
@@ -97,21 +97,29 @@ export async function executeRecompute(
       simpleFormula: result.simpleFormula,
       coefficients,
     };
-    await dataSource.getRepository(ValueRun).update(runId, {
-      status: 'succeeded',
-      finishedAt: Date.now(),
-      durationMs,
-      members: result.values.length,
-      method: result.model.method,
-      model: JSON.stringify(model),
-    });
+    await publishSnapshots(
+      dataSource,
+      { runId, asOfDate: asOfDate(asOf) },
+      {
+        status: 'succeeded',
+        finishedAt: Date.now(),
+        durationMs,
+        members: result.values.length,
+        method: result.model.method,
+        model: JSON.stringify(model),
+      },
+    );
+    await optimizeSqlite(dataSource);
     return { members: result.values.length, method: result.model.method, durationMs };
   } catch (error) {
-    await dataSource.getRepository(ValueRun).update(runId, {
-      status: 'failed',
-      finishedAt: Date.now(),
-      durationMs: Date.now() - started,
-      error: String(error instanceof Error ? error.message : error).slice(0, 2000),
+    await dataSource.transaction(async (manager) => {
+      await discardSnapshots(manager, [runId]);
+      await manager.getRepository(ValueRun).update(runId, {
+        status: 'failed',
+        finishedAt: Date.now(),
+        durationMs: Date.now() - started,
+        error: String(error instanceof Error ? error.message : error).slice(0, 2000),
+      });
     });
     throw error;
   }

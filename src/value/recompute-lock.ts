@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { LeaseService } from '../database/lease.service';
+import { discardSnapshots } from './snapshot-publisher';
 import { ValueErrorCode } from './value-error-code';
 import { ValueRun } from './value-run.entity';
 
@@ -31,14 +32,7 @@ export class RecomputeLock {
   async enter(asOf: number | undefined): Promise<Entry> {
     const runs = this.dataSource.getRepository(ValueRun);
     if (!this.held && (await this.take())) {
-      await runs.update(
-        { status: 'running' },
-        {
-          status: 'failed',
-          finishedAt: Date.now(),
-          error: 'abandoned: the instance running it stopped before it finished',
-        },
-      );
+      await this.failAbandonedRuns();
       const renewal = setInterval(() => {
         void this.leases.acquire(RECOMPUTE_LEASE, RECOMPUTE_LEASE_MS).catch(() => undefined);
       }, RENEW_EVERY_MS);
@@ -76,6 +70,27 @@ export class RecomputeLock {
       );
     }
     return { kind: 'join', run: await this.outcome(running.id) };
+  }
+
+  /** Runs left `running` by an instance that died: failed, their unpublished rows deleted. */
+  private async failAbandonedRuns(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const runs = manager.getRepository(ValueRun);
+      const abandoned = await runs.find({ select: { id: true }, where: { status: 'running' } });
+      if (!abandoned.length) return;
+      await discardSnapshots(
+        manager,
+        abandoned.map((run) => run.id),
+      );
+      await runs.update(
+        { status: 'running' },
+        {
+          status: 'failed',
+          finishedAt: Date.now(),
+          error: 'abandoned: the instance running it stopped before it finished',
+        },
+      );
+    });
   }
 
   /** Marks this instance as the runner first, so that a request in the same tick waits. */

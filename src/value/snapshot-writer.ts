@@ -51,19 +51,9 @@ const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
   ['simple_formula', 'simpleFormula'],
 ];
 
-/** Members who object to profiling: valued with everyone (aggregates), stored for no one. */
-const OBJECTORS = 'member_id IN (SELECT id FROM members WHERE profiling_objection_at IS NOT NULL)';
-
-/** What a re-run of a date rewrites; the id and the (member, date) key stay. */
-const UPDATED_COLUMNS = SNAPSHOT_COLUMNS.map(([column]) => column).filter(
-  (column) => !['id', 'member_id', 'as_of_date'].includes(column),
-);
-
 /**
- * Replaces the snapshots of the batch's date with one per valued member, in one transaction.
- * A re-run of a date updates its rows in place (an index is written only where a figure
- * changed, which most do not within a day) and then drops the rows of members it no longer
- * values (merged away).
+ * Writes the run's snapshots, one per valued member, under the run: nobody reads them until
+ * `publishSnapshots` makes the run current for its date. Objectors to profiling keep none.
  */
 export async function writeSnapshots(
   dataSource: DataSource,
@@ -120,27 +110,17 @@ function writeSqliteSnapshots(
   batch: SnapshotBatch,
   progress: Progress,
 ): void {
-  const upsert = database.prepare(
-    `INSERT INTO value_snapshots (${SNAPSHOT_COLUMNS.map(([column]) => column).join(', ')})
-     VALUES (${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})
-     ON CONFLICT (member_id, as_of_date) DO UPDATE SET
-       ${UPDATED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+  const insert = database.prepare(
+    `INSERT INTO value_snapshot_rows (${SNAPSHOT_COLUMNS.map(([column]) => column).join(', ')})
+     VALUES (${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})`,
   );
   database.transaction(() => {
     let written = 0;
     for (const row of snapshotRows(batch)) {
-      upsert.run(...SNAPSHOT_COLUMNS.map(([, property]) => row[property] ?? null));
+      insert.run(...SNAPSHOT_COLUMNS.map(([, property]) => row[property] ?? null));
       written += 1;
       if (written % PROGRESS_EVERY === 0) progress('write', written, batch.values.length);
     }
-    database
-      .prepare('DELETE FROM value_snapshots WHERE as_of_date = ? AND run_id <> ?')
-      .run(batch.asOfDate, batch.runId);
-    // Objectors to profiling keep no snapshot (DESIGN.md, Privacy): dropped in this transaction,
-    // so that an objection recorded meanwhile is seen here or deletes the rows after the commit.
-    database
-      .prepare(`DELETE FROM value_snapshots WHERE as_of_date = ? AND ${OBJECTORS}`)
-      .run(batch.asOfDate);
   })();
 }
 
@@ -158,7 +138,6 @@ async function writeChunks(
         .insert()
         .into(ValueSnapshot)
         .values(chunk)
-        .orUpdate(UPDATED_COLUMNS, ['member_id', 'as_of_date'])
         .updateEntity(false)
         .execute();
       written += chunk.length;
@@ -170,21 +149,5 @@ async function writeChunks(
       if (chunk.length === INSERT_CHUNK) await flush();
     }
     if (chunk.length) await flush();
-    await manager
-      .createQueryBuilder()
-      .delete()
-      .from(ValueSnapshot)
-      .where('as_of_date = :date AND run_id <> :runId', {
-        date: batch.asOfDate,
-        runId: batch.runId,
-      })
-      .execute();
-    // As on SQLite: objectors to profiling keep no snapshot.
-    await manager
-      .createQueryBuilder()
-      .delete()
-      .from(ValueSnapshot)
-      .where(`as_of_date = :date AND ${OBJECTORS}`, { date: batch.asOfDate })
-      .execute();
   });
 }

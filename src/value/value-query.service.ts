@@ -58,9 +58,7 @@ export class ValueQueryService {
   ): Promise<{ snapshot: ValueSnapshot; run: ValueRun | null } | { objectedAt: number }> {
     const { profilingObjectionAt } = await this.assertMember(memberId);
     if (profilingObjectionAt !== null) return { objectedAt: profilingObjectionAt };
-    const snapshot = await this.dataSource
-      .getRepository(ValueSnapshot)
-      .findOne({ where: { memberId }, order: { asOfDate: 'DESC' } });
+    const snapshot = await this.currentSnapshots(memberId).orderBy('s.asOfDate', 'DESC').getOne();
     if (!snapshot) {
       throw new DomainError(
         'not_found',
@@ -74,9 +72,16 @@ export class ValueQueryService {
 
   async history(memberId: string): Promise<ValueSnapshot[]> {
     await this.assertMember(memberId);
+    return this.currentSnapshots(memberId).orderBy('s.asOfDate', 'ASC').getMany();
+  }
+
+  /** The member's rows of each date's current run (what the view `value_snapshots` holds). */
+  private currentSnapshots(memberId: string) {
     return this.dataSource
       .getRepository(ValueSnapshot)
-      .find({ where: { memberId }, order: { asOfDate: 'ASC' } });
+      .createQueryBuilder('s')
+      .innerJoin('value_snapshot_dates', 'd', 'd.as_of_date = s.as_of_date AND d.run_id = s.run_id')
+      .where('s.memberId = :memberId', { memberId });
   }
 
   /** The model of the latest successful run. */

@@ -7,8 +7,12 @@ import {
 } from '../database/columns';
 import { RecordBase } from '../database/record-base';
 
-/** One member's extended value as of one date; (member, asOfDate) is unique and a re-run replaces it. */
-@Entity('value_snapshots')
+/**
+ * One member's extended value as of one date, written by one run; (member, asOfDate, run) is
+ * unique. The rows of a date's current run (`value_snapshot_dates`) are what readers see, through
+ * the view `value_snapshots`; this entity is the stored rows of every run.
+ */
+@Entity('value_snapshot_rows')
 export class ValueSnapshot extends RecordBase {
   @ReferenceColumn()
   memberId!: string;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { SnapshotDatePointer1733000045000 } from '../../src/database/migrations/1733000045000-snapshot-date-pointer';
 import { ProfilingObjectionEngagement1733000001000 } from '../../src/database/migrations/1733000001000-profiling-objection-engagement';
 import { ValueSnapshot } from '../../src/value/value-snapshot.entity';
 import { createMember, createPurchase, createReferral } from '../support/factories';
@@ -166,10 +167,14 @@ describe('objection to profiling', () => {
     });
     expect(await countSnapshots('olga')).toBe(1);
     const migration = new ProfilingObjectionEngagement1733000001000();
+    // The tables as that migration knew them: the per-date pointer came after it.
+    const pointer = new SnapshotDatePointer1733000045000();
     const queryRunner = dataSource.createQueryRunner();
     try {
+      await pointer.down(queryRunner);
       await migration.down(queryRunner);
       await migration.up(queryRunner);
+      await pointer.up(queryRunner);
     } finally {
       await queryRunner.release();
     }

@@ -300,12 +300,13 @@ describe('value engine through the API', () => {
     const run = await recompute('2026-07-01');
     expect((await value('author')).components.influence.value).toBe('0.00');
     expect((await value('buyer')).components.spend.realized).toBe('30.00');
-    // Rewritten in place: the same row, now the new run's; the stray row is gone.
+    // Replaced when the re-run completed: the new run's row alone; the stray row is gone.
     const rewritten = await snapshots.findOneByOrFail({
       memberId: ids.buyer,
       asOfDate: '2026-07-01',
     });
-    expect(rewritten).toMatchObject({ id: buyerRow.id, runId: run.id });
+    expect(rewritten.runId).toBe(run.id);
+    expect(await snapshots.countBy({ id: buyerRow.id })).toBe(0);
     expect(rewritten.spendRealizedMinor).not.toBe(buyerRow.spendRealizedMinor);
     expect(await snapshots.countBy({ memberId: stray.id })).toBe(0);
     expect(await snapshots.countBy({ asOfDate: '2026-07-01', runId: run.id })).toBe(

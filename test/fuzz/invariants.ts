@@ -36,8 +36,10 @@ export const INVARIANTS: Record<string, string> = {
   'member merged into a missing member or itself': `SELECT COUNT(*) AS n FROM members x
      WHERE x.merged_into_id IS NOT NULL AND (x.merged_into_id = x.id
         OR NOT EXISTS (SELECT 1 FROM members m WHERE m.id = x.merged_into_id))`,
-  'value snapshot without its member': `SELECT COUNT(*) AS n FROM value_snapshots s
+  'value snapshot without its member': `SELECT COUNT(*) AS n FROM value_snapshot_rows s
      WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.id = s.member_id)`,
+  'current snapshot date without its run': `SELECT COUNT(*) AS n FROM value_snapshot_dates d
+     WHERE NOT EXISTS (SELECT 1 FROM value_runs r WHERE r.id = d.run_id AND r.status = 'succeeded')`,
   // No duplicate natural key.
   'two members with one externalId': `SELECT COUNT(*) AS n FROM (SELECT external_id FROM members
      WHERE external_id IS NOT NULL GROUP BY external_id HAVING COUNT(*) > 1) d`,

@@ -17,6 +17,7 @@ import { SnapshotSimpleFormula1733000005000 } from './1733000005000-snapshot-sim
 import { IdempotencyReservations1733000010000 } from './1733000010000-idempotency-reservations';
 import { ErasureTombstones1733000020000 } from './1733000020000-erasure-tombstones';
 import { DashboardSessions1733000030000 } from './1733000030000-dashboard-sessions';
+import { SnapshotDatePointer1733000045000 } from './1733000045000-snapshot-date-pointer';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   IdempotencyReservations1733000010000,
   ErasureTombstones1733000020000,
   DashboardSessions1733000030000,
+  SnapshotDatePointer1733000045000,
 ];
