@@ -19,7 +19,8 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { Response } from 'express';
+import { Request, Response } from 'express';
+import { ReplayReads } from '../common/http/replay-reads.decorator';
 import { writeStatus } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { AttendanceService, AttendanceWithGuests } from './attendance.service';
@@ -39,6 +40,7 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Post()
+  @ReplayReads('replayed')
   @ApiOperation({
     summary:
       'Record a person at the event (201): a member, or an email not yet a member, with guests brought. The same person again is 200 (updated when status, its dates or guests changed); another role is 409. An unknown event is 404.',
@@ -53,6 +55,11 @@ export class AttendanceController {
     const recorded = await this.attendance.record(eventId, body);
     response.status(writeStatus(recorded.outcome));
     return toResponse(recorded);
+  }
+
+  /** An Idempotency-Key replay of recording a person: their attendance as it is now. */
+  async replayed(attendanceId: string, request: Request): Promise<AttendanceResponseDto> {
+    return toResponse(await this.attendance.get(request.params.id as string, attendanceId));
   }
 
   @Get()

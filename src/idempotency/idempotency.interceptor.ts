@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { Observable, catchError, concatMap, from, switchMap, throwError } from 'rxjs';
 import { AuthenticatedRequest } from '../common/http/authenticated-request';
 import { RAW_BODY_PREFIX } from '../common/http/raw-body-routes';
@@ -15,7 +15,8 @@ import { Claim, IN_PROGRESS_RETRY_AFTER_SECONDS, IdempotencyService } from './id
 const HEADER = 'idempotency-key';
 const VALID_KEY = /^[\x21-\x7e]{1,200}$/;
 
-type ResourceReader = (id: string) => Promise<unknown>;
+/** Reads the resource a replay answers: by the first answer's id, or from the request (routes whose answer has none). */
+type ResourceReader = (id: string | null, request: Request) => Promise<unknown>;
 
 /**
  * POSTs sent with an Idempotency-Key header run their handler once per key (IdempotencyService);
@@ -86,19 +87,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
     record: IdempotencyRecord,
   ): Promise<unknown> {
     response.setHeader('Idempotent-Replayed', 'true');
-    const body = record.resourceId ? await this.read(context, record.resourceId) : undefined;
+    const body = await this.read(context, record.resourceId);
     response.status(record.status ?? 200);
     return body;
   }
 
-  private read(context: ExecutionContext, resourceId: string): Promise<unknown> {
+  private read(context: ExecutionContext, resourceId: string | null): Promise<unknown> {
     const method = this.reflector.get<string | undefined>(REPLAY_READER, context.getHandler());
     const controller = this.moduleRef.get<Record<string, unknown>>(context.getClass(), {
       strict: false,
     });
     const reader = method ? controller[method] : undefined;
-    if (typeof reader !== 'function') return Promise.resolve({ id: resourceId });
-    return (reader as ResourceReader).call(controller, resourceId);
+    if (typeof reader !== 'function')
+      return Promise.resolve(resourceId ? { id: resourceId } : undefined);
+    const request = context.switchToHttp().getRequest<Request>();
+    return (reader as ResourceReader).call(controller, resourceId, request);
   }
 }
 

@@ -67,10 +67,16 @@ export class IdentitiesService {
 
   /** Deletes one of the member's identities (the row, not a flag); mentions keep their member. */
   async remove(memberId: string, identityId: string): Promise<void> {
+    await this.get(memberId, identityId);
+    await this.members.deleteIdentity(identityId);
+  }
+
+  /** One of the member's identities; 404 when it is not theirs. */
+  async get(memberId: string, identityId: string): Promise<Identity> {
     const identity = await this.members.findIdentityById(identityId);
     if (!identity || identity.memberId !== memberId)
       throw notFound(MembersErrorCode.IDENTITY_NOT_FOUND, 'identityId', identityId);
-    await this.members.deleteIdentity(identityId);
+    return identity;
   }
 
   listFor(memberId: string): Promise<Identity[]> {

@@ -7,9 +7,11 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { Response } from 'express';
+import { Request, Response } from 'express';
+import { ReplayReads } from '../common/http/replay-reads.decorator';
 import { writeStatus } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
+import { MemberResponseDto } from './dto/member-response.dto';
 import { MergeMemberDto, MergeResultDto } from './dto/merge-member.dto';
 import {
   DismissMergeSuggestionDto,
@@ -44,6 +46,7 @@ export class MemberMergeController {
   }
 
   @Post('merge-suggestions/dismiss')
+  @ReplayReads('dismissal')
   @ApiOperation({
     summary:
       'Mark two members as different people (201), so the pair is not suggested again; 200 when dismissed before.',
@@ -62,7 +65,32 @@ export class MemberMergeController {
     return MergeDismissalDto.from(dismissal);
   }
 
+  /** An Idempotency-Key replay of a dismissal: the pair's dismissal (dismissing again reads it). */
+  async dismissal(_id: string | null, request: Request): Promise<MergeDismissalDto> {
+    const body = request.body as DismissMergeSuggestionDto;
+    const { dismissal } = await this.suggestions.dismiss(body.memberId, body.otherMemberId);
+    return MergeDismissalDto.from(dismissal);
+  }
+
+  /**
+   * An Idempotency-Key replay of a merge: both members as they are now; what the merge moved
+   * and dropped is not kept (an idempotency record keeps no body), so `moved` and `dropped` are
+   * absent.
+   */
+  async mergedPair(_id: string | null, request: Request): Promise<MergeResultDto> {
+    const body = request.body as MergeMemberDto;
+    const pair = await this.merges.pair(
+      request.params.id as string,
+      body.otherMemberId.toLowerCase(),
+    );
+    return {
+      survivor: MemberResponseDto.from(pair.survivor),
+      merged: MemberResponseDto.from(pair.merged),
+    };
+  }
+
   @Post(':id/merge')
+  @ReplayReads('mergedPair')
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -67,6 +67,17 @@ export class MemberMergeService {
     };
   }
 
+  /** The two members of a merge as they are now (what a replay of the merge answers). */
+  async pair(
+    survivorId: string,
+    otherId: string,
+  ): Promise<Pick<MergeOutcome, 'survivor' | 'merged'>> {
+    return {
+      survivor: await this.members.get(survivorId),
+      merged: await this.members.get(otherId),
+    };
+  }
+
   private async mergeIn(
     manager: EntityManager,
     survivorId: string,

@@ -7,8 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { RecordRoutes } from '../common/http/record-routes';
+import { ReplayReads } from '../common/http/replay-reads.decorator';
 import { writeStatus, Written } from '../common/http/write-outcome';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { CreateMemberDto } from './dto/create-member.dto';
@@ -49,6 +50,7 @@ export class MembersController extends RecordRoutes({
   }
 
   @Post(':id/identities')
+  @ReplayReads('identity')
   @ApiOperation({
     summary: "Add a member's handle on a platform; mentions by that handle link to the member.",
   })
@@ -61,6 +63,13 @@ export class MembersController extends RecordRoutes({
     const { identity, created } = await this.identities.add(id, body.platform, body.handle);
     response.status(writeStatus(created ? 'created' : 'unchanged'));
     return IdentityResponseDto.from(identity);
+  }
+
+  /** An Idempotency-Key replay of adding an identity: the identity as it is now. */
+  async identity(identityId: string, request: Request): Promise<IdentityResponseDto> {
+    return IdentityResponseDto.from(
+      await this.identities.get(request.params.id as string, identityId),
+    );
   }
 
   @Get(':id/identities')

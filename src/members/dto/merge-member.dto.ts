@@ -64,8 +64,14 @@ export class MergeResultDto {
     description: 'The other member, now a pointer (mergedIntoId).',
   })
   merged!: MemberResponseDto;
-  @ApiProperty({ type: MergeMovedDto }) moved!: MergeMovedDto;
-  @ApiProperty({ type: MergeDroppedDto }) dropped!: MergeDroppedDto;
+  @ApiProperty({
+    type: MergeMovedDto,
+    required: false,
+    description: 'Absent on an Idempotency-Key replay (what the merge moved is not kept).',
+  })
+  moved?: MergeMovedDto;
+  @ApiProperty({ type: MergeDroppedDto, required: false, description: 'Absent on a replay.' })
+  dropped?: MergeDroppedDto;
 
   static from(outcome: MergeOutcome): MergeResultDto {
     return {
