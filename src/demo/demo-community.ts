@@ -68,10 +68,17 @@ export function generateDemoCommunity(memberCount: number, now: number, seed = 7
   const contents: { kind: 'review' | 'mention'; id: string; at: number; memberId: string }[] = [];
   for (let index = 0; index < memberCount; index += 1) {
     const id = randomUUID();
-    const first = pick(FIRST_NAMES);
-    const last = pick(LAST_NAMES);
-    const acquiredAt =
-      start + Math.floor(random.uniform() * 700) * DAY + Math.floor(random.uniform() * DAY);
+    const twin = duplicateOf(community.members, index, memberCount, random);
+    const [first, last] = twin
+      ? (twin.name as string).split(' ')
+      : [pick(FIRST_NAMES), pick(LAST_NAMES)];
+    // A growing community: more members joined lately, some in the last days.
+    const acquiredAt = Math.min(
+      now - DAY,
+      start +
+        Math.floor(730 * Math.sqrt(random.uniform())) * DAY +
+        Math.floor(random.uniform() * DAY),
+    );
     const referrer =
       index > 20 && random.uniform() < 0.15
         ? community.members[Math.floor(random.uniform() * index)]
@@ -82,10 +89,8 @@ export function generateDemoCommunity(memberCount: number, now: number, seed = 7
     community.members.push({
       id,
       externalId: `demo-${index + 1}`,
-      email: `${first}.${last}.${index + 1}@example.com`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
-      emailNormalized: `${first}.${last}.${index + 1}@example.com`
-        .toLowerCase()
-        .replace(/[^a-z0-9.@-]/g, ''),
+      email: demoEmail(first, last, index, twin),
+      emailNormalized: demoEmail(first, last, index, twin),
       name: `${first} ${last}`,
       referralCode: `${first.slice(0, 4).toUpperCase()}-D${(index + 1).toString(36).toUpperCase().padStart(5, '0')}`,
       acquiredAt,
@@ -274,6 +279,27 @@ export function generateDemoCommunity(memberCount: number, now: number, seed = 7
   return community;
 }
 
+/** About one member in a hundred signed up twice: the last ones are twins of earlier members. */
+function duplicateOf(
+  members: readonly Row[],
+  index: number,
+  memberCount: number,
+  random: SeededRandom,
+): Row | undefined {
+  const twins = Math.min(12, Math.max(3, Math.floor(memberCount / 100)));
+  if (index < memberCount - twins || index < 50) return undefined;
+  return members[Math.floor(random.uniform() * (memberCount - twins))];
+}
+
+/**
+ * `first.last.7@example.com`; a twin writes the earlier member's address without its dots,
+ * which the merge suggestions take for one mailbox.
+ */
+function demoEmail(first: string, last: string, index: number, twin: Row | undefined): string {
+  if (twin) return (twin.email as string).split('@')[0].replace(/\./g, '') + '@example.com';
+  return `${first}.${last}.${index + 1}@example.com`.toLowerCase().replace(/[^a-z0-9.@-]/g, '');
+}
+
 function addEvents(
   community: DemoCommunity,
   random: SeededRandom,
@@ -282,7 +308,8 @@ function addEvents(
 ): void {
   const members = community.members;
   for (let index = 0; index < 12; index += 1) {
-    const startsAt = start + Math.floor(((index + 1) / 13) * (now - start));
+    // The last one a dozen days ago, so that the last 30 days have an event too.
+    const startsAt = start + Math.floor(((index + 1) / 12.2) * (now - start));
     const event = {
       id: randomUUID(),
       externalId: `demo-event-${index + 1}`,

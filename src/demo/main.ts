@@ -6,13 +6,15 @@ import { settingsOrExit, startServer } from '../server';
 import { RecomputeService } from '../value/recompute.service';
 import { generateDemoCommunity } from './demo-community';
 import { seedDemo } from './seed-demo';
+import { recomputeHistory } from './value-history';
 
 const DEMO_DATABASE = 'data/demo.sqlite';
 const DEMO_MEMBERS = Number(process.env.DEMO_MEMBERS ?? 3000);
 
 /**
  * `npm run demo`: Halo on a fresh SQLite file filled with a generated community, values
- * recomputed, and a viewer key printed next to the dashboard address.
+ * valued over six months of history, and viewer, manager and admin keys printed next to the
+ * dashboard address.
  */
 async function demo(): Promise<void> {
   process.env.SQLITE_PATH ??= DEMO_DATABASE;
@@ -27,9 +29,13 @@ async function demo(): Promise<void> {
     app.get(DataSource),
     generateDemoCommunity(DEMO_MEMBERS, Date.now()),
   );
-  const run = await app.get(RecomputeService).recompute({ trigger: 'demo' });
-  const { secret } = await app.get(ApiKeysService).create('demo viewer', 'viewer');
-  const { secret: managerSecret } = await app.get(ApiKeysService).create('demo manager', 'manager');
+  const run = await recomputeHistory(app.get(RecomputeService), Date.now(), (done) =>
+    process.stdout.write(`valued as of ${done.asOfDate}: ${done.status}\n`),
+  );
+  const keys = app.get(ApiKeysService);
+  const { secret } = await keys.create('demo viewer', 'viewer');
+  const { secret: managerSecret } = await keys.create('demo manager', 'manager');
+  const { secret: adminSecret } = await keys.create('demo admin', 'admin');
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   process.stdout.write(
     [
@@ -37,11 +43,12 @@ async function demo(): Promise<void> {
       `Halo demo is ready (${Math.round((Date.now() - started) / 1000)} s): ${Object.entries(counts)
         .map(([key, count]) => `${count} ${key}`)
         .join(', ')}.`,
-      `Values: ${run.status}, ${run.members} members, model ${run.method}.`,
+      `Values: ${run.status} for ${run.members} members (model ${run.method}), with six months of history.`,
       '',
       `  Dashboard:    ${url}/`,
       `  Viewer key:   ${secret}`,
       `  Manager key:  ${managerSecret}`,
+      `  Admin key:    ${adminSecret}   (keys, digests, erasure, audit)`,
       `  API docs:     ${url}/docs`,
       '',
       'Sign in to the dashboard with a key. Ctrl-C stops the demo.',

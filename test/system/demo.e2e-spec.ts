@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { generateDemoCommunity } from '../../src/demo/demo-community';
 import { seedDemo } from '../../src/demo/seed-demo';
+import { recomputeHistory } from '../../src/demo/value-history';
+import { RecomputeService } from '../../src/value/recompute.service';
+import { ValueRun } from '../../src/value/value-run.entity';
 import { TestApp, createTestApp } from '../support/test-app';
 
 describe('demo community', () => {
@@ -46,4 +49,26 @@ describe('demo community', () => {
     );
     process.stdout.write(`demo spend model: ${JSON.stringify(model.body.spendModel)}\n`);
   });
+
+  it('looks alive on first view: recent members, half a year of values, risers, duplicates to merge', async () => {
+    const now = Date.now();
+    const get = async (path: string) =>
+      (await test.http().get(path).set('Authorization', test.keys.admin).expect(200)).body;
+    // The demo values six months; two dates a month apart show the same on a test's budget.
+    const run = await recomputeHistory(test.app.get(RecomputeService), now, undefined, [30, 0]);
+    expect(run.status).toBe('succeeded');
+    const runs = await test.app
+      .get(DataSource)
+      .getRepository(ValueRun)
+      .countBy({ status: 'succeeded', trigger: 'demo' });
+    expect(runs).toBe(2);
+    const monthAgo = new Date(now - 30 * 86_400_000).toISOString();
+    expect((await get(`/api/v1/members?acquiredFrom=${monthAgo}&limit=1`)).total).toBeGreaterThan(
+      0,
+    );
+    const someone = (await get('/api/v1/members?limit=1')).items[0];
+    expect((await get(`/api/v1/members/${someone.id}/value/history`)).total).toBeGreaterThan(1);
+    expect((await get('/api/v1/advocates?segment=rising&limit=5')).total).toBeGreaterThan(0);
+    expect((await get('/api/v1/members/merge-suggestions')).items.length).toBeGreaterThanOrEqual(3);
+  }, 180_000);
 });
