@@ -43,6 +43,10 @@ describe('the service process', () => {
     expect(response.headers.get('x-request-id')).toBe('probe-42');
     // HOST defaults to 0.0.0.0, and the log says so (not the 127.0.0.1 of app.getUrl()).
     expect(halo.output()).toContain(`Halo listens on http://0.0.0.0:${port}`);
+    // A fresh database has no key: the log says how to make the first one.
+    expect(halo.output()).toContain(
+      'No API key yet. Create an admin key with `npm run cli -- keys:create',
+    );
     await waitFor(() => halo.output().includes('probe-42'));
     const line = halo
       .output()
