@@ -18,6 +18,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DigestClaim } from './digest-claim.entity';
 import { DigestDelivery } from './digest-delivery.entity';
 import { DigestSubscription } from './digest-subscription.entity';
+import { AppSecretsService } from '../database/app-secrets.service';
+import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
+import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
 
 @Module({
   imports: [
@@ -25,7 +29,7 @@ import { DigestSubscription } from './digest-subscription.entity';
     AdvocatesModule,
     LeasedJobsModule,
   ],
-  controllers: [DigestSubscriptionsController, DigestDeliveriesController],
+  controllers: [DigestSubscriptionsController, DigestDeliveriesController, UnsubscribeController],
   providers: [
     mailTransportProvider,
     DigestSubscriptionsService,
@@ -38,6 +42,9 @@ import { DigestSubscription } from './digest-subscription.entity';
     DigestDispatcherService,
     DigestRunnerService,
     DigestSchedulerService,
+    AppSecretsService,
+    UnsubscribeTokens,
+    UnsubscribeService,
   ],
   exports: [DigestRunnerService, DigestSubscriptionsService],
 })

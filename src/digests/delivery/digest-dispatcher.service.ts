@@ -9,6 +9,7 @@ import { MailTransport } from '../mail/mail-transport';
 import { DigestClaimsService } from './digest-claims.service';
 import { ContentCache, DigestRendererService } from './digest-renderer.service';
 import { RetryPolicy, afterFailure } from './send-outcome';
+import { UnsubscribeTokens } from '../unsubscribe/unsubscribe-tokens';
 
 /**
  * Works through one claim this instance holds: renders it once (kept on the claim, so that every
@@ -25,10 +26,24 @@ export class DigestDispatcherService implements OnApplicationShutdown {
     private readonly claims: DigestClaimsService,
     private readonly renderer: DigestRendererService,
     private readonly transport: MailTransport,
+    private readonly unsubscribeTokens: UnsubscribeTokens,
   ) {}
 
   onApplicationShutdown(): void {
     this.transport.close();
+  }
+
+  /** RFC 2369 and RFC 8058: a signed one-click link that takes this recipient off the list. */
+  private async unsubscribeHeaders(
+    subscriptionId: string,
+    recipient: string,
+  ): Promise<Record<string, string>> {
+    const token = await this.unsubscribeTokens.sign(subscriptionId, recipient);
+    const base = this.settings.server.publicBaseUrl.replace(/\/+$/, '');
+    return {
+      'List-Unsubscribe': `<${base}/api/v1/digests/unsubscribe/${token}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
   }
 
   async process(claimId: string, now: number, cache?: ContentCache): Promise<DigestClaim> {
@@ -84,6 +99,7 @@ export class DigestDispatcherService implements OnApplicationShutdown {
         headers: {
           'Auto-Submitted': 'auto-generated',
           'X-Halo-Digest': `${claim.subscriptionId}; period=${new Date(claim.periodStart).toISOString()}`,
+          ...(await this.unsubscribeHeaders(claim.subscriptionId, delivery.recipient)),
         },
       });
       await repository.update(
