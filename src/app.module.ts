@@ -22,6 +22,7 @@ import { PurchasesModule } from './purchases/purchases.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ValueModule } from './value/value.module';
+import { SystemModule } from './system/system.module';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { ValueModule } from './value/value.module';
     AdvocatesModule,
     DashboardModule,
     DigestsModule,
+    SystemModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: HaloValidationPipe },

@@ -61,6 +61,16 @@ export class DigestSettings {
   @IsNotEmpty()
   outboxDir!: string;
 
+  /** Outbox .eml files older than this many days are deleted by a daily job. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  outboxRetentionDays!: number;
+
+  /** When the outbox retention job runs (UTC cron; daily by default). */
+  @IsCronExpression()
+  outboxRetentionCron!: string;
+
   /** Attempts per recipient before a temporary failure becomes `failed`. */
   @IsInt()
   @Min(1)

@@ -22,6 +22,7 @@ import { IsCurrencyCode, IsRateTable } from './settings-validators';
 import { AdvocatesSettings } from './advocates-settings';
 import { DigestSettings } from './digest-settings';
 import { IdempotencySettings } from './idempotency-settings';
+import { SystemSettings } from './system-settings';
 import { ValueSettings } from './value-settings';
 
 export class ServerSettings {
@@ -177,4 +178,8 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => IdempotencySettings)
   idempotency!: IdempotencySettings;
+
+  @ValidateNested()
+  @Type(() => SystemSettings)
+  system!: SystemSettings;
 }

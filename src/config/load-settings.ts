@@ -37,12 +37,14 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   SMTP_PASSWORD: { path: 'digests.smtp.password', parse: String },
   SMTP_FROM: { path: 'digests.smtp.from', parse: String },
   DIGEST_OUTBOX_DIR: { path: 'digests.outboxDir', parse: String },
+  DIGEST_OUTBOX_RETENTION_DAYS: { path: 'digests.outboxRetentionDays', parse: toNumber },
   DIGEST_MAX_ATTEMPTS: { path: 'digests.maxAttempts', parse: toNumber },
   DIGEST_RETRY_BACKOFF_SECONDS: { path: 'digests.retryBackoffSeconds', parse: toNumber },
   DIGEST_LEASE_MINUTES: { path: 'digests.leaseMinutes', parse: toNumber },
   DIGEST_TICK_CRON: { path: 'digests.tickCron', parse: String },
   DIGEST_SCHEDULER: { path: 'digests.scheduler', parse: toBoolean },
   IDEMPOTENCY_TTL_HOURS: { path: 'idempotency.ttlHours', parse: toNumber },
+  SYSTEM_SUMMARY_CACHE_SECONDS: { path: 'system.summaryCacheSeconds', parse: toNumber },
 };
 
 export class SettingsError extends Error {

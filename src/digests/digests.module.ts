@@ -14,6 +14,7 @@ import { DigestSchedulerService } from './digest-scheduler.service';
 import { DigestSubscriptionsController } from './digest-subscriptions.controller';
 import { DigestSubscriptionsService } from './digest-subscriptions.service';
 import { mailTransportProvider } from './mail/mail-transport.provider';
+import { OutboxRetentionService } from './outbox-retention.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DigestClaim } from './digest-claim.entity';
 import { DigestDelivery } from './digest-delivery.entity';
@@ -45,6 +46,7 @@ import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
     AppSecretsService,
     UnsubscribeTokens,
     UnsubscribeService,
+    OutboxRetentionService,
   ],
   exports: [DigestRunnerService, DigestSubscriptionsService],
 })

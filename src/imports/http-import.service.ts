@@ -23,6 +23,11 @@ export class HttpImportService {
     private readonly settings: HaloSettings,
   ) {}
 
+  /** HTTP imports this instance is running now (the System page shows them). */
+  running(): { running: number; maxConcurrent: number } {
+    return { running: this.slots.active, maxConcurrent: this.settings.imports.maxConcurrent };
+  }
+
   async run(type: string, request: Request): Promise<ImportResult> {
     const maxBytes = this.settings.server.importMaxBytes;
     const format = importRequestFormat(request, maxBytes);

@@ -14,6 +14,11 @@ export class ImportSlots {
 
   constructor(private readonly limit: () => number) {}
 
+  /** Imports running now in this process. */
+  get active(): number {
+    return this.running;
+  }
+
   async run<T>(response: Response | undefined, work: () => Promise<T>): Promise<T> {
     if (this.running >= this.limit()) {
       response?.setHeader('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));

@@ -9,6 +9,6 @@ import { ImportWorkers } from './worker/import-workers.service';
   imports: [ImportPipelineModule],
   controllers: [ImportsController],
   providers: [HttpImportService, ImportWorkers],
-  exports: [ImportPipelineModule],
+  exports: [ImportPipelineModule, HttpImportService],
 })
 export class ImportsModule {}

@@ -18,6 +18,7 @@ import { IdempotencyReservations1733000010000 } from './1733000010000-idempotenc
 import { ErasureTombstones1733000020000 } from './1733000020000-erasure-tombstones';
 import { DashboardSessions1733000030000 } from './1733000030000-dashboard-sessions';
 import { SnapshotDatePointer1733000045000 } from './1733000045000-snapshot-date-pointer';
+import { SystemIndexes1733000050000 } from './1733000050000-system-indexes';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ErasureTombstones1733000020000,
   DashboardSessions1733000030000,
   SnapshotDatePointer1733000045000,
+  SystemIndexes1733000050000,
 ];

@@ -1,0 +1,10 @@
+/** The reasons /health gives for `degraded`. Monitors rely on these strings: never rename one. */
+export enum SystemReasonCode {
+  RECOMPUTE_FAILED = 'RECOMPUTE_FAILED',
+  RECOMPUTE_OVERDUE = 'RECOMPUTE_OVERDUE',
+  RECOMPUTE_STALE = 'RECOMPUTE_STALE',
+  DIGEST_FAILURES = 'DIGEST_FAILURES',
+  OUTBOX_RETENTION_OVERDUE = 'OUTBOX_RETENTION_OVERDUE',
+  MIGRATIONS_PENDING = 'MIGRATIONS_PENDING',
+  CHECK_FAILED = 'CHECK_FAILED',
+}
