@@ -6,6 +6,8 @@ describe('digest settings', () => {
     expect(digests.smtp.host).toBeUndefined();
     expect(digests).toMatchObject({
       outboxDir: 'data/outbox',
+      outboxRetentionDays: 30,
+      outboxRetentionCron: '41 3 * * *',
       maxAttempts: 5,
       retryBackoffSeconds: 60,
       leaseMinutes: 10,
@@ -24,6 +26,7 @@ describe('digest settings', () => {
       SMTP_PASSWORD: 'secret',
       SMTP_FROM: 'Halo <digests@example.com>',
       DIGEST_OUTBOX_DIR: '/tmp/outbox',
+      DIGEST_OUTBOX_RETENTION_DAYS: '7',
       DIGEST_MAX_ATTEMPTS: '3',
       DIGEST_RETRY_BACKOFF_SECONDS: '30',
       DIGEST_LEASE_MINUTES: '5',
@@ -40,6 +43,7 @@ describe('digest settings', () => {
         from: 'Halo <digests@example.com>',
       },
       outboxDir: '/tmp/outbox',
+      outboxRetentionDays: 7,
       maxAttempts: 3,
       retryBackoffSeconds: 30,
       leaseMinutes: 5,
@@ -53,6 +57,10 @@ describe('digest settings', () => {
     [{ SMTP_SECURE: 'maybe' }, 'SMTP_SECURE (digests.smtp.secure)'],
     [{ SMTP_FROM: 'not an address' }, 'SMTP_FROM (digests.smtp.from)'],
     [{ DIGEST_MAX_ATTEMPTS: '0' }, 'DIGEST_MAX_ATTEMPTS (digests.maxAttempts)'],
+    [
+      { DIGEST_OUTBOX_RETENTION_DAYS: '0' },
+      'DIGEST_OUTBOX_RETENTION_DAYS (digests.outboxRetentionDays)',
+    ],
     [{ DIGEST_TICK_CRON: 'often' }, 'DIGEST_TICK_CRON (digests.tickCron)'],
   ])('refuses %p naming %s', (environment, setting) => {
     expect(() => loadSettings(environment)).toThrow(SettingsError);

@@ -10,6 +10,7 @@ describe('API keys and roles', () => {
     expect(response.body).toEqual({
       status: 'ok',
       database: { type: expect.any(String), ready: true },
+      reasons: [],
     });
   });
 
