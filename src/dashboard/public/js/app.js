@@ -10,6 +10,7 @@ import * as model from './pages/model.js';
 import * as overview from './pages/overview.js';
 import * as reviews from './pages/reviews.js';
 import { renderSignIn } from './pages/sign-in.js';
+import * as system from './pages/system.js';
 
 /**
  * The signed-in key, as GET /api/v1/session answers.
@@ -46,6 +47,7 @@ const ROUTES = [
   { pattern: /^\/acquisition$/, page: acquisition, nav: 'acquisition' },
   { pattern: /^\/reviews$/, page: reviews, nav: 'reviews' },
   { pattern: /^\/model$/, page: model, nav: 'model' },
+  { pattern: /^\/system$/, page: system, nav: 'system' },
 ];
 
 /** @type {{ session: Session | null, renders: number, firstRender: boolean }} */
@@ -67,6 +69,12 @@ function showChrome(visible) {
     role.textContent = state.session.role;
     role.title = `Signed in with ${state.session.name} (${state.session.prefix}…)`;
   }
+  // Links for one role (the System page) show only to it; the pages check the role too.
+  const sessionRole = state.session?.role;
+  for (const item of /** @type {NodeListOf<HTMLElement>} */ (
+    document.querySelectorAll('.main-nav [data-role]')
+  ))
+    item.hidden = !visible || item.dataset.role !== sessionRole;
 }
 
 /** @param {string | null | undefined} nav */

@@ -1,0 +1,97 @@
+// @ts-check
+/**
+ * The System page's figures in words (GET /api/v1/system): sizes, durations and run states,
+ * pure so that the page and its tests agree on every word.
+ */
+
+/**
+ * 1536 → "1.5 KB"; bytes in powers of 1024, one decimal from KB up.
+ * @param {number} bytes
+ * @returns {string}
+ */
+export function byteSize(bytes) {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
+}
+
+/**
+ * 41_200 → "41 s", 125_000 → "2 min 5 s", 3_900_000 → "1 h 5 min".
+ * @param {number | null | undefined} ms
+ * @returns {string}
+ */
+export function duration(ms) {
+  if (ms === null || ms === undefined) return '—';
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 1) return 'under a second';
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+/**
+ * 90_061 → "1 day 1 hour": the two largest units of an uptime.
+ * @param {number} seconds
+ * @returns {string}
+ */
+export function uptime(seconds) {
+  const parts = [
+    ['day', Math.floor(seconds / 86_400)],
+    ['hour', Math.floor((seconds % 86_400) / 3600)],
+    ['minute', Math.floor((seconds % 3600) / 60)],
+  ].filter(([, amount]) => Number(amount) > 0);
+  if (parts.length === 0) return 'less than a minute';
+  return parts
+    .slice(0, 2)
+    .map(([unit, amount]) => `${amount} ${unit}${amount === 1 ? '' : 's'}`)
+    .join(' ');
+}
+
+/**
+ * A run's state for people: stale runs are still "running" in the database, but nobody is.
+ * @param {{ status: string }} run
+ * @param {boolean} [stale]
+ * @returns {{ text: string, tone: string }}
+ */
+export function runState(run, stale = false) {
+  if (stale) return { text: 'Stopped unfinished', tone: 'bad' };
+  if (run.status === 'succeeded') return { text: 'Succeeded', tone: 'good' };
+  if (run.status === 'failed') return { text: 'Failed', tone: 'bad' };
+  return { text: 'Running', tone: 'info' };
+}
+
+/**
+ * A failed delivery in words: refused outright, or given up after its attempts.
+ * @param {{ status: string, attempts: number }} failure
+ * @returns {string}
+ */
+export function deliveryOutcome(failure) {
+  if (failure.status === 'failed-permanent') return 'Refused by the mail server';
+  return `Gave up after ${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}`;
+}
+
+/**
+ * "3 Dec 2026, 09:12 UTC".
+ * @param {string | null | undefined} iso
+ * @returns {string}
+ */
+export function dateTime(iso) {
+  if (!iso) return '—';
+  const value = new Date(iso);
+  if (Number.isNaN(value.getTime())) return '—';
+  const day = new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(value);
+  return `${day}, ${value.toISOString().slice(11, 16)} UTC`;
+}
