@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class HealthReasonDto {
-  @ApiProperty({ example: 'RECOMPUTE_FAILED' }) code!: string;
+  @ApiProperty({
+    example: 'RECOMPUTE_FAILED',
+    description:
+      'RECOMPUTE_FAILED, RECOMPUTE_OVERDUE, RECOMPUTE_STALE, DIGEST_FAILURES, OUTBOX_RETENTION_OVERDUE, MIGRATIONS_PENDING, CHECK_FAILED; modules with checks of their own (webhooks) add theirs. Codes never change; the text may.',
+  })
+  code!: string;
   @ApiProperty({ example: 'The last recompute of values failed (2026-12-03).' }) text!: string;
 }
 
