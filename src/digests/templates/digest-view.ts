@@ -56,8 +56,18 @@ export class DigestView {
     return parts.length ? `${this.strings.filteredBy}: ${parts.join(', ')}` : null;
   }
 
+  /** The dashboard's overview of the digest's days (UTC dates; `to` is the day after the end) and filters. */
   dashboardUrl(): string {
-    return `${this.base}/#/overview`;
+    const { period, filters } = this.content;
+    const day = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+    const last = day(period.end - 1);
+    const query = new URLSearchParams({
+      from: day(period.start),
+      to: day(Date.parse(`${last}T00:00:00Z`) + 86_400_000),
+    });
+    if (filters.tag) query.set('tag', filters.tag);
+    if (filters.platform) query.set('platform', filters.platform);
+    return `${this.base}/#/overview?${query}`;
   }
 
   memberUrl(memberId: string): string {

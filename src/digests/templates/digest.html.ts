@@ -6,7 +6,10 @@ import { escapeHtml as e, safeHref } from './escape-html';
 const ACCENT = '#4338ca';
 const MUTED = '#6b7280';
 const FONT = 'font-family:Helvetica,Arial,sans-serif;color:#111827';
-const CELL = 'padding:6px 8px;border-bottom:1px solid #e5e7eb;font-size:14px;vertical-align:top';
+const CELL =
+  'padding:6px 8px;border-bottom:1px solid #e5e7eb;font-size:14px;vertical-align:top;overflow-wrap:break-word';
+/** Narrow screens (most phone mail apps honour it): less padding around the card. */
+const NARROW = `@media (max-width:480px){.outer{padding:4px!important}.card{padding:10px!important}.card td,.card th{padding-left:4px!important;padding-right:4px!important}}`;
 
 /**
  * The HTML version: tables and inline styles only (what mail clients render), no scripts and
@@ -33,10 +36,10 @@ export function renderEmptyNoteHtml(view: DigestView): string {
 
 function page(view: DigestView, body: string): string {
   return `<!DOCTYPE html>
-<html lang="${e(view.options.language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(view.subject())}</title></head>
+<html lang="${e(view.options.language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(view.subject())}</title><style>${NARROW}</style></head>
 <body style="margin:0;padding:0;background:#f3f4f6">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f4f6"><tr><td align="center" style="padding:16px">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" style="max-width:640px;width:100%;background:#ffffff;border-radius:6px"><tr><td style="padding:24px;${FONT}">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f4f6"><tr><td class="outer" align="center" style="padding:16px">
+<table role="presentation" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:6px"><tr><td class="card" style="padding:24px;${FONT}">
 ${body}
 <p style="margin:24px 0 0;font-size:12px;color:${MUTED}">${e(view.strings.footer)}</p>
 </td></tr></table>
@@ -77,8 +80,8 @@ function community(view: DigestView, groups: MeasureGroup[]): string {
           .map(
             (measure) => `<tr>
 <td style="${CELL}">${e(strings.measures[measure.key])}${trend(measure)}</td>
-<td style="${CELL};text-align:right;font-weight:bold" data-measure="${e(measure.key)}">${e(format.value(measure, measure.current))}</td>
-<td style="${CELL};text-align:right;color:${MUTED}">${e(format.value(measure, measure.previous))}</td>
+<td style="${CELL};text-align:right;font-weight:bold;white-space:nowrap" data-measure="${e(measure.key)}">${e(format.value(measure, measure.current))}</td>
+<td style="${CELL};text-align:right;color:${MUTED};white-space:nowrap">${e(format.value(measure, measure.previous))}</td>
 <td style="${CELL};text-align:right;color:${changeColor((measure.current ?? 0) - (measure.previous ?? 0))}">${e(format.change(measure, strings.newValue))}</td></tr>`,
           )
           .join(''),
@@ -107,13 +110,19 @@ function trend(measure: Measure): string {
   return `${bar(current / largest, ACCENT)}${bar(previous / largest, '#c7d2fe')}`;
 }
 
+/**
+ * A bar as a block-level table under its figure: no `align` (which floats a table beside the
+ * text around it), as wide as its cell up to 120 px, so that it never widens a narrow column;
+ * a right-aligned one keeps to the right with an auto left margin.
+ */
 function bar(fraction: number, color: string, align: 'left' | 'right' = 'left'): string {
   const percent = Math.max(1, Math.round(fraction * 100));
   const rest =
     percent < 100
       ? `<td width="${100 - percent}%" style="font-size:0;line-height:0">&nbsp;</td>`
       : '';
-  return `<table role="presentation" align="${align}" width="120" cellpadding="0" cellspacing="0" style="margin-top:2px"><tr><td width="${percent}%" style="background:${color};height:4px;font-size:0;line-height:0">&nbsp;</td>${rest}</tr></table>`;
+  const side = align === 'right' ? 'margin-left:auto;' : '';
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${side}margin-top:2px;max-width:120px"><tr><td width="${percent}%" style="background:${color};height:4px;font-size:0;line-height:0">&nbsp;</td>${rest}</tr></table>`;
 }
 
 function advocates(view: DigestView, section: DigestSection, rows: AdvocateRow[]): string {
@@ -137,7 +146,7 @@ function advocates(view: DigestView, section: DigestSection, rows: AdvocateRow[]
         : `${row.reasons.map((reason) => e(reason)).join('<br>') || e(strings.columns.spend)}<br><span style="color:${MUTED};font-size:12px">${e(strings.columns.spend)} ${e(format.amount(row.spendMinor))}</span>`;
       return `<tr>
 <td style="${CELL}"><a href="${e(view.memberUrl(row.memberId))}" style="color:${ACCENT}">${e(row.name ?? strings.unnamed)}</a></td>
-<td style="${CELL};text-align:right"><strong>${e(format.amount(figure(row)))}</strong>${change ? `<br><span style="font-size:12px;color:${changeColor(growth(row) ?? 0)}">${e(change)}</span>` : ''}${bar(Math.abs(figure(row)) / largest, ACCENT, 'right')}</td>
+<td style="${CELL};text-align:right"><strong style="white-space:nowrap">${e(format.amount(figure(row)))}</strong>${change ? `<br><span style="font-size:12px;color:${changeColor(growth(row) ?? 0)}">${e(change)}</span>` : ''}${bar(Math.abs(figure(row)) / largest, ACCENT, 'right')}</td>
 <td style="${CELL};text-align:right">${third}</td></tr>`;
     })
     .join('');

@@ -1,5 +1,5 @@
 // @ts-check
-import { count, humanize, money } from '../format.js';
+import { count, date, humanize, money } from '../format.js';
 import { field } from '../ui.js';
 import { h } from '../dom.js';
 
@@ -66,6 +66,22 @@ function periodDays(filters) {
   return (
     PERIODS.find((period) => period.days && Math.abs(Number(period.days) - days) <= 1)?.days ?? ''
   );
+}
+
+/**
+ * The period a link set (a digest's `from` and `to`) when it is none of the presets, in words
+ * ("Nov 1 – Nov 30, 2026"), so that the page says which period its changes cover.
+ * @param {Filters} filters
+ */
+function customPeriod(filters) {
+  if (!filters.from || (!filters.to && periodDays(filters) !== '')) return '';
+  const start = new Date(filters.from).getTime();
+  const end = filters.to ? new Date(filters.to).getTime() : Date.now();
+  if (Number.isNaN(start) || Number.isNaN(end)) return '';
+  // Without `to`, 30 days back from today is the default preset.
+  if (!filters.to && Math.abs((end - start) / 86_400_000 - 30) <= 1) return '';
+  const last = new Date(end - 1).toISOString();
+  return `${date(new Date(start).toISOString(), { withYear: false })} – ${date(last)}`;
 }
 
 /** @param {Filters} filters */
@@ -155,16 +171,18 @@ export function filterForm(filters, tiers, onApply) {
       ),
     ),
   );
+  const custom = customPeriod(filters);
   const period = h(
     'select',
     { id: 'filter-period', name: 'period' },
     PERIODS.map((option) =>
       h(
         'option',
-        { value: option.days, selected: periodDays(filters) === option.days },
+        { value: option.days, selected: !custom && periodDays(filters) === option.days },
         option.label,
       ),
     ),
+    custom ? h('option', { value: 'custom', selected: true }, custom) : null,
   );
   const basis = h(
     'select',
@@ -238,10 +256,13 @@ export function filterForm(filters, tiers, onApply) {
     ])
       next[name] = String(data.get(name) ?? '').trim();
     const days = String(data.get('period') ?? '');
-    next.from = days
-      ? new Date(Date.now() - Number(days) * 86_400_000).toISOString().slice(0, 10)
-      : '';
-    next.to = '';
+    // A period that came with the link (a digest's) stays until another is chosen.
+    if (days !== 'custom') {
+      next.from = days
+        ? new Date(Date.now() - Number(days) * 86_400_000).toISOString().slice(0, 10)
+        : '';
+      next.to = '';
+    }
     if (next.sort === 'extendedValue') next.sort = '';
     onApply(next);
   });
