@@ -15,6 +15,7 @@ import { TestApp, createTestApp } from '../support/test-app';
 // Browser globals inside page.evaluate callbacks (the project has no DOM lib).
 declare const document: any;
 declare const window: any;
+declare const getComputedStyle: any;
 
 const suite = browserSuite('digest HTML in Chromium');
 const PUBLIC_BASE = 'http://localhost:3000';
