@@ -7,6 +7,7 @@ import { FeedbackErrorCode } from './feedback/feedback-error-code';
 import { ImportsErrorCode } from './imports/imports-error-code';
 import { MembersErrorCode } from './members/members-error-code';
 import { MentionsErrorCode } from './mentions/mentions-error-code';
+import { PrivacyErrorCode } from './privacy/privacy-error-code';
 import { PurchasesErrorCode } from './purchases/purchases-error-code';
 import { ReferralsErrorCode } from './referrals/referrals-error-code';
 import { ReviewsErrorCode } from './reviews/reviews-error-code';
@@ -27,6 +28,7 @@ export const ERROR_CODES_BY_MODULE: Readonly<Record<string, Readonly<Record<stri
   referrals: ReferralsErrorCode,
   reviews: ReviewsErrorCode,
   value: ValueErrorCode,
+  privacy: PrivacyErrorCode,
 };
 
 /** Each module's codes, in the order its enum declares them. */

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { digestPreviewCommand } from '../digests/digest-preview.command';
 import { digestSendCommand } from '../digests/digest-send.command';
+import { loadSettings } from '../config/load-settings';
+import { backupCommand } from './backup.command';
 import { action, withAppContext } from './cli-context';
+import { erasuresReapplyCommand } from './erasures-reapply.command';
+import { restoreCommand } from './restore.command';
 import { importFileCommand } from '../imports/import-file.command';
 import { keysCreateCommand } from './keys-create.command';
 import { migrateCommand } from './migrate.command';
@@ -76,5 +80,30 @@ program
       withAppContext((app) => digestSendCommand(app, id, options)),
     ),
   );
+
+program
+  .command('backup <file>')
+  .description(
+    'copy the live SQLite database to a new file while the server runs (on PostgreSQL: pg_dump)',
+  )
+  .action(action((file: string) => backupCommand(loadSettings(process.env), file)));
+
+program
+  .command('restore <file>')
+  .description(
+    'put a backup in place of the SQLite database (server stopped) and re-apply the erasures made since',
+  )
+  .action(
+    action((file: string) => restoreCommand(loadSettings(process.env), file, withAppContext)),
+  );
+
+program
+  .command('erasures')
+  .description('erasures of people (GDPR art. 17)')
+  .command('reapply')
+  .description(
+    'erase again every member a tombstone names (after restoring a backup, e.g. a pg_restore)',
+  )
+  .action(action(() => withAppContext((app) => erasuresReapplyCommand(app))));
 
 void program.parseAsync(process.argv);

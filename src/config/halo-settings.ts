@@ -23,6 +23,7 @@ import { AdvocatesSettings } from './advocates-settings';
 import { DigestSettings } from './digest-settings';
 import { IdempotencySettings } from './idempotency-settings';
 import { SystemSettings } from './system-settings';
+import { PrivacySettings } from './privacy-settings';
 import { ValueSettings } from './value-settings';
 
 export class ServerSettings {
@@ -182,4 +183,6 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => SystemSettings)
   system!: SystemSettings;
+  @Type(() => PrivacySettings)
+  privacy!: PrivacySettings;
 }

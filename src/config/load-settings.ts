@@ -45,6 +45,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   DIGEST_SCHEDULER: { path: 'digests.scheduler', parse: toBoolean },
   IDEMPOTENCY_TTL_HOURS: { path: 'idempotency.ttlHours', parse: toNumber },
   SYSTEM_SUMMARY_CACHE_SECONDS: { path: 'system.summaryCacheSeconds', parse: toNumber },
+  ERASURE_LOCK_WAIT_SECONDS: { path: 'privacy.erasureLockWaitSeconds', parse: toNumber },
 };
 
 export class SettingsError extends Error {

@@ -16,7 +16,13 @@ export class LeaseService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async acquire(name: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+  /** `holder` defaults to this instance; a task that must exclude its own instance names itself. */
+  async acquire(
+    name: string,
+    ttlMs: number,
+    now = Date.now(),
+    holder = this.holder,
+  ): Promise<boolean> {
     const repository = this.dataSource.getRepository(Lease);
     await repository
       .createQueryBuilder()
@@ -27,23 +33,19 @@ export class LeaseService {
     const result = await repository
       .createQueryBuilder()
       .update()
-      .set({ holder: this.holder, expiresAt: now + ttlMs })
-      .where('name = :name AND (holder = :holder OR expires_at < :now)', {
-        name,
-        holder: this.holder,
-        now,
-      })
+      .set({ holder, expiresAt: now + ttlMs })
+      .where('name = :name AND (holder = :holder OR expires_at < :now)', { name, holder, now })
       .execute();
     return (result.affected ?? 0) === 1;
   }
 
-  async release(name: string): Promise<void> {
+  async release(name: string, holder = this.holder): Promise<void> {
     await this.dataSource
       .getRepository(Lease)
       .createQueryBuilder()
       .update()
       .set({ expiresAt: 0 })
-      .where('name = :name AND holder = :holder', { name, holder: this.holder })
+      .where('name = :name AND holder = :holder', { name, holder })
       .execute();
   }
 }

@@ -8,6 +8,8 @@ import { DigestClaimsService } from './delivery/digest-claims.service';
 import { DigestDispatcherService } from './delivery/digest-dispatcher.service';
 import { DigestRendererService } from './delivery/digest-renderer.service';
 import { DigestRunnerService } from './delivery/digest-runner.service';
+import { ErasureParticipantsModule } from '../privacy/erasure-participants.module';
+import { DigestErasureParticipant } from './digest-erasure.participant';
 import { DigestDeliveriesController } from './digest-deliveries.controller';
 import { DigestDeliveriesService } from './digest-deliveries.service';
 import { DigestSchedulerService } from './digest-scheduler.service';
@@ -29,6 +31,7 @@ import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
     TypeOrmModule.forFeature([DigestClaim, DigestDelivery, DigestSubscription]),
     AdvocatesModule,
     LeasedJobsModule,
+    ErasureParticipantsModule,
   ],
   controllers: [DigestSubscriptionsController, DigestDeliveriesController, UnsubscribeController],
   providers: [
@@ -47,6 +50,7 @@ import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
     UnsubscribeTokens,
     UnsubscribeService,
     OutboxRetentionService,
+    DigestErasureParticipant,
   ],
   exports: [DigestRunnerService, DigestSubscriptionsService],
 })

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { HaloSettings } from '../config/halo-settings';
 import { ImportPipeline } from './import-pipeline.service';
 import { importRequestFormat } from './import-request';
+import { ImportLeases } from './import-leases';
 import { ImportResult } from './import-result';
 import { ImportSlots } from './import-slots';
 import { ImportWorkers } from './worker/import-workers.service';
@@ -15,13 +18,19 @@ import { ImportWorkers } from './worker/import-workers.service';
  */
 @Injectable()
 export class HttpImportService {
-  private readonly slots = new ImportSlots(() => this.settings.imports.maxConcurrent);
+  private readonly slots: ImportSlots;
 
   constructor(
     private readonly pipeline: ImportPipeline,
     private readonly workers: ImportWorkers,
     private readonly settings: HaloSettings,
-  ) {}
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.slots = new ImportSlots(
+      () => this.settings.imports.maxConcurrent,
+      new ImportLeases(dataSource),
+    );
+  }
 
   /** HTTP imports this instance is running now (the System page shows them). */
   running(): { running: number; maxConcurrent: number } {

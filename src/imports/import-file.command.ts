@@ -1,8 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { IMPORT_FORMATS, ImportFormat, formatFromFileName, isImportFormat } from './import-format';
+import { ImportLeases } from './import-leases';
 import { ImportPipeline } from './import-pipeline.service';
 import { ProgressBar } from './cli/progress-bar';
 import { importSummary } from './cli/import-summary';
@@ -60,9 +62,11 @@ export async function importFileCommand(
   const progress = process.stderr.isTTY ? new ProgressBar(process.stderr, size) : undefined;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
-    const result = await pipeline.run(type, format, stream, {
-      onBatch: (batch) => progress?.update(batch),
-    });
+    const result = await new ImportLeases(app.get(DataSource)).hold(() =>
+      pipeline.run(type, format, stream, {
+        onBatch: (batch) => progress?.update(batch),
+      }),
+    );
     progress?.clear();
     process.stdout.write(importSummary(result, file));
     return result.refused > 0 ? IMPORT_EXIT.refusedRows : IMPORT_EXIT.ok;

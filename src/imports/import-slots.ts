@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { Response } from 'express';
+import { ERASURE_RETRY_AFTER_SECONDS, ImportLeases } from './import-leases';
 
 /** Seconds a refused import is told to wait before trying again. */
 export const IMPORT_RETRY_AFTER_SECONDS = 5;
@@ -12,7 +13,11 @@ export const IMPORT_RETRY_AFTER_SECONDS = 5;
 export class ImportSlots {
   private running = 0;
 
-  constructor(private readonly limit: () => number) {}
+  constructor(
+    private readonly limit: () => number,
+    /** Keeps imports and erasures apart (DESIGN.md, Erasure). */
+    private readonly leases?: ImportLeases,
+  ) {}
 
   /** Imports running now in this process. */
   get active(): number {
@@ -29,7 +34,12 @@ export class ImportSlots {
     }
     this.running += 1;
     try {
-      return await work();
+      if (!this.leases) return await work();
+      return await this.leases.hold(work).catch((error: unknown) => {
+        if (error instanceof HttpException && error.getStatus() === 429)
+          response?.setHeader('Retry-After', String(ERASURE_RETRY_AFTER_SECONDS));
+        throw error;
+      });
     } finally {
       this.running -= 1;
     }

@@ -70,6 +70,54 @@ export class ErasureTombstones {
     );
   }
 
+  /**
+   * Lifts the tombstones of these keys (the person consented again): the keyed hashes can only
+   * be found by presenting the identifiers. Answers, per key presented, whether one was lifted.
+   */
+  async lift(keys: PersonKey[]): Promise<{ kind: TombstoneKind; lifted: boolean }[]> {
+    const repository = this.dataSource.getRepository(ErasureTombstone);
+    const lifted: { kind: TombstoneKind; lifted: boolean }[] = [];
+    for (const key of keys) {
+      const result = await repository.delete({ hash: await this.hash(key) });
+      lifted.push({ kind: key.kind, lifted: (result.affected ?? 0) > 0 });
+    }
+    return lifted;
+  }
+
+  /** How many tombstones there are, by kind, and of how many erased members: nobody named. */
+  async counts(): Promise<{
+    total: number;
+    byKind: Record<TombstoneKind, number>;
+    members: number;
+  }> {
+    const rows = await this.dataSource
+      .getRepository(ErasureTombstone)
+      .createQueryBuilder('tombstone')
+      .select('tombstone.kind', 'kind')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('tombstone.kind')
+      .getRawMany<{ kind: TombstoneKind; count: string | number }>();
+    const byKind: Record<TombstoneKind, number> = { email: 0, handle: 0, externalId: 0 };
+    for (const row of rows) byKind[row.kind] = Number(row.count);
+    const members = await this.dataSource
+      .getRepository(ErasureTombstone)
+      .createQueryBuilder('tombstone')
+      .select('COUNT(DISTINCT tombstone.memberId)', 'count')
+      .getRawOne<{ count: string | number }>();
+    return {
+      total: byKind.email + byKind.handle + byKind.externalId,
+      byKind,
+      members: Number(members?.count ?? 0),
+    };
+  }
+
+  /** Every tombstone's hash and kind, for re-applying erasures to restored data. */
+  async all(manager = this.dataSource.manager): Promise<{ hash: string; kind: TombstoneKind }[]> {
+    return manager
+      .getRepository(ErasureTombstone)
+      .find({ select: { hash: true, kind: true }, order: { createdAt: 'ASC' } });
+  }
+
   /** Records the tombstones; a key already tombstoned keeps its row. Returns how many are new. */
   async record(manager: EntityManager, memberId: string, keys: PersonKey[]): Promise<number> {
     const hashes = new Map<string, TombstoneKind>();

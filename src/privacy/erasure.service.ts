@@ -10,6 +10,8 @@ import {
 } from '../members/erasure-tombstones';
 import { MembersErrorCode } from '../members/members-error-code';
 import { generateReferralCode } from '../members/referral-code';
+import { ErasureLock } from './erasure-lock';
+import { ErasedPerson, ErasureParticipants } from './erasure-participants';
 import { nonEmpty, PersonScope, personScope } from './person-scope';
 import { PrivacyRepository, StoredRow } from './privacy.repository';
 
@@ -30,6 +32,8 @@ export interface ErasureCounts {
   mergeDismissals: number;
   idempotencyRecords: number;
   tombstones: number;
+  /** What each registered participant (digest mails, webhook deliveries, ...) removed. */
+  [participant: string]: number;
 }
 
 /** The tables whose rows are the person's activity: their ids may key idempotency records. */
@@ -53,14 +57,26 @@ export class ErasureService {
   constructor(
     private readonly repository: PrivacyRepository,
     private readonly tombstones: ErasureTombstones,
+    private readonly lock: ErasureLock,
+    private readonly participants: ErasureParticipants,
   ) {}
 
+  /** Under the erasure lock: never beside a recompute or an import (ERASURE_BLOCKED after a wait). */
   async erase(memberId: string): Promise<ErasureCounts> {
-    const counts = await this.repository.transaction(async (manager) => {
-      const scope = await personScope(this.repository, manager, memberId);
-      if (!scope) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
-      return this.eraseScope(manager, scope);
-    });
+    const [member] = await this.repository.rows(
+      this.repository.dataSource.manager,
+      'members',
+      'id = :id',
+      { id: memberId },
+    );
+    if (!member) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
+    const counts = await this.lock.run(() =>
+      this.repository.transaction(async (manager) => {
+        const scope = await personScope(this.repository, manager, memberId);
+        if (!scope) throw notFound(MembersErrorCode.MEMBER_NOT_FOUND, 'id', memberId);
+        return this.eraseScope(manager, scope);
+      }),
+    );
     // Old versions of the changed pages stay in the WAL until a checkpoint copies it back.
     await this.repository.checkpointSqlite();
     return counts;
@@ -84,6 +100,10 @@ export class ErasureService {
         ),
       );
 
+    const participantCounts: Record<string, number> = {};
+    const person = erasedPerson(scope, [...identities, ...mentions]);
+    for (const participant of this.participants.all())
+      participantCounts[participant.name] = await participant.erase(person, manager);
     const tombstones = await this.tombstones.record(
       manager,
       scope.memberId,
@@ -126,6 +146,7 @@ export class ErasureService {
         { resourceIds },
       ),
       tombstones,
+      ...participantCounts,
     };
     // The member rows stay (the activity refers to them) with nothing that names the person.
     await change(
@@ -196,6 +217,17 @@ export class ErasureService {
     }
     return mentions.length;
   }
+}
+
+function erasedPerson(scope: PersonScope, handles: StoredRow[]): ErasedPerson {
+  const strings = (rows: StoredRow[], column: string) =>
+    rows.flatMap((row) => (typeof row[column] === 'string' && row[column] ? [row[column]] : []));
+  return {
+    memberIds: scope.ids,
+    emails: [...new Set([...strings(scope.members, 'email'), ...scope.emails])],
+    names: [...new Set(strings(scope.members, 'name'))],
+    handles: [...new Set(strings(handles, 'handle'))],
+  };
 }
 
 /** Every email, externalId and handle the person was known by. */
