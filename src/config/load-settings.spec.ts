@@ -32,6 +32,14 @@ describe('loadSettings', () => {
     expect(settings.auth.adminKey).toBe('a-long-enough-admin-secret-123');
   });
 
+  it('reads the erasure lock wait, 30 s by default, from ERASURE_LOCK_WAIT_SECONDS', () => {
+    expect(loadSettings({}).privacy).toEqual({ erasureLockWaitSeconds: 30 });
+    expect(loadSettings({ ERASURE_LOCK_WAIT_SECONDS: '5' }).privacy.erasureLockWaitSeconds).toBe(5);
+    expect(() => loadSettings({ ERASURE_LOCK_WAIT_SECONDS: '-1' })).toThrow(
+      'Invalid setting ERASURE_LOCK_WAIT_SECONDS (privacy.erasureLockWaitSeconds)',
+    );
+  });
+
   it('merges an operator file over the defaults', () => {
     const folder = mkdtempSync(join(tmpdir(), 'halo-config-'));
     const file = join(folder, 'halo.json');

@@ -11,7 +11,7 @@ export class ErasureReportDto {
 
   @ApiProperty({
     description:
-      'How many were removed: members (1) and mergedMembers (pointers merged into them) lose their personal fields; tags, identities, valueSnapshots, mergeDismissals and idempotencyRecords are deleted; referralCodes are replaced; refereeEmails, attendanceEmails and guestEmails set to null; reviewTexts (title, body, url), feedbackTexts and mentionUrls (url, handle, post id) removed; tombstones is the number of new keyed hashes.',
+      'How many were removed: members (1) and mergedMembers (pointers merged into them) lose their personal fields; tags, identities, valueSnapshots, mergeDismissals and idempotencyRecords are deleted; referralCodes are replaced; refereeEmails, attendanceEmails and guestEmails set to null; reviewTexts (title, body, url), feedbackTexts and mentionUrls (url, handle, post id) removed; tombstones is the number of new keyed hashes; digestOutboxFiles (outbox .eml files naming the person, deleted) and digestClaims (kept digests rewritten) come from the digests module, and other modules may add their own count.',
     example: {
       members: 1,
       mergedMembers: 0,
@@ -28,6 +28,8 @@ export class ErasureReportDto {
       mergeDismissals: 0,
       idempotencyRecords: 0,
       tombstones: 3,
+      digestOutboxFiles: 2,
+      digestClaims: 1,
     },
   })
   removed!: ErasureCounts;
