@@ -1,6 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { MailTransport } from '../../src/digests/mail/mail-transport';
+import { emlText } from '../../src/digests/mail/eml-text';
 import { ValueSnapshot } from '../../src/value/value-snapshot.entity';
 import {
   addIdentity,
@@ -57,9 +61,24 @@ describe('privacy: export and erasure', () => {
     return Buffer.concat(parts.map((path) => readFileSync(path)));
   };
   const NEEDLES = [EMAIL, NAME, HANDLE, MENTION_URL, FEEDBACK];
+  const outbox = mkdtempSync(join(tmpdir(), 'halo-erasure-outbox-'));
+  /** The digest outbox's .eml files, as a mail client would read them (encodings decoded). */
+  const outboxTexts = () =>
+    readdirSync(outbox).map((name) => emlText(readFileSync(join(outbox, name))));
+  /** A digest mail as the outbox transport writes it, naming whom it is given. */
+  const digestMail = (id: string, advocate: string) =>
+    test.app.get(MailTransport).send({
+      from: 'Halo <halo@localhost>',
+      to: 'team@example.com',
+      subject: 'Halo · Weekly digest',
+      text: `Top advocates\n1. ${advocate}: €180.00\n   https://halo.example.com/#/members/x`,
+      html: `<p>Top advocates</p><ol><li><a href="#">${advocate}</a>: €180.00</li></ol>`,
+      messageId: `<halo-digest.${id}@localhost>`,
+      headers: {},
+    });
 
   beforeAll(async () => {
-    test = await createTestApp();
+    test = await createTestApp({ DIGEST_OUTBOX_DIR: outbox });
     rena = await createMember(test, { name: 'Rena Referrer', email: 'rena@rena-mail.example' });
     await createReferral(test, {
       referrerId: rena.id,
@@ -97,8 +116,13 @@ describe('privacy: export and erasure', () => {
     await createFeedback(test, { memberId: zelda.id, text: FEEDBACK });
     await recompute();
     renaReferralMinor = (await renaSnapshot()).referralMinor;
+    await digestMail('names-zelda', NAME);
+    await digestMail('names-rena', 'Rena Referrer');
   });
-  afterAll(() => test.close());
+  afterAll(async () => {
+    await test.close();
+    rmSync(outbox, { recursive: true, force: true });
+  });
 
   it('lets only an admin export or erase, and answers 404 for an unknown member', async () => {
     for (const role of ['manager', 'viewer'] as const) {
@@ -166,6 +190,7 @@ describe('privacy: export and erasure', () => {
       // The test can fail: before the erasure every string is there to be found.
       for (const needle of NEEDLES) expect(before.includes(needle)).toBe(true);
     }
+    expect(outboxTexts().filter((text) => text.includes(NAME))).toHaveLength(1);
     const { body } = await test
       .http()
       .delete(`/api/v1/members/${zelda.id}`)
@@ -186,8 +211,18 @@ describe('privacy: export and erasure', () => {
         valueSnapshots: 1,
         // email, externalId and the handle
         tombstones: 3,
+        digestOutboxFiles: 1,
       },
     });
+    // The outbox keeps the other mail, and nothing of her.
+    const mails = outboxTexts();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toContain('Rena Referrer');
+    for (const needle of NEEDLES)
+      expect({ needle, inOutbox: mails.some((text) => text.includes(needle)) }).toEqual({
+        needle,
+        inOutbox: false,
+      });
 
     if (test.database.kind === 'sqlite') {
       const after = databaseBytes();
