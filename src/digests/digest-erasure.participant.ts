@@ -6,9 +6,12 @@ import { HaloSettings } from '../config/halo-settings';
 import { ErasedPerson, ErasureParticipants } from '../privacy/erasure-participants';
 import { DigestClaim } from './digest-claim.entity';
 import { DigestSubscription } from './digest-subscription.entity';
+import { containsAny, needlesOf, replaceAll } from './erasure-needles';
 import { emlText } from './mail/eml-text';
 import { escapeHtml } from './templates/escape-html';
 import { digestStrings } from './templates/digest-strings';
+
+const CLAIMS_PAGE = 200;
 
 /**
  * What digests keep that names a person erased: the outbox's .eml files (deleted: they are
@@ -41,8 +44,7 @@ export class DigestErasureParticipant implements OnModuleInit {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (!entry.isFile() || !/\.eml(\.tmp)?$/.test(entry.name)) continue;
       const file = join(folder, entry.name);
-      const text = emlText(readFileSync(file)).toLowerCase();
-      if (!needles.some((needle) => text.includes(needle))) continue;
+      if (!containsAny(emlText(readFileSync(file)), needles)) continue;
       rmSync(file, { force: true });
       deleted += 1;
     }
@@ -52,63 +54,49 @@ export class DigestErasureParticipant implements OnModuleInit {
   private async scrubClaims(person: ErasedPerson, manager: EntityManager): Promise<number> {
     const needles = needlesOf(person, false);
     if (!needles.length) return 0;
-    const claims = await manager
-      .getRepository(DigestClaim)
-      .createQueryBuilder('claim')
-      .select(['claim.id', 'claim.subscriptionId', 'claim.subject', 'claim.html', 'claim.text'])
-      .where('claim.html IS NOT NULL OR claim.text IS NOT NULL')
-      .getMany();
     let scrubbed = 0;
-    for (const claim of claims) {
-      const fields = { subject: claim.subject, html: claim.html, text: claim.text };
-      if (!Object.values(fields).some((value) => value && containsAny(value, needles))) continue;
-      const subscription = await manager
-        .getRepository(DigestSubscription)
-        .findOne({ select: { language: true }, where: { id: claim.subscriptionId } });
-      const unnamed = digestStrings(subscription?.language ?? 'en').unnamed;
-      await manager.getRepository(DigestClaim).update(
-        { id: claim.id },
-        {
-          subject: fields.subject && replaceAll(fields.subject, needles, unnamed),
-          html: fields.html && replaceAll(fields.html, needles, escapeHtml(unnamed)),
-          text: fields.text && replaceAll(fields.text, needles, unnamed),
-        },
-      );
-      scrubbed += 1;
+    // A page at a time: claims keep whole rendered mails, one per subscription and period.
+    for (let page = 0; ; page += 1) {
+      const claims = await manager
+        .getRepository(DigestClaim)
+        .createQueryBuilder('claim')
+        .select(['claim.id', 'claim.subscriptionId', 'claim.subject', 'claim.html', 'claim.text'])
+        .where('claim.html IS NOT NULL OR claim.text IS NOT NULL')
+        .orderBy('claim.id')
+        .skip(page * CLAIMS_PAGE)
+        .take(CLAIMS_PAGE)
+        .getMany();
+      for (const claim of claims) if (await this.scrubClaim(manager, claim, needles)) scrubbed += 1;
+      if (claims.length < CLAIMS_PAGE) break;
     }
     return scrubbed;
+  }
+
+  /** Rewrites the claim's mail when it names the person; answers whether it did. */
+  private async scrubClaim(
+    manager: EntityManager,
+    claim: DigestClaim,
+    needles: string[],
+  ): Promise<boolean> {
+    const fields = { subject: claim.subject, html: claim.html, text: claim.text };
+    if (!Object.values(fields).some((value) => value && containsAny(value, needles))) return false;
+    const subscription = await manager
+      .getRepository(DigestSubscription)
+      .findOne({ select: { language: true }, where: { id: claim.subscriptionId } });
+    const unnamed = digestStrings(subscription?.language ?? 'en').unnamed;
+    await manager.getRepository(DigestClaim).update(
+      { id: claim.id },
+      {
+        subject: fields.subject && replaceAll(fields.subject, needles, unnamed),
+        html: fields.html && replaceAll(fields.html, needles, escapeHtml(unnamed)),
+        text: fields.text && replaceAll(fields.text, needles, unnamed),
+      },
+    );
+    return true;
   }
 
   private outboxFolder(): string {
     const folder = this.settings.digests.outboxDir;
     return isAbsolute(folder) ? folder : resolve(folder);
   }
-}
-
-/**
- * The person's names and emails, as written and HTML-escaped, lower-cased; for files, their
- * member ids too (a digest links each advocate's page), since a file is deleted, not rewritten.
- */
-function needlesOf(person: ErasedPerson, withIds: boolean): string[] {
-  const words = [...person.names, ...person.emails].filter((word) => word.trim().length >= 3);
-  const all = words.flatMap((word) => [word, escapeHtml(word)]);
-  if (withIds) all.push(...person.memberIds);
-  return [...new Set(all.map((word) => word.toLowerCase()))];
-}
-
-function containsAny(value: string, needles: string[]): boolean {
-  const lower = value.toLowerCase();
-  return needles.some((needle) => lower.includes(needle));
-}
-
-function replaceAll(value: string, needles: string[], replacement: string): string {
-  // Longest first, so that an escaped name is replaced whole before its raw prefix could be.
-  let result = value;
-  for (const needle of [...needles].sort((a, b) => b.length - a.length))
-    result = result.replace(new RegExp(escapeRegExp(needle), 'gi'), replacement);
-  return result;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
