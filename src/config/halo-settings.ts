@@ -183,6 +183,8 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => SystemSettings)
   system!: SystemSettings;
+
+  @ValidateNested()
   @Type(() => PrivacySettings)
   privacy!: PrivacySettings;
 }
