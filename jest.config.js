@@ -7,8 +7,8 @@
  * - fuzz: property-based fuzzing of every write route, list query and import format against the
  *   real AppModule (test/fuzz; FUZZ_RUNS cases per route, 30 here, 1,000 in `npm run test:fuzz`).
  * With TEST_DATABASE_URL set (the PostgreSQL run) only e2e, fuzz and the system spec of the
- * examples' imports run: the others would repeat themselves. Files run in parallel; each gets its own database, copied from a template that
- * test/setup/global-setup.js migrates once per run.
+ * examples' imports run: the others would repeat themselves. Files run in parallel; each gets its
+ * own database, copied from a template that test/setup/global-setup.js migrates once per run.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 // The dashboard's browser modules are ES modules in .js; their specs import them through ts-jest.
