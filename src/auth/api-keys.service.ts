@@ -33,7 +33,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
   /** HALO_ADMIN_KEY makes sure an admin key with that secret exists. */
   async onApplicationBootstrap(): Promise<void> {
     const secret = this.settings.auth.adminKey;
-    if (!secret) return this.explainFirstKey();
+    if (!secret) return;
     const secretHash = hashKeySecret(secret, await this.secrets.get(PEPPER));
     const existing = await this.keys.findOneBy({ secretHash });
     if (existing && !existing.revokedAt && existing.role === 'admin') return;
@@ -50,14 +50,9 @@ export class ApiKeysService implements OnApplicationBootstrap {
     this.logger.log('admin key from HALO_ADMIN_KEY is in place');
   }
 
-  /** A first start has no key, and nothing can be done without one: say how to make it. */
-  private async explainFirstKey(): Promise<void> {
-    if (await this.keys.exists({ where: { revokedAt: IsNull() } })) return;
-    this.logger.warn(
-      'No API key yet. Create an admin key with `npm run cli -- keys:create --role admin --name me` ' +
-        '(the secret is printed once), or start with HALO_ADMIN_KEY=<a long secret>; then sign in to ' +
-        'the dashboard at / with it.',
-    );
+  /** Whether any key can sign in (a first start has none). */
+  hasActiveKey(): Promise<boolean> {
+    return this.keys.exists({ where: { revokedAt: IsNull() } });
   }
 
   async create(name: string, role: Role): Promise<CreatedKey> {
