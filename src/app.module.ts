@@ -23,6 +23,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ValueModule } from './value/value.module';
 import { SystemModule } from './system/system.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { SystemModule } from './system/system.module';
     DashboardModule,
     DigestsModule,
     SystemModule,
+    WebhooksModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: HaloValidationPipe },

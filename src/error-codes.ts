@@ -12,6 +12,7 @@ import { PurchasesErrorCode } from './purchases/purchases-error-code';
 import { ReferralsErrorCode } from './referrals/referrals-error-code';
 import { ReviewsErrorCode } from './reviews/reviews-error-code';
 import { ValueErrorCode } from './value/value-error-code';
+import { WebhooksErrorCode } from './webhooks/webhooks-error-code';
 
 /** Every module's error-code enum, by module: the OpenAPI document lists them from here. */
 export const ERROR_CODES_BY_MODULE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -29,6 +30,7 @@ export const ERROR_CODES_BY_MODULE: Readonly<Record<string, Readonly<Record<stri
   reviews: ReviewsErrorCode,
   value: ValueErrorCode,
   privacy: PrivacyErrorCode,
+  webhooks: WebhooksErrorCode,
 };
 
 /** Each module's codes, in the order its enum declares them. */

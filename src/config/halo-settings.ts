@@ -25,6 +25,7 @@ import { IdempotencySettings } from './idempotency-settings';
 import { SystemSettings } from './system-settings';
 import { PrivacySettings } from './privacy-settings';
 import { ValueSettings } from './value-settings';
+import { WebhookSettings } from './webhook-settings';
 
 export class ServerSettings {
   @IsInt()
@@ -187,4 +188,8 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => PrivacySettings)
   privacy!: PrivacySettings;
+
+  @ValidateNested()
+  @Type(() => WebhookSettings)
+  webhooks!: WebhookSettings;
 }

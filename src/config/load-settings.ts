@@ -46,6 +46,12 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   IDEMPOTENCY_TTL_HOURS: { path: 'idempotency.ttlHours', parse: toNumber },
   SYSTEM_SUMMARY_CACHE_SECONDS: { path: 'system.summaryCacheSeconds', parse: toNumber },
   ERASURE_LOCK_WAIT_SECONDS: { path: 'privacy.erasureLockWaitSeconds', parse: toNumber },
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: { path: 'webhooks.allowPrivateTargets', parse: toBoolean },
+  WEBHOOKS_MAX_ATTEMPTS: { path: 'webhooks.maxAttempts', parse: toNumber },
+  WEBHOOKS_RETRY_BACKOFF_SECONDS: { path: 'webhooks.retryBackoffSeconds', parse: toNumber },
+  WEBHOOKS_TIMEOUT_MS: { path: 'webhooks.timeoutMs', parse: toNumber },
+  WEBHOOKS_DELIVERY_CRON: { path: 'webhooks.deliveryCron', parse: String },
+  WEBHOOKS_SCHEDULER: { path: 'webhooks.scheduler', parse: toBoolean },
 };
 
 export class SettingsError extends Error {

@@ -16,10 +16,14 @@ import {
 import { runInWorker } from '../common/workers/run-in-worker';
 import { ValueRun } from './value-run.entity';
 
+/** Runs after a recompute succeeded (e.g. outbound webhooks); a failure is logged, never thrown. */
+export type RunCompletedListener = (run: ValueRun) => Promise<void>;
+
 /** Starts recomputes (API, CLI, schedule) and runs each in a worker thread. */
 @Injectable()
 export class RecomputeService {
   private readonly logger = new Logger(RecomputeService.name);
+  private readonly completedListeners: RunCompletedListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -30,6 +34,10 @@ export class RecomputeService {
   }
 
   private readonly lock: RecomputeLock;
+
+  onRunCompleted(listener: RunCompletedListener): void {
+    this.completedListeners.push(listener);
+  }
 
   async recompute(
     options: { asOf?: number; trigger: string },
@@ -77,7 +85,13 @@ export class RecomputeService {
     } catch (error) {
       this.logger.error({ runId: run.id, error: String(error) });
     }
-    return this.dataSource.getRepository(ValueRun).findOneByOrFail({ id: run.id });
+    const finished = await this.dataSource.getRepository(ValueRun).findOneByOrFail({ id: run.id });
+    if (finished.status === 'succeeded')
+      for (const listener of this.completedListeners)
+        await listener(finished).catch((error: unknown) =>
+          this.logger.error({ runId: run.id, listener: 'completed', error: String(error) }),
+        );
+    return finished;
   }
 
   private inWorker(

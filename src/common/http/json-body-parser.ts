@@ -6,10 +6,10 @@ import { DomainError } from '../errors/domain-error';
 import { inputProblems } from '../validation/input-problems';
 import { validationFailed } from '../validation/validation-errors';
 import { firstInvalidUtf8 } from './invalid-utf8';
-import { RAW_BODY_PREFIX } from './raw-body-routes';
+import { readsRawBody } from './raw-body-routes';
 
 /**
- * JSON bodies for every route but the raw-body imports: invalid UTF-8 refused with where it is
+ * JSON bodies for every route but the raw-body ones (imports, inbound webhooks): invalid UTF-8 refused with where it is
  * (instead of U+FFFD stored silently), then one walk over the parsed value for what no field
  * accepts (deep nesting, NUL, lone surrogates, reserved keys) before guards and validation run.
  */
@@ -20,7 +20,7 @@ export function jsonBodyParser(limit: number | string): RequestHandler {
     verify: refuseInvalidUtf8,
   });
   return (request: Request, response: Response, next: NextFunction) => {
-    if (request.path.startsWith(RAW_BODY_PREFIX)) return next();
+    if (readsRawBody(request.path)) return next();
     json(request, response, (error?: unknown) => {
       if (error) return next(bodyParserError(error, request.headers['content-encoding']));
       const problems = inputProblems(request.body);

@@ -19,6 +19,7 @@ import { ErasureTombstones1733000020000 } from './1733000020000-erasure-tombston
 import { DashboardSessions1733000030000 } from './1733000030000-dashboard-sessions';
 import { SnapshotDatePointer1733000045000 } from './1733000045000-snapshot-date-pointer';
 import { SystemIndexes1733000050000 } from './1733000050000-system-indexes';
+import { Webhooks1733000080000 } from './1733000080000-webhooks';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   DashboardSessions1733000030000,
   SnapshotDatePointer1733000045000,
   SystemIndexes1733000050000,
+  Webhooks1733000080000,
 ];
