@@ -77,7 +77,8 @@ export class InboundWebhooksService {
           },
         ],
       );
-    const payload = parseJsonBody(body);
+    // Shop ids may exceed 2^53: kept exact as strings.
+    const payload = parseJsonBody(body, { exactIds: true });
     const event: ShopEvent =
       source.kind === 'shopify'
         ? mapShopify(topic, payload)

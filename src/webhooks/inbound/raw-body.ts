@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { CommonErrorCode } from '../../common/errors/common-error-code';
 import { inputProblems } from '../../common/validation/input-problems';
 import { validationFailed } from '../../common/validation/validation-errors';
+import { quoteLargeIntegers } from '../mappers/large-integers';
 
 /**
  * The request's bytes as sent, at most `limit` of them: the HMAC is computed over exactly these.
@@ -28,7 +29,10 @@ export async function readRawBody(request: Request, limit: number): Promise<Buff
 }
 
 /** The verified body as JSON, refused with the house shape where it is not one Halo can store. */
-export function parseJsonBody(body: Buffer): Record<string, unknown> {
+export function parseJsonBody(
+  body: Buffer,
+  options: { exactIds?: boolean } = {},
+): Record<string, unknown> {
   if (!isUtf8(body))
     throw new DomainError(
       'invalid',
@@ -37,7 +41,8 @@ export function parseJsonBody(body: Buffer): Record<string, unknown> {
     );
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8'));
+    const text = body.toString('utf8');
+    value = JSON.parse(options.exactIds ? quoteLargeIntegers(text) : text);
   } catch {
     throw new DomainError('invalid', CommonErrorCode.MALFORMED_JSON, 'the body is not JSON');
   }
