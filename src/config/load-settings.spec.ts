@@ -40,6 +40,25 @@ describe('loadSettings', () => {
     );
   });
 
+  it('reads the webhook settings, private targets refused by default', () => {
+    expect(loadSettings({}).webhooks).toMatchObject({
+      allowPrivateTargets: false,
+      maxAttempts: 8,
+      retryBackoffSeconds: 60,
+      scheduler: true,
+    });
+    const settings = loadSettings({
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOKS_MAX_ATTEMPTS: '3',
+      WEBHOOKS_DELIVERY_CRON: '*/5 * * * *',
+    });
+    expect(settings.webhooks).toMatchObject({
+      allowPrivateTargets: true,
+      maxAttempts: 3,
+      deliveryCron: '*/5 * * * *',
+    });
+  });
+
   it('merges an operator file over the defaults', () => {
     const folder = mkdtempSync(join(tmpdir(), 'halo-config-'));
     const file = join(folder, 'halo.json');
@@ -61,6 +80,11 @@ describe('loadSettings', () => {
     [{ IMPORT_WORKER_MIN_BYTES: '-1' }, 'IMPORT_WORKER_MIN_BYTES (imports.workerMinBytes)'],
     [{ IMPORT_WORKER_MIN_BYTES: '256k' }, 'IMPORT_WORKER_MIN_BYTES (imports.workerMinBytes)'],
     [{ HALO_CONFIG_FILE: '/nonexistent/halo.json' }, 'HALO_CONFIG_FILE'],
+    [{ WEBHOOKS_MAX_ATTEMPTS: '0' }, 'WEBHOOKS_MAX_ATTEMPTS (webhooks.maxAttempts)'],
+    [
+      { WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'maybe' },
+      'WEBHOOKS_ALLOW_PRIVATE_TARGETS (webhooks.allowPrivateTargets)',
+    ],
   ])('refuses %p naming %s', (environment, setting) => {
     expect(() => loadSettings(environment)).toThrow(SettingsError);
     expect(() => loadSettings(environment)).toThrow(`Invalid setting ${setting}`);
