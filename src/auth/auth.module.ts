@@ -22,6 +22,6 @@ import { RequestAuthenticator } from './request-authenticator';
     RequestAuthenticator,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
-  exports: [ApiKeysService, DashboardSessionsService, RequestAuthenticator],
+  exports: [ApiKeysService, DashboardSessionsService, FailedAuthentications, RequestAuthenticator],
 })
 export class AuthModule {}

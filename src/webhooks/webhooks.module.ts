@@ -1,5 +1,6 @@
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { AppSecretsService } from '../database/app-secrets.service';
 import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
 import { MembersModule } from '../members/members.module';
@@ -32,6 +33,7 @@ import { WebhookSubscription } from './webhook-subscription.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([WebhookSource, WebhookSubscription, WebhookDelivery]),
+    AuthModule,
     LeasedJobsModule,
     MembersModule,
     PurchasesModule,

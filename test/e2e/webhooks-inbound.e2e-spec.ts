@@ -244,4 +244,17 @@ describe('inbound webhooks', () => {
     const response = await post(shopify.id).set('X-Shopify-Topic', 'orders/create').send(huge);
     expect([response.status, response.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
+
+  // Last: from here on this address is limited, for keys too.
+  it('counts bad signatures as failed authentications of the address: 429 with Retry-After', async () => {
+    const body = webhookFixture('shopify-order-paid.json');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11 && !statuses.includes(429); attempt += 1)
+      statuses.push((await fromShopify('orders/create', body, 'a-guessed-secret')).status);
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    expect(statuses[statuses.length - 1]).toBe(429);
+    const signed = await fromShopify('orders/create', body);
+    expect([signed.status, signed.body.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    expect(Number(signed.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });

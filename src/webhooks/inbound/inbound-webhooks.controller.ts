@@ -1,4 +1,4 @@
-import { Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpException, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiHeader,
   ApiOkResponse,
@@ -8,7 +8,9 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Request, Response } from 'express';
+import { FailedAuthentications } from '../../auth/failed-authentications';
 import { Public } from '../../auth/roles.decorator';
+import { DomainError } from '../../common/errors/domain-error';
 import { writeStatus } from '../../common/http/write-outcome';
 import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { HaloSettings } from '../../config/halo-settings';
@@ -22,6 +24,7 @@ export class InboundWebhooksController {
   constructor(
     private readonly inbound: InboundWebhooksService,
     private readonly settings: HaloSettings,
+    private readonly failures: FailedAuthentications,
   ) {}
 
   @Post(':sourceId')
@@ -41,15 +44,34 @@ export class InboundWebhooksController {
     type: InboundResultDto,
     description: 'Stored (201), replayed or ignored (200).',
   })
-  @ApiUnauthorizedResponse({ description: 'WEBHOOK_SIGNATURE_INVALID or WEBHOOK_TIMESTAMP_STALE.' })
+  @ApiUnauthorizedResponse({
+    description:
+      'WEBHOOK_SIGNATURE_INVALID or WEBHOOK_TIMESTAMP_STALE; each counts as a failed authentication of the address (429 with Retry-After at auth.failuresPerMinute).',
+  })
   async receive(
     @Param('sourceId', ParseIdPipe) sourceId: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<InboundResultDto> {
+    const address = `address:${request.ip ?? 'unknown'}`;
     const source = await this.inbound.source(sourceId);
+    // Bad signatures count as failed authentications of the sender's address (auth's limit).
+    const retryAfter = this.failures.retryAfterSeconds([address]);
+    if (retryAfter > 0) {
+      response.setHeader('Retry-After', String(retryAfter));
+      throw new HttpException(
+        `too many failed authentications; retry in ${retryAfter} s`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
     const body = await readRawBody(request, this.settings.server.bodyMaxBytes);
-    const result = await this.inbound.receive(source, request.headers, body);
+    const result = await this.inbound
+      .receive(source, request.headers, body)
+      .catch((error: unknown) => {
+        if (error instanceof DomainError && error.kind === 'unauthorized')
+          this.failures.record([address]);
+        throw error;
+      });
     response.status(result.outcome === 'ignored' ? 200 : writeStatus(result.outcome));
     return result;
   }
