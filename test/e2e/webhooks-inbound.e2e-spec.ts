@@ -245,6 +245,17 @@ describe('inbound webhooks', () => {
     expect([response.status, response.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
+  it('refuses an outbound subscription to a loopback or private address by default', async () => {
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'http://10.0.0.7/hook']) {
+      const response = await test
+        .http()
+        .post('/api/v1/webhook-subscriptions')
+        .set('Authorization', admin())
+        .send({ url, events: ['tier.changed'] });
+      expect([response.status, response.body.code]).toEqual([422, 'WEBHOOK_TARGET_REFUSED']);
+    }
+  });
+
   // Last: from here on this address is limited, for keys too.
   it('counts bad signatures as failed authentications of the address: 429 with Retry-After', async () => {
     const body = webhookFixture('shopify-order-paid.json');

@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ValueRun } from '../../src/value/value-run.entity';
 import { WebhookDeliveriesService } from '../../src/webhooks/outbound/webhook-deliveries.service';
@@ -65,7 +68,18 @@ describe('outbound webhooks', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver({ '/flaky': [500, 200], '/down': [500] });
+    // Two tiers, so that one review makes Ada a new ambassador (the top tier) as well.
+    const config = join(mkdtempSync(join(tmpdir(), 'halo-webhooks-')), 'halo.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        advocates: {
+          tiers: [{ name: 'Star', minEngagement: 3, maxRecencyDays: 365 }, { name: 'Customer' }],
+        },
+      }),
+    );
     test = await createTestApp({
+      HALO_CONFIG_FILE: config,
       WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
       WEBHOOKS_SCHEDULER: 'false',
       WEBHOOKS_MAX_ATTEMPTS: '2',
@@ -136,8 +150,9 @@ describe('outbound webhooks', () => {
         memberId: ada.id,
         memberName: 'Ada Flux',
         from: 'Customer',
-        to: 'Promoter',
+        to: 'Star',
       },
+      { type: 'ambassador.new', memberId: ada.id, memberName: 'Ada Flux', tier: 'Star' },
       {
         type: 'referral.flagged',
         referralId: referral.id,
@@ -177,7 +192,7 @@ describe('outbound webhooks', () => {
       lastStatusCode: 200,
       lastError: null,
       nextAttemptAt: null,
-      eventCount: 2,
+      eventCount: 3,
     });
     const failed = await deliveries({ status: 'failed' });
     expect(failed).toHaveLength(1);
