@@ -211,6 +211,12 @@ describe('outbound webhooks', () => {
     expect(retried.body).toMatchObject({ status: 'failed', attempts: 3 });
   });
 
+  it('announces nothing again when the same day is recomputed', async () => {
+    const again = await recompute({});
+    expect(again.id).not.toBe(runId);
+    expect(await deliveries()).toHaveLength(2);
+  });
+
   it('queues a run once however often its completion is reported', async () => {
     const run = await test.app
       .get(DataSource)

@@ -45,7 +45,8 @@ export class InboundWebhooksService {
     this.logger.log({
       webhookSource: source.id,
       kind: source.kind,
-      ...('reason' in outcome ? { outcome: 'ignored' } : outcome),
+      outcome: outcome.outcome,
+      ...('type' in outcome ? { type: outcome.type, recordId: outcome.recordId } : {}),
     });
     return outcome;
   }

@@ -12,6 +12,7 @@ import { WebhookDelivery } from '../webhook-delivery.entity';
 import { subscribedEvents } from '../webhook-subscription.entity';
 import { WebhooksErrorCode } from '../webhooks-error-code';
 import { RunEventsFinder } from './run-events.finder';
+import { WebhookEvent } from './webhook-event';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
 /** Queues a completed run's events per subscription, and lists what was sent and how. */
@@ -41,9 +42,13 @@ export class WebhookDeliveriesService {
     const nextId = timeOrderedUuids(now);
     const size = this.settings.webhooks.maxEventsPerDelivery;
     const rows: WebhookDelivery[] = [];
+    const sent = await this.sentForDate(run);
     for (const subscription of subscriptions) {
       const wanted = new Set(subscribedEvents(subscription));
-      const chosen = events.filter((event) => wanted.has(event.type));
+      const already = sent.get(subscription.id) ?? new Set<string>();
+      const chosen = events.filter(
+        (event) => wanted.has(event.type) && !already.has(eventKey(event)),
+      );
       for (let start = 0, chunk = 0; start < chosen.length; start += size, chunk += 1) {
         const part = chosen.slice(start, start + size);
         rows.push(
@@ -82,6 +87,25 @@ export class WebhookDeliveriesService {
     return stored.map((row) => row.id);
   }
 
+  /**
+   * Events already queued, per subscription, by earlier runs of the same date: a second
+   * recompute of a day compares with the same previous date and would announce them again.
+   */
+  private async sentForDate(run: ValueRun): Promise<Map<string, Set<string>>> {
+    const rows = await this.repository
+      .createQueryBuilder('delivery')
+      .innerJoin(ValueRun, 'run', 'run.id = delivery.run_id')
+      .where('run.as_of_date = :date AND run.id <> :runId', { date: run.asOfDate, runId: run.id })
+      .getMany();
+    const sent = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const keys = sent.get(row.subscriptionId) ?? new Set<string>();
+      for (const event of JSON.parse(row.events) as WebhookEvent[]) keys.add(eventKey(event));
+      sent.set(row.subscriptionId, keys);
+    }
+    return sent;
+  }
+
   list(query: ListWebhookDeliveriesQuery): Promise<Page<WebhookDelivery>> {
     const builder = this.repository.createQueryBuilder('delivery');
     if (query.status) builder.andWhere('delivery.status = :status', { status: query.status });
@@ -117,5 +141,17 @@ export class WebhookDeliveriesService {
       .limit(limit)
       .getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
+  }
+}
+
+/** What makes two events the same news: the member and where they went, or the referral. */
+function eventKey(event: WebhookEvent): string {
+  switch (event.type) {
+    case 'tier.changed':
+      return `${event.type}:${event.memberId}:${event.to ?? ''}`;
+    case 'ambassador.new':
+      return `${event.type}:${event.memberId}:${event.tier}`;
+    case 'referral.flagged':
+      return `${event.type}:${event.referralId}`;
   }
 }
