@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AdvocatesModule } from './advocates/advocates.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -49,6 +50,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DigestsModule,
     SystemModule,
     WebhooksModule,
+    AuditModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: HaloValidationPipe },

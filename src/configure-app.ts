@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { auditTrail } from './audit/audit-trail.middleware';
+import { AuditWriter } from './audit/audit-writer.service';
 import { docsAccess } from './auth/docs-access';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { RAW_BODY_PREFIX } from './common/http/raw-body-routes';
@@ -28,6 +30,7 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   express_.set('query parser', 'extended');
   app.use(requestContext);
+  app.use(auditTrail(app.get(AuditWriter)));
   app.use(dashboardAssets());
   app.use(jsonBodyParser(settings.server.bodyMaxBytes));
   if (!settings.server.docsPublic) {

@@ -1,3 +1,4 @@
+import { AuditErrorCode } from './audit/audit-error-code';
 import { AuthErrorCode } from './auth/auth-error-code';
 import { CampaignsErrorCode } from './campaigns/campaigns-error-code';
 import { CommonErrorCode } from './common/errors/common-error-code';
@@ -31,6 +32,7 @@ export const ERROR_CODES_BY_MODULE: Readonly<Record<string, Readonly<Record<stri
   value: ValueErrorCode,
   privacy: PrivacyErrorCode,
   webhooks: WebhooksErrorCode,
+  audit: AuditErrorCode,
 };
 
 /** Each module's codes, in the order its enum declares them. */

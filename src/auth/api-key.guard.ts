@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Response } from 'express';
 import { DomainError } from '../common/errors/domain-error';
+import { setAuditActor } from '../common/http/audit-context';
 import { AuthenticatedRequest } from '../common/http/authenticated-request';
 import { ApiKey, Role } from './api-key.entity';
 import { AuthErrorCode } from './auth-error-code';
@@ -26,7 +27,16 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest<ApiKey>>();
-    const { key } = await this.authenticator.authenticate(request, http.getResponse<Response>());
+    const { key, session } = await this.authenticator.authenticate(
+      request,
+      http.getResponse<Response>(),
+    );
+    // Known before the role check, so that a refused attempt is audited with its actor too.
+    setAuditActor(request, {
+      kind: session ? 'session' : 'key',
+      keyId: key.id,
+      keyName: key.name,
+    });
     const required =
       this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ??
       (READ_METHODS.has(request.method) ? 'viewer' : 'manager');

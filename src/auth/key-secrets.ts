@@ -21,3 +21,15 @@ export function hashesEqual(left: string, right: string): boolean {
 export function displayPrefix(secret: string): string {
   return secret.slice(0, KEY_PREFIX.length + 6);
 }
+
+const GENERATED_KEY = /^halo_[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The prefix of a presented secret that may be written down (the audit of a failed
+ * authentication): only for the shape Halo generates, whose prefix key lists show anyway and
+ * which leaves 222 random bits unknown. Anything else (a password pasted by mistake, another
+ * service's token, HALO_ADMIN_KEY's free form) gives null: a part of it could be a secret's.
+ */
+export function publicKeyPrefix(secret: string): string | null {
+  return GENERATED_KEY.test(secret) ? displayPrefix(secret) : null;
+}

@@ -1,13 +1,14 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error';
+import { auditOf } from '../common/http/audit-context';
 import { ApiKey } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import { AuthErrorCode } from './auth-error-code';
 import { DashboardSession } from './dashboard-session.entity';
 import { DashboardSessionsService } from './dashboard-sessions.service';
 import { FailedAuthentications } from './failed-authentications';
-import { displayPrefix } from './key-secrets';
+import { displayPrefix, publicKeyPrefix } from './key-secrets';
 
 export const SESSION_COOKIE = 'halo_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -85,7 +86,11 @@ export class RequestAuthenticator {
       );
     }
     const key = await this.keys.authenticate(secret);
-    if (!key) this.failures.record(subjects);
+    if (!key) {
+      this.failures.record(subjects);
+      // The audit's anonymous auth.failed entry: never the presented secret, at most a prefix.
+      auditOf(request).failedAuthentication = { keyPrefix: publicKeyPrefix(secret) };
+    }
     return key;
   }
 

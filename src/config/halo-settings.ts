@@ -20,6 +20,7 @@ import {
 import { LOG_LEVELS, LogLevelSetting } from '../common/http/halo-logger';
 import { IsCurrencyCode, IsRateTable } from './settings-validators';
 import { AdvocatesSettings } from './advocates-settings';
+import { AuditSettings } from './audit-settings';
 import { DigestSettings } from './digest-settings';
 import { IdempotencySettings } from './idempotency-settings';
 import { SystemSettings } from './system-settings';
@@ -192,4 +193,8 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => WebhookSettings)
   webhooks!: WebhookSettings;
+
+  @ValidateNested()
+  @Type(() => AuditSettings)
+  audit!: AuditSettings;
 }

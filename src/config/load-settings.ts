@@ -52,6 +52,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   WEBHOOKS_TIMEOUT_MS: { path: 'webhooks.timeoutMs', parse: toNumber },
   WEBHOOKS_DELIVERY_CRON: { path: 'webhooks.deliveryCron', parse: String },
   WEBHOOKS_SCHEDULER: { path: 'webhooks.scheduler', parse: toBoolean },
+  AUDIT_RETENTION_DAYS: { path: 'audit.retentionDays', parse: toNumber },
 };
 
 export class SettingsError extends Error {

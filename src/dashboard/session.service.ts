@@ -9,6 +9,7 @@ import {
 } from '../auth/dashboard-sessions.service';
 import { RequestAuthenticator, sessionToken } from '../auth/request-authenticator';
 import { DomainError } from '../common/errors/domain-error';
+import { setAuditActor } from '../common/http/audit-context';
 import { HaloSettings } from '../config/halo-settings';
 import { SessionResponseDto } from './dto/session-response.dto';
 
@@ -46,6 +47,7 @@ export class SessionService {
         [{ field: 'key', reason: 'is unknown or revoked', code: 'invalidKey' }],
       );
     }
+    setAuditActor(request, { kind: 'session', keyId: key.id, keyName: key.name });
     const previous = sessionToken(request);
     if (previous) await this.sessions.revoke(previous);
     return { key, session: await this.sessions.open(key) };
@@ -53,6 +55,11 @@ export class SessionService {
 
   async signOut(request: Request): Promise<void> {
     const token = sessionToken(request);
-    if (token) await this.sessions.revoke(token);
+    if (!token) return;
+    // Who signs out, for the audit; an ended session signs no one out and names no one.
+    const live = await this.sessions.resolve(token);
+    if (live)
+      setAuditActor(request, { kind: 'session', keyId: live.key.id, keyName: live.key.name });
+    await this.sessions.revoke(token);
   }
 }

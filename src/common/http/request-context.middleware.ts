@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { auditOf } from './audit-context';
 
 export type HaloRequest = Request & { requestId: string };
 
@@ -10,7 +11,7 @@ const logger = new Logger('HTTP');
 /**
  * Gives every request an id (the caller's X-Request-Id when it is sane), echoes it in the
  * response, and logs one structured line when the response is done. Headers are not
- * logged: they carry API keys. Every answer says `nosniff` (a JSON or CSV answer is never run
+ * logged: they carry API keys; the acting key's id is. Every answer says `nosniff` (a JSON or CSV answer is never run
  * as a script or page); API answers hold personal data and figures of the moment, so no cache
  * (browser or proxy) keeps them: `Cache-Control: no-store`. Every answer also refuses framing
  * and sends no referrer; API answers forbid any content (they are data, never a page), and
@@ -32,11 +33,15 @@ export function requestContext(request: Request, response: Response, next: NextF
   const started = process.hrtime.bigint();
   response.on('finish', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const actor = auditOf(request).actor;
     logger.log({
       requestId,
       method: request.method,
       path: request.path,
       status: response.statusCode,
+      // Who acted (the key's id, never its secret); the audit log has the rest.
+      actor: actor?.kind ?? null,
+      keyId: actor?.keyId ?? null,
       durationMs: Math.round(durationMs * 10) / 10,
     });
   });
