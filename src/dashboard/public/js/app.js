@@ -5,6 +5,7 @@ import { announce, h } from './dom.js';
 import { errorState, setTierOrder } from './ui.js';
 import * as acquisition from './pages/acquisition.js';
 import * as ambassadors from './pages/ambassadors.js';
+import * as audit from './pages/audit.js';
 import * as member from './pages/member.js';
 import * as model from './pages/model.js';
 import * as overview from './pages/overview.js';
@@ -48,6 +49,7 @@ const ROUTES = [
   { pattern: /^\/reviews$/, page: reviews, nav: 'reviews' },
   { pattern: /^\/model$/, page: model, nav: 'model' },
   { pattern: /^\/system$/, page: system, nav: 'system' },
+  { pattern: /^\/audit$/, page: audit, nav: 'audit' },
 ];
 
 /** @type {{ session: Session | null, renders: number, firstRender: boolean }} */
