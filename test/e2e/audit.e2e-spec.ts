@@ -431,6 +431,42 @@ describe('audit log', () => {
     expect(refused.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
   });
 
+  it('gives every route of its verb table its verb, actor and route ids (here refused by role)', async () => {
+    const routes = Object.entries(AUDITED_ROUTES).filter(
+      ([route]) => !route.endsWith(' /api/v1/session'),
+    );
+    for (const [route, { action }] of routes) {
+      const [method, pattern] = route.split(' ');
+      const ids: string[] = [];
+      const path = pattern.replace(/:(\w+)/g, (_match, name: string) => {
+        if (name === 'type') return 'members';
+        ids.push(randomUUID());
+        return ids[ids.length - 1];
+      });
+      const requestId = `verb-${action}-${method}`;
+      const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+      const agent = test.http();
+      await agent[verb](path)
+        .set('Authorization', test.keys.viewer)
+        .set('X-Request-Id', requestId)
+        .expect(403);
+      const entry = await latest(action);
+      expect({ route, entry }).toMatchObject({
+        route,
+        entry: {
+          action,
+          method,
+          route: pattern,
+          requestId,
+          actor: { kind: 'key', keyId: keyIds.viewer },
+          statusCode: 403,
+          outcome: 'refused',
+        },
+      });
+      expect(entry.recordIds.sort()).toEqual(ids.sort());
+    }
+  });
+
   it('names only routes that exist in its verb table', async () => {
     const document = await test
       .http()
