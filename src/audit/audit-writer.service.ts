@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import type { Database, Statement } from 'better-sqlite3';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { timeOrderedUuids } from '../common/ids/time-ordered-uuid';
@@ -24,6 +25,10 @@ export class AuditWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditWriter.name);
   private readonly pending = new Set<Promise<void>>();
   private ids = { at: Number.NaN, next: () => '' };
+  private statements: { connection: Database | null; bySql: Map<string, Statement> } = {
+    connection: null,
+    bySql: new Map(),
+  };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -87,8 +92,20 @@ export class AuditWriter implements BeforeApplicationShutdown {
     for (let waited = 0; sqlite.inTransaction && waited < SQLITE_TRANSACTION_WAIT_MS; waited += 5)
       await pause(5);
     sqlite.transaction(() => {
-      for (const [sql, values] of statements) sqlite.prepare(sql).run(...values);
+      for (const [sql, values] of statements) this.prepared(sqlite, sql).run(...values);
     })();
+  }
+
+  /** A statement prepared once per shape (an entry, 1 to 10 record rows) and connection. */
+  private prepared(sqlite: Database, sql: string): Statement {
+    if (this.statements.connection !== sqlite)
+      this.statements = { connection: sqlite, bySql: new Map() };
+    let statement = this.statements.bySql.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      this.statements.bySql.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Ids of one millisecond come from one sequence, so they sort in the order entries were made. */
