@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AUDITED_ROUTES } from '../../src/audit/audit-actions';
 import { AuditRetentionService } from '../../src/audit/audit-retention.service';
 import { AuditWriter } from '../../src/audit/audit-writer.service';
+import { sqliteConnection } from '../../src/database/sql';
 import { createMember, createReferral } from '../support/factories';
 import { uploadImport } from '../support/import-requests';
 import { ADMIN_KEY, TestApp, createTestApp } from '../support/test-app';
@@ -465,6 +466,40 @@ describe('audit log', () => {
       });
       expect(entry.recordIds.sort()).toEqual(ids.sort());
     }
+  });
+
+  const onSqlite = process.env.TEST_DATABASE_URL ? it.skip : it;
+  onSqlite('on SQLite, never joins (and dies with) another flow’s open transaction', async () => {
+    const sqlite = sqliteConnection(dataSource())!;
+    const count = () =>
+      Number(
+        (
+          sqlite
+            .prepare("SELECT COUNT(*) AS n FROM audit_entries WHERE request_id = 'tx-1'")
+            .get() as {
+            n: number;
+          }
+        ).n,
+      );
+    sqlite.exec('BEGIN');
+    const writing = test.app.get(AuditWriter).record({
+      actor: { kind: 'system', keyId: null, keyName: null },
+      keyPrefix: null,
+      action: 'test.transaction',
+      method: null,
+      route: null,
+      statusCode: null,
+      outcome: 'success',
+      requestId: 'tx-1',
+      remoteAddress: null,
+      recordIds: [randomUUID()],
+      details: null,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(count()).toBe(0);
+    sqlite.exec('ROLLBACK');
+    await writing;
+    expect(count()).toBe(1);
   });
 
   it('names only routes that exist in its verb table', async () => {
