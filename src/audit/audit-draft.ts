@@ -92,3 +92,24 @@ function outcomeOf(statusCode: number | null, audit: RequestAudit): AuditOutcome
   if (statusCode === null) return audit.result ? 'success' : 'refused';
   return statusCode < 400 ? 'success' : 'refused';
 }
+
+/** An entry for what Halo did by itself or an operator did on the command line: no request. */
+export function systemDraft(
+  action: string,
+  recordIds: string[] = [],
+  details: Record<string, string | number> | null = null,
+): AuditDraft {
+  return {
+    actor: { kind: 'system', keyId: null, keyName: null },
+    keyPrefix: null,
+    action,
+    method: null,
+    route: null,
+    statusCode: null,
+    outcome: 'success',
+    requestId: null,
+    remoteAddress: null,
+    recordIds,
+    details,
+  };
+}

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HaloSettings } from '../config/halo-settings';
 import { DAY_MS } from '../common/dates/iso-date';
 import { LeasedJobsService } from '../database/scheduling/leased-jobs.service';
+import { systemDraft } from './audit-draft';
 import { AuditEntriesRepository } from './audit-entries.repository';
 import { AuditWriter } from './audit-writer.service';
 
@@ -40,19 +41,12 @@ export class AuditRetentionService implements OnApplicationBootstrap {
     const cutoff = now - this.settings.audit.retentionDays * DAY_MS;
     const deleted = await this.entries.deleteOlderThan(cutoff);
     if (deleted > 0) {
-      await this.writer.record({
-        actor: { kind: 'system', keyId: null, keyName: null },
-        keyPrefix: null,
-        action: 'audit.purge',
-        method: null,
-        route: null,
-        statusCode: null,
-        outcome: 'success',
-        requestId: null,
-        remoteAddress: null,
-        recordIds: [],
-        details: { deleted, retentionDays: this.settings.audit.retentionDays },
-      });
+      await this.writer.record(
+        systemDraft('audit.purge', [], {
+          deleted,
+          retentionDays: this.settings.audit.retentionDays,
+        }),
+      );
     }
     return deleted;
   }

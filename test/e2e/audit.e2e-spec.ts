@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AUDITED_ROUTES } from '../../src/audit/audit-actions';
 import { AuditRetentionService } from '../../src/audit/audit-retention.service';
 import { AuditWriter } from '../../src/audit/audit-writer.service';
+import { keysCreateCommand } from '../../src/cli/keys-create.command';
 import { sqliteConnection } from '../../src/database/sql';
 import { createMember, createReferral } from '../support/factories';
 import { uploadImport } from '../support/import-requests';
@@ -315,6 +316,32 @@ describe('audit log', () => {
       'Bearer',
     ])
       expect(stored).not.toContain(secret);
+  });
+
+  it('records a key created on the command line as Halo’s own act', async () => {
+    const written = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await keysCreateCommand(test.app, { role: 'viewer', name: 'ops-cli' })).toBe(0);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    const secret = String(written.mock.calls[0][0]).trim();
+    const keys = await test
+      .http()
+      .get('/api/v1/api-keys')
+      .set('Authorization', test.keys.admin)
+      .expect(200);
+    const created = keys.body.items.find((key: { name: string }) => key.name === 'ops-cli');
+    expect(await latest('apiKey.create')).toMatchObject({
+      actor: { kind: 'system', keyId: null, keyName: null },
+      method: null,
+      route: null,
+      recordIds: [created.id],
+      details: { via: 'cli' },
+      outcome: 'success',
+    });
+    expect(await allRows()).not.toContain(secret);
   });
 
   it('records failed authentications as anonymous, with a key prefix only for a Halo-shaped key', async () => {

@@ -43,6 +43,7 @@ describe('audit words', () => {
       '1 row (1 unchanged)',
     );
     expect(detailsText({ deleted: 12, retentionDays: 400 })).toBe('12 entries older than 400 days');
+    expect(detailsText({ via: 'cli' })).toBe('from the command line');
     expect(detailsText(null)).toBeNull();
   });
 

@@ -107,6 +107,7 @@ export function actorText(actor) {
  */
 export function detailsText(details) {
   if (!details) return null;
+  if (details.via === 'cli') return 'from the command line';
   if (typeof details.deleted === 'number')
     return `${details.deleted} entries older than ${details.retentionDays} days`;
   if (typeof details.rows !== 'number') return null;
