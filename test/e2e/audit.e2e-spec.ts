@@ -574,3 +574,33 @@ describe('audit log', () => {
     expect(Number(orphans[0].n)).toBe(0);
   });
 });
+
+/** The address an entry keeps is the one the failed-authentication limit counts (TRUST_PROXY). */
+describe.each([
+  ['false', '127.0.0.1'],
+  ['true', '203.0.113.9'],
+])('audit log with TRUST_PROXY=%s', (trustProxy, expected) => {
+  let test: TestApp;
+  beforeAll(async () => (test = await createTestApp({ TRUST_PROXY: trustProxy })));
+  afterAll(() => test.close());
+
+  it(`keeps ${expected} as the address of a request forwarded for 203.0.113.9`, async () => {
+    const member = await test
+      .http()
+      .post('/api/v1/members')
+      .set('Authorization', test.keys.manager)
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ email: 'forwarded@example.com' })
+      .expect(201);
+    await test.app.get(AuditWriter).settled();
+    const { body } = await test
+      .http()
+      .get('/api/v1/audit')
+      .query({ recordId: member.body.id })
+      .set('Authorization', test.keys.admin)
+      .expect(200);
+    expect(body.items).toEqual([
+      expect.objectContaining({ action: 'member.create', remoteAddress: expected }),
+    ]);
+  });
+});
