@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AUDITED_ROUTES } from '../../src/audit/audit-actions';
@@ -342,6 +344,41 @@ describe('audit log', () => {
       outcome: 'success',
     });
     expect(await allRows()).not.toContain(secret);
+  });
+
+  it('records an import whose client left before the answer: no status, refused', async () => {
+    await test.app.listen(0, '127.0.0.1');
+    const { port } = test.app.getHttpServer().address() as AddressInfo;
+    const before = (await audit({ action: 'import.create' })).total;
+    await new Promise<void>((resolve) => {
+      const upload = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/import/members',
+        headers: {
+          Authorization: test.keys.manager,
+          'Content-Type': 'text/csv',
+          'Transfer-Encoding': 'chunked',
+        },
+      });
+      upload.on('error', () => resolve());
+      upload.write('externalId,email,name\ncrm-left-1,left1@example.com,Left One\n', () =>
+        setTimeout(() => upload.destroy(), 200),
+      );
+    });
+    let entries = await audit({ action: 'import.create' });
+    // The entry waits for the import's handler to give up; settled() waits for the entry.
+    for (let tries = 0; entries.total === before && tries < 100; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      entries = await audit({ action: 'import.create' });
+    }
+    expect(entries.total).toBe(before + 1);
+    expect(entries.items[0]).toMatchObject({
+      actor: { kind: 'key', keyId: keyIds.manager },
+      statusCode: null,
+      outcome: 'refused',
+    });
   });
 
   it('records failed authentications as anonymous, with a key prefix only for a Halo-shaped key', async () => {
