@@ -47,6 +47,18 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /api/v1/import/:type': { action: 'import.create' },
   'POST /api/v1/api-keys': { action: 'apiKey.create' },
   'DELETE /api/v1/api-keys/:id': { action: 'apiKey.revoke' },
+  'POST /api/v1/erasure-tombstones/lift': { action: 'tombstone.lift' },
+  ...records('/api/v1/webhook-sources', 'webhookSource', { update: true }),
+  'POST /api/v1/webhook-sources/:id/rotate-secret': { action: 'webhookSource.rotateSecret' },
+  'POST /api/v1/webhooks/:sourceId': { action: 'webhook.receive' },
+  ...records('/api/v1/webhook-subscriptions', 'webhookSubscription', {
+    update: true,
+    remove: 'delete',
+  }),
+  'POST /api/v1/webhook-subscriptions/:id/rotate-secret': {
+    action: 'webhookSubscription.rotateSecret',
+  },
+  'POST /api/v1/webhook-deliveries/:id/retry': { action: 'webhookDelivery.retry' },
   'POST /api/v1/session': { action: 'session.signIn' },
   'DELETE /api/v1/session': { action: 'session.signOut' },
 };

@@ -497,8 +497,9 @@ describe('audit log', () => {
   });
 
   it('gives every route of its verb table its verb, actor and route ids (here refused by role)', async () => {
+    // Sign-in and a sender's webhook delivery need no role: their actors are tested apart.
     const routes = Object.entries(AUDITED_ROUTES).filter(
-      ([route]) => !route.endsWith(' /api/v1/session'),
+      ([route]) => !route.endsWith(' /api/v1/session') && !route.includes('/api/v1/webhooks/'),
     );
     for (const [route, { action }] of routes) {
       const [method, pattern] = route.split(' ');

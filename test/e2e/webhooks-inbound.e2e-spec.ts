@@ -112,6 +112,19 @@ describe('inbound webhooks', () => {
       externalId: 'shopify:115310627314723954',
       name: 'Jon Snow',
     });
+    // The audit names the source as the actor of each delivery (the entry follows the answer).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const audit = await test
+      .http()
+      .get('/api/v1/audit?action=webhook.receive')
+      .set('Authorization', admin())
+      .expect(200);
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(3);
+    expect(audit.body.items[0].actor).toMatchObject({
+      kind: 'webhookSource',
+      keyId: shopify.id,
+      keyName: shopify.name,
+    });
   });
 
   it('ignores an order that is not paid yet', async () => {

@@ -8,6 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Request, Response } from 'express';
+import { setAuditActor } from '../../common/http/audit-context';
 import { FailedAuthentications } from '../../auth/failed-authentications';
 import { Public } from '../../auth/roles.decorator';
 import { DomainError } from '../../common/errors/domain-error';
@@ -72,6 +73,12 @@ export class InboundWebhooksController {
           this.failures.record([address]);
         throw error;
       });
+    // The audit's actor is the source whose signature held (DESIGN.md, webhooks).
+    setAuditActor(request, {
+      kind: 'webhookSource',
+      keyId: source.source.id,
+      keyName: source.source.name,
+    });
     response.status(result.outcome === 'ignored' ? 200 : writeStatus(result.outcome));
     return result;
   }
