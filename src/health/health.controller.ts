@@ -20,7 +20,7 @@ export class HealthController {
   @Public()
   @ApiOperation({
     summary:
-      'Liveness and readiness: 200 when the database answers (503 when it does not), with `degraded` and its reasons (codes and a sentence, never ids or personal data) from the operations summary, cached for system.summaryCacheSeconds.',
+      'Liveness and readiness: 200 when the database answers (503 when it does not), with `degraded` and its reasons (codes such as RECOMPUTE_FAILED, DIGEST_FAILURES or WEBHOOK_FAILURES, and a sentence, never ids or personal data) from the operations summary, cached for system.summaryCacheSeconds.',
   })
   @ApiQuery({ name: 'lang', required: false, enum: REASON_LANGUAGES })
   @ApiOkResponse({ type: HealthDto })

@@ -4,7 +4,7 @@ export class HealthReasonDto {
   @ApiProperty({
     example: 'RECOMPUTE_FAILED',
     description:
-      'RECOMPUTE_FAILED, RECOMPUTE_OVERDUE, RECOMPUTE_STALE, DIGEST_FAILURES, OUTBOX_RETENTION_OVERDUE, MIGRATIONS_PENDING, CHECK_FAILED; modules with checks of their own (webhooks) add theirs. Codes never change; the text may.',
+      'RECOMPUTE_FAILED, RECOMPUTE_OVERDUE, RECOMPUTE_STALE, DIGEST_FAILURES, OUTBOX_RETENTION_OVERDUE, MIGRATIONS_PENDING, CHECK_FAILED, WEBHOOK_FAILURES (an outbound webhook delivery gave up in the last 24 hours); a module with a check of its own may add more. Codes never change; the text may.',
   })
   code!: string;
   @ApiProperty({ example: 'The last recompute of values failed (2026-12-03).' }) text!: string;

@@ -27,6 +27,8 @@ const SENTENCES: Record<ReasonLanguage, Record<SystemReasonCode, Sentence>> = {
     MIGRATIONS_PENDING: (p) =>
       `${p.count} database ${plural(p.count, 'migration has', 'migrations have')} not been applied.`,
     CHECK_FAILED: (p) => `The ${p.check} check could not run.`,
+    WEBHOOK_FAILURES: (p) =>
+      `${p.count} outbound webhook ${plural(p.count, 'delivery', 'deliveries')} failed in the last ${p.hours} hours, retries exhausted.`,
   },
   it: {
     RECOMPUTE_FAILED: (p) =>
@@ -44,6 +46,8 @@ const SENTENCES: Record<ReasonLanguage, Record<SystemReasonCode, Sentence>> = {
     MIGRATIONS_PENDING: (p) =>
       `${p.count} ${plural(p.count, 'migrazione', 'migrazioni')} del database non ${plural(p.count, 'è stata applicata', 'sono state applicate')}.`,
     CHECK_FAILED: (p) => `Il controllo ${p.check} non è stato eseguito.`,
+    WEBHOOK_FAILURES: (p) =>
+      `${p.count} ${plural(p.count, 'invio', 'invii')} di webhook in uscita non ${plural(p.count, 'è riuscito', 'sono riusciti')} nelle ultime ${p.hours} ore, tentativi esauriti.`,
   },
 };
 

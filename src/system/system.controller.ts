@@ -15,7 +15,7 @@ export class SystemController {
   @Get()
   @ApiOperation({
     summary:
-      'Operations summary (admin): the last recompute, failed and stale runs, digest failures, the outbox, imports running, the database (kind, size, migrations), version and uptime; `degraded` with reasons as in /health. Always computed afresh.',
+      'Operations summary (admin): the last recompute, failed and stale runs, digest and outbound webhook failures, the outbox, imports running, the database (kind, size, migrations), version and uptime; `degraded` with reasons as in /health. Always computed afresh.',
   })
   @ApiQuery({ name: 'lang', required: false, enum: REASON_LANGUAGES })
   @ApiOkResponse({ type: SystemSummaryDto })

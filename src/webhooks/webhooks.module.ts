@@ -6,12 +6,14 @@ import { LeasedJobsModule } from '../database/scheduling/leased-jobs.module';
 import { MembersModule } from '../members/members.module';
 import { PurchasesModule } from '../purchases/purchases.module';
 import { RecomputeService } from '../value/recompute.service';
+import { SystemChecks } from '../system/system-checks';
 import { ValueModule } from '../value/value.module';
 import { GenericRecordsWriter } from './inbound/generic-records.writer';
 import { InboundWebhooksController } from './inbound/inbound-webhooks.controller';
 import { InboundWebhooksService } from './inbound/inbound-webhooks.service';
 import { ShopRecordsWriter } from './inbound/shop-records.writer';
 import { RunEventsFinder } from './outbound/run-events.finder';
+import { WebhookDeliveriesCheck } from './outbound/webhook-deliveries.check';
 import { WebhookDeliveriesController } from './outbound/webhook-deliveries.controller';
 import { WebhookDeliveriesService } from './outbound/webhook-deliveries.service';
 import { WebhookDeliveryScheduler } from './outbound/webhook-delivery-scheduler.service';
@@ -57,6 +59,7 @@ import { WebhookSubscription } from './webhook-subscription.entity';
     WebhookDeliveriesService,
     WebhookDispatcher,
     WebhookDeliveryScheduler,
+    WebhookDeliveriesCheck,
   ],
 })
 export class WebhooksModule implements OnModuleInit {
@@ -66,9 +69,13 @@ export class WebhooksModule implements OnModuleInit {
     private readonly recompute: RecomputeService,
     private readonly deliveries: WebhookDeliveriesService,
     private readonly dispatcher: WebhookDispatcher,
+    private readonly systemChecks: SystemChecks,
+    private readonly deliveriesCheck: WebhookDeliveriesCheck,
   ) {}
 
   onModuleInit(): void {
+    // The System page and /health hear of failed deliveries through the shared registry.
+    this.systemChecks.register(this.deliveriesCheck);
     // Queued in the run's completion (so a caller sees them once it answers), sent afterwards.
     this.recompute.onRunCompleted(async (run) => {
       const queued = await this.deliveries.enqueue(run);

@@ -20,6 +20,7 @@ import { DashboardSessions1733000030000 } from './1733000030000-dashboard-sessio
 import { SnapshotDatePointer1733000045000 } from './1733000045000-snapshot-date-pointer';
 import { SystemIndexes1733000050000 } from './1733000050000-system-indexes';
 import { Webhooks1733000080000 } from './1733000080000-webhooks';
+import { WebhookFailureIndex1733000090000 } from './1733000090000-webhook-failure-index';
 import { AuditEntries1733000040000 } from './1733000040000-audit-entries';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SnapshotDatePointer1733000045000,
   SystemIndexes1733000050000,
   Webhooks1733000080000,
+  WebhookFailureIndex1733000090000,
 ];

@@ -60,6 +60,41 @@ export class DigestSectionDto {
   @ApiProperty({ example: 7 }) windowDays!: number;
 }
 
+export class WebhookFailureDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) subscriptionId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'hooks.example.com',
+    description:
+      'The subscription url’s host (and port) only: its path may carry a token. Null when the subscription was deleted.',
+  })
+  host!: string | null;
+  @ApiProperty({ example: 3 }) eventCount!: number;
+  @ApiProperty({ example: 5 }) attempts!: number;
+  @ApiProperty(NULLABLE_INSTANT) lastAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 500 }) lastStatusCode!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'HTTP 500 Internal Server Error' })
+  lastError!: string | null;
+}
+
+export class WebhooksSectionDto {
+  @ApiProperty({
+    example: 0,
+    description: 'Outbound deliveries that gave up (failed) in the last 24 hours.',
+  })
+  failedLast24h!: number;
+  @ApiProperty({ example: 0 }) failedInWindow!: number;
+  @ApiProperty({ example: 0, description: 'Waiting for another attempt.' }) retrying!: number;
+  @ApiProperty({
+    type: [WebhookFailureDto],
+    description: 'The window’s failures, newest first (≤ 20); no payload, no secret.',
+  })
+  recentFailures!: WebhookFailureDto[];
+  @ApiProperty({ example: 7 }) windowDays!: number;
+}
+
 export class OutboxSectionDto {
   @ApiProperty({ enum: ['smtp', 'outbox'] }) transport!: string;
   @ApiProperty({ example: '/srv/halo/data/outbox' }) folder!: string;

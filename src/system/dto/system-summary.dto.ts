@@ -5,6 +5,7 @@ import {
   ImportsSectionDto,
   OutboxSectionDto,
   RecomputeSectionDto,
+  WebhooksSectionDto,
 } from './system-sections.dto';
 
 export class SystemReasonDto {
@@ -20,6 +21,8 @@ export class SystemSectionsDto {
   @ApiProperty({ type: DigestSectionDto }) digests!: DigestSectionDto;
   @ApiProperty({ type: OutboxSectionDto }) outbox!: OutboxSectionDto;
   @ApiProperty({ type: ImportsSectionDto }) imports!: ImportsSectionDto;
+  @ApiProperty({ type: WebhooksSectionDto, description: 'Given by the webhooks module.' })
+  webhooks!: WebhooksSectionDto;
 }
 
 export class SystemSummaryDto {
