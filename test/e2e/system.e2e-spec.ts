@@ -20,9 +20,11 @@ import { SendTimes } from '../../src/digests/schedule/digest-periods';
 import { SystemSummaryService } from '../../src/system/system-summary.service';
 import { RECOMPUTE_LEASE } from '../../src/value/recompute-lock';
 import { ValueRun, ValueRunStatus } from '../../src/value/value-run.entity';
-import { createMember, createPurchase } from '../support/factories';
+import { WebhookDelivery } from '../../src/webhooks/webhook-delivery.entity';
+import { createMember, createPurchase, createReferral } from '../support/factories';
 import { SmtpTestServer } from '../support/smtp-test-server';
 import { TestApp, createTestApp } from '../support/test-app';
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -43,11 +45,15 @@ describe('system summary and health', () => {
   jest.setTimeout(120_000);
   let test: TestApp;
   let smtp: SmtpTestServer;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let outbox: string;
   let member: Record<string, any>;
+  /** A receiver that always answers 500, at a url whose path carries a token. */
+  const DOWN = '/hooks/T0KEN-do-not-show';
 
   beforeAll(async () => {
     smtp = await SmtpTestServer.start();
+    receiver = await startWebhookReceiver({ [DOWN]: [500] });
     outbox = join(mkdtempSync(join(tmpdir(), 'halo-system-')), 'outbox');
     test = await createTestApp({
       SYSTEM_SUMMARY_CACHE_SECONDS: '0',
@@ -56,6 +62,9 @@ describe('system summary and health', () => {
       SMTP_PORT: String(smtp.port),
       DIGEST_OUTBOX_DIR: outbox,
       DIGEST_OUTBOX_RETENTION_DAYS: '30',
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOKS_MAX_ATTEMPTS: '1',
+      WEBHOOKS_SCHEDULER: 'false',
     });
     member = await createMember(test, { name: 'Grace Hopper', email: 'grace@navy.example' });
     await createPurchase(test, { memberId: member.id, amount: '80.00' });
@@ -63,6 +72,7 @@ describe('system summary and health', () => {
   afterAll(async () => {
     await test.close();
     await smtp.stop();
+    await receiver.close();
     rmSync(join(outbox, '..'), { recursive: true, force: true });
   });
 
@@ -122,11 +132,12 @@ describe('system summary and health', () => {
     });
     expect(Date.parse(summary.checkedAt)).toBeGreaterThan(Date.now() - MINUTE);
     expect(Date.parse(summary.startedAt)).toBeLessThanOrEqual(Date.parse(summary.checkedAt));
-    const { database, recompute, digests, outbox: folder, imports } = summary.sections;
+    const { database, recompute, digests, outbox: folder, imports, webhooks } = summary.sections;
     expect(database.migrations).toEqual({
       applied: MIGRATIONS.length,
       pending: 0,
-      last: 'SystemIndexes1733000050000',
+      // Named after the class, as every migration here is.
+      last: MIGRATIONS[MIGRATIONS.length - 1].name,
     });
     expect(database.sizeBytes).toBeGreaterThan(0);
     if (test.database.kind === 'sqlite') {
@@ -151,6 +162,13 @@ describe('system summary and health', () => {
       files: 0,
     });
     expect(imports).toEqual({ running: 0, maxConcurrent: 2 });
+    expect(webhooks).toEqual({
+      failedLast24h: 0,
+      failedInWindow: 0,
+      retrying: 0,
+      recentFailures: [],
+      windowDays: 7,
+    });
   });
 
   it('is for admins only; /health needs no key', async () => {
@@ -321,6 +339,112 @@ describe('system summary and health', () => {
       .set('Authorization', test.keys.admin)
       .expect(200);
     await expectHealthy();
+  });
+
+  it('counts an outbound webhook delivery that gave up and lists it by host; /health says how many', async () => {
+    const subscription = await test
+      .http()
+      .post('/api/v1/webhook-subscriptions')
+      .set('Authorization', test.keys.admin)
+      .send({ url: receiver.url(DOWN), events: ['referral.flagged'] })
+      .expect(201);
+    const referral = await createReferral(test, {
+      referrerId: member.id,
+      refereeEmail: 'someone@mailinator.com',
+      invitedAt: new Date(Date.now() - DAY).toISOString(),
+    });
+    expect(referral.flags.length).toBeGreaterThan(0);
+    await test
+      .http()
+      .post('/api/v1/value/recompute')
+      .set('Authorization', test.keys.manager)
+      .send({})
+      .expect(200);
+    await receiver.next(DOWN, 1);
+    const deliveries = dataSource().getRepository(WebhookDelivery);
+    // The answer is stored a few ms after the receiver saw the request.
+    const deadline = Date.now() + 10_000;
+    let delivery = await deliveries.findOneBy({ subscriptionId: subscription.body.id });
+    while (delivery?.status !== 'failed') {
+      if (Date.now() > deadline) throw new Error(`not failed: ${JSON.stringify(delivery)}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      delivery = await deliveries.findOneBy({ subscriptionId: subscription.body.id });
+    }
+    const summary = await system();
+    expect(summary.sections.webhooks).toEqual({
+      failedLast24h: 1,
+      failedInWindow: 1,
+      retrying: 0,
+      recentFailures: [
+        {
+          id: delivery.id,
+          subscriptionId: subscription.body.id,
+          host: new URL(receiver.url(DOWN)).host,
+          eventCount: 1,
+          attempts: 1,
+          lastAttemptAt: new Date(delivery.lastAttemptAt!).toISOString(),
+          lastStatusCode: 500,
+          lastError: 'HTTP 500 Internal Server Error',
+        },
+      ],
+      windowDays: 7,
+    });
+    // No url path (it may hold a token), no payload, no signing secret.
+    expect(JSON.stringify(summary)).not.toMatch(/T0KEN|hooks\/|mailinator|whsec_/);
+    expect(summary.reasons).toEqual([
+      {
+        code: 'WEBHOOK_FAILURES',
+        check: 'webhooks',
+        text: '1 outbound webhook delivery failed in the last 24 hours, retries exhausted.',
+      },
+    ]);
+    const body = await health();
+    expect(body).toMatchObject({
+      status: 'degraded',
+      reasons: [
+        {
+          code: 'WEBHOOK_FAILURES',
+          text: '1 outbound webhook delivery failed in the last 24 hours, retries exhausted.',
+        },
+      ],
+    });
+    expect(JSON.stringify(body)).not.toContain(delivery.id);
+    expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+    expect((await health({ lang: 'it' })).reasons[0].text).toBe(
+      '1 invio di webhook in uscita non è riuscito nelle ultime 24 ore, tentativi esauriti.',
+    );
+
+    // Waiting to retry is counted, and is not yet a failure.
+    await deliveries.update({ id: delivery.id }, { status: 'retrying' });
+    expect((await system()).sections.webhooks).toMatchObject({
+      failedLast24h: 0,
+      retrying: 1,
+      recentFailures: [],
+    });
+    expect((await health()).status).toBe('ok');
+    // Given up two days ago: still listed in the window, but health is ok again.
+    await deliveries.update(
+      { id: delivery.id },
+      { status: 'failed', lastAttemptAt: Date.now() - 2 * DAY },
+    );
+    expect((await system()).sections.webhooks).toMatchObject({
+      failedLast24h: 0,
+      failedInWindow: 1,
+      retrying: 0,
+      recentFailures: [{ id: delivery.id }],
+    });
+    await expectHealthy();
+    // Past the window: no longer listed.
+    await deliveries.update({ id: delivery.id }, { lastAttemptAt: Date.now() - 8 * DAY });
+    expect((await system()).sections.webhooks).toMatchObject({
+      failedInWindow: 0,
+      recentFailures: [],
+    });
+    await test
+      .http()
+      .delete(`/api/v1/webhook-subscriptions/${subscription.body.id}`)
+      .set('Authorization', test.keys.admin)
+      .expect((response) => expect(response.status).toBeLessThan(300));
   });
 
   it('deletes outbox files past the retention in a daily leased job; overdue ones degrade health', async () => {
