@@ -17,21 +17,27 @@ import {
   startBrowser,
 } from '../support/dashboard-browser';
 import { seedDashboardCommunity } from '../support/dashboard-community';
+import { createMember, createReferral } from '../support/factories';
 import { SmtpTestServer } from '../support/smtp-test-server';
 import { TestApp, createTestApp } from '../support/test-app';
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 const suite = browserSuite('dashboard System page browser tests');
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
+/** The receiver answers 500; its path carries a token the page must not show. */
+const DOWN = '/crm/hooks/T0KEN-not-for-the-page';
 
 /**
  * The System page (issue #13 item 8), for admins only: first a healthy service, then one with a
- * failed recompute, a recompute whose instance died and a digest the mail server refused.
+ * failed recompute, a recompute whose instance died, a digest the mail server refused and an
+ * outbound webhook whose receiver answered 500 to its only attempt.
  */
 suite('dashboard: the System page', () => {
   jest.setTimeout(180_000);
   let test: TestApp;
   let smtp: SmtpTestServer;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let browser: Browser;
   let base: string;
   const problems: string[] = [];
@@ -41,11 +47,15 @@ suite('dashboard: the System page', () => {
 
   beforeAll(async () => {
     smtp = await SmtpTestServer.start();
+    receiver = await startWebhookReceiver({ [DOWN]: [500] });
     test = await createTestApp({
       SYSTEM_SUMMARY_CACHE_SECONDS: '0',
       VALUE_RECOMPUTE_IN_WORKER: 'false',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOKS_MAX_ATTEMPTS: '1',
+      WEBHOOKS_SCHEDULER: 'false',
     });
     await seedDashboardCommunity(test);
     ({ base, browser } = await startBrowser(test));
@@ -54,6 +64,7 @@ suite('dashboard: the System page', () => {
     await browser?.close();
     await test?.close();
     await smtp?.stop();
+    await receiver?.close();
   });
 
   async function newContext(width: number, key: string): Promise<BrowserContext> {
@@ -124,6 +135,9 @@ suite('dashboard: the System page', () => {
       'No recompute failed or stopped in the last 7 days.',
     );
     expect(await page.locator('#system-no-digest-failures').isVisible()).toBe(true);
+    expect(await page.locator('#system-no-webhook-failures').textContent()).toBe(
+      'No webhook delivery failed in the last 7 days.',
+    );
     const facts = await page.locator('#system-facts').textContent();
     expect(facts).toContain('DatabaseSQLite');
     expect(facts).toContain(
@@ -135,8 +149,38 @@ suite('dashboard: the System page', () => {
     expect(problems).toEqual([]);
   });
 
+  /** A subscription to flagged referrals, a flagged referral, and the recompute that sends it. */
+  async function failWebhookDelivery() {
+    await test
+      .http()
+      .post('/api/v1/webhook-subscriptions')
+      .set('Authorization', test.keys.admin)
+      .send({ url: receiver.url(DOWN), events: ['referral.flagged'] })
+      .expect(201);
+    const referrer = await createMember(test, { name: 'Lin Okafor', email: 'lin@example.com' });
+    await createReferral(test, {
+      referrerId: referrer.id,
+      refereeEmail: 'someone@mailinator.com',
+      invitedAt: new Date(Date.now() - HOUR).toISOString(),
+    });
+    await test
+      .http()
+      .post('/api/v1/value/recompute')
+      .set('Authorization', test.keys.manager)
+      .send({})
+      .expect(200);
+    await receiver.next(DOWN, 1);
+    const deadline = Date.now() + 10_000;
+    while ((await api('/api/v1/webhook-deliveries?status=failed')).items.length === 0) {
+      if (Date.now() > deadline) throw new Error('the webhook delivery did not fail');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   describe('with problems', () => {
     beforeAll(async () => {
+      // First, so that the runs inserted next are the latest.
+      await failWebhookDelivery();
       await insertRun('running', Date.now() - 2 * HOUR, null);
       await insertRun('failed', Date.now(), 'the worker ran out of memory');
       smtp.refuse.set('gone@example.com', 550);
@@ -175,9 +219,10 @@ suite('dashboard: the System page', () => {
           'DIGEST_FAILURES',
           'RECOMPUTE_FAILED',
           'RECOMPUTE_STALE',
+          'WEBHOOK_FAILURES',
         ]);
         expect(await page.locator('#system-health .health-status').textContent()).toBe(
-          'Degraded Needs attention: 3 problems.',
+          'Degraded Needs attention: 4 problems.',
         );
         expect((await page.locator('#system-health li').allTextContents()).sort()).toEqual(
           health.reasons.map((reason: { text: string }) => reason.text).sort(),
@@ -202,6 +247,19 @@ suite('dashboard: the System page', () => {
         expect(await failures.textContent()).toContain('gone@example.com');
         expect(await failures.textContent()).toContain('Refused by the mail server');
         expect(await failures.textContent()).toContain('550');
+      });
+
+      it('lists the webhook delivery that gave up by its receiver’s host, not its url', async () => {
+        const facts = await page.locator('#system-webhooks dl').textContent();
+        expect(facts).toContain('Failed in the last 24 hours1');
+        expect(facts).toContain('Waiting to retry0');
+        const failures = page.locator('#system-webhooks tbody tr');
+        expect(await failures.count()).toBe(1);
+        const row = await failures.textContent();
+        expect(row).toContain(new URL(receiver.url(DOWN)).host);
+        expect(row).toContain('Gave up after 1 attempt');
+        expect(row).toContain('HTTP 500 Internal Server Error');
+        expect(await page.locator('#system-webhooks').textContent()).not.toContain('T0KEN');
       });
 
       it('passes axe, fits the screen, and leaves a screenshot', async () => {

@@ -5,6 +5,8 @@ import {
   duration,
   runState,
   uptime,
+  webhookAnswer,
+  webhookReceiver,
 } from '../public/js/pages/system-words.js';
 
 const DateTimeFormat = Intl.DateTimeFormat;
@@ -51,6 +53,19 @@ describe('system words', () => {
       'Refused by the mail server',
     );
     expect(deliveryOutcome({ status: 'failed', attempts: 5 })).toBe('Gave up after 5 attempts');
+  });
+
+  it('says what a failed webhook’s receiver answered, and where it was going', () => {
+    expect(
+      webhookAnswer({ lastStatusCode: 500, lastError: 'HTTP 500 Internal Server Error' }),
+    ).toBe('HTTP 500 Internal Server Error');
+    expect(webhookAnswer({ lastStatusCode: 503, lastError: null })).toBe('HTTP 503');
+    expect(webhookAnswer({ lastStatusCode: null, lastError: 'no answer within 10000 ms' })).toBe(
+      'no answer within 10000 ms',
+    );
+    expect(webhookAnswer({ lastStatusCode: null, lastError: null })).toBe('no answer recorded');
+    expect(webhookReceiver({ host: 'hooks.example.com' })).toBe('hooks.example.com');
+    expect(webhookReceiver({ host: null })).toBe('a deleted subscription');
   });
 
   it('dates an instant in UTC, to the minute', () => {

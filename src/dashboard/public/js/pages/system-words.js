@@ -79,6 +79,26 @@ export function deliveryOutcome(failure) {
 }
 
 /**
+ * What the receiver of a failed webhook answered: its status line, or why there was none.
+ * @param {{ lastStatusCode: number | null, lastError: string | null }} failure
+ * @returns {string}
+ */
+export function webhookAnswer(failure) {
+  if (failure.lastError) return failure.lastError;
+  if (failure.lastStatusCode !== null) return `HTTP ${failure.lastStatusCode}`;
+  return 'no answer recorded';
+}
+
+/**
+ * Where a failed webhook was going: the url's host, or a subscription since deleted.
+ * @param {{ host: string | null }} failure
+ * @returns {string}
+ */
+export function webhookReceiver(failure) {
+  return failure.host ?? 'a deleted subscription';
+}
+
+/**
  * "3 Dec 2026, 09:12 UTC".
  * @param {string | null | undefined} iso
  * @returns {string}

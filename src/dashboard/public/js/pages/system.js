@@ -4,7 +4,16 @@ import { h } from '../dom.js';
 import { count, date } from '../format.js';
 import { badge, card, emptyState, kpi, pageHeader } from '../ui.js';
 import { metricsTable } from './acquisition-tables.js';
-import { byteSize, dateTime, deliveryOutcome, duration, runState, uptime } from './system-words.js';
+import {
+  byteSize,
+  dateTime,
+  deliveryOutcome,
+  duration,
+  runState,
+  uptime,
+  webhookAnswer,
+  webhookReceiver,
+} from './system-words.js';
 
 /**
  * GET /api/v1/system (admin).
@@ -26,6 +35,15 @@ import { byteSize, dateTime, deliveryOutcome, duration, runState, uptime } from 
  *   recentFailures: DeliveryFailure[], windowDays: number,
  * }} Digests
  * @typedef {{
+ *   id: string, subscriptionId: string, host: string | null, eventCount: number,
+ *   attempts: number, lastAttemptAt: string | null, lastStatusCode: number | null,
+ *   lastError: string | null,
+ * }} WebhookFailure
+ * @typedef {{
+ *   failedLast24h: number, failedInWindow: number, retrying: number,
+ *   recentFailures: WebhookFailure[], windowDays: number,
+ * }} Webhooks
+ * @typedef {{
  *   kind: string, sizeBytes: number,
  *   sqlite: { file: string, fileBytes: number, walBytes: number } | null,
  *   migrations: { applied: number, pending: number, last: string | null },
@@ -40,7 +58,7 @@ import { byteSize, dateTime, deliveryOutcome, duration, runState, uptime } from 
  *   checkedAt: string, version: string, startedAt: string, uptimeSeconds: number,
  *   sections: {
  *     database: Database, recompute: Recomputes, digests: Digests, outbox: Outbox,
- *     imports: { running: number, maxConcurrent: number },
+ *     imports: { running: number, maxConcurrent: number }, webhooks?: Webhooks,
  *   },
  * }} Summary
  * @typedef {import('../dom.js').Child} Child
@@ -224,6 +242,49 @@ function digestsCard(digests) {
   );
 }
 
+/** @param {Webhooks} webhooks */
+function webhooksCard(webhooks) {
+  return card(
+    'Outbound webhooks',
+    {
+      id: 'system-webhooks',
+      description:
+        'Deliveries of events to your subscriptions that gave up after every attempt, and those waiting to retry.',
+    },
+    facts([
+      ['Failed in the last 24 hours', count(webhooks.failedLast24h)],
+      [`Failed in the last ${count(webhooks.windowDays)} days`, count(webhooks.failedInWindow)],
+      ['Waiting to retry', count(webhooks.retrying)],
+    ]),
+    h('h3', { class: 'subheading' }, 'Recent failures'),
+    webhooks.recentFailures.length === 0
+      ? h(
+          'p',
+          { class: 'muted', id: 'system-no-webhook-failures' },
+          `No webhook delivery failed in the last ${count(webhooks.windowDays)} days.`,
+        )
+      : metricsTable(
+          'Failed webhook deliveries',
+          [
+            { label: 'Sent to' },
+            { label: 'Outcome' },
+            { label: 'Last attempt' },
+            { label: 'Receiver answer' },
+          ],
+          webhooks.recentFailures.map((failure) => [
+            h(
+              'span',
+              { title: `Subscription ${failure.subscriptionId}` },
+              webhookReceiver(failure),
+            ),
+            deliveryOutcome({ status: 'failed', attempts: failure.attempts }),
+            dateTime(failure.lastAttemptAt),
+            webhookAnswer(failure),
+          ]),
+        ),
+  );
+}
+
 /** @param {Summary} summary */
 function storageCard(summary) {
   const { database, outbox, imports } = summary.sections;
@@ -300,6 +361,7 @@ export async function render(container, context) {
       keyFigures(summary),
       recomputesCard(summary.sections.recompute),
       digestsCard(summary.sections.digests),
+      summary.sections.webhooks ? webhooksCard(summary.sections.webhooks) : null,
       storageCard(summary),
     ),
   );
