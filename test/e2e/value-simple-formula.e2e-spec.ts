@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { SnapshotDatePointer1733000045000 } from '../../src/database/migrations/1733000045000-snapshot-date-pointer';
 import { SnapshotSimpleFormula1733000005000 } from '../../src/database/migrations/1733000005000-snapshot-simple-formula';
 import { toNdjson } from '../support/import-files';
 import { createMember } from '../support/factories';
@@ -230,8 +231,11 @@ describe('the simple formula side by side', () => {
       const queryRunner = test.app.get(DataSource).createQueryRunner();
       try {
         await queryRunner.connect();
+        // The table as that migration knew it: the per-date pointer came after it.
+        await new SnapshotDatePointer1733000045000().down(queryRunner);
         await new SnapshotSimpleFormula1733000005000().down(queryRunner);
         await new SnapshotSimpleFormula1733000005000().up(queryRunner);
+        await new SnapshotDatePointer1733000045000().up(queryRunner);
       } finally {
         await queryRunner.release();
       }

@@ -21,8 +21,8 @@ import { brokenInvariants, rowCounts } from './invariants';
  * invariants hold after each route.
  */
 
-/** POSTs that do something rather than create: a repeat may be refused (already approved, merged …). */
-const ACTION = /\/(approve|reject|merge|dismiss|send|recompute|session)$/;
+/** POSTs that do something rather than create: a repeat may be refused (already approved, merged, lifted …). */
+const ACTION = /\/(approve|reject|merge|dismiss|send|recompute|session|lift|rotate-secret|retry)$/;
 
 /**
  * Creates whose repeat stores another record, as documented: no natural key, or one the body
