@@ -7,12 +7,9 @@ import { HaloSettings } from '../../config/halo-settings';
 import { DeliveryStatus, DigestDelivery } from '../../digests/digest-delivery.entity';
 import { SystemCheck, SystemCheckResult, SystemReason } from '../system-check';
 import { SystemReasonCode } from '../system-reason-code';
+import { deliveryFailures, failureReasons } from '../delivery-failures';
 import { systemReasonText } from '../system-reason-text';
 
-const DAY_MS = 86_400_000;
-/** /health reports the failures of the last day. */
-const FAILURE_HOURS = 24;
-const LISTED_FAILURES = 20;
 const FAILED: DeliveryStatus[] = ['failed', 'failed-permanent'];
 
 export interface DeliveryFailure {
@@ -48,26 +45,18 @@ export class DigestDeliveriesCheck implements SystemCheck {
   ) {}
 
   async run(now: number): Promise<SystemCheckResult> {
-    const deliveries = this.dataSource.getRepository(DigestDelivery);
-    const windowDays = this.settings.system.recentDays;
-    const failedSince = (since: number) => ({
-      status: In(FAILED),
-      updatedAt: MoreThanOrEqual(since),
-    });
-    const [failedLast24h, failedInWindow, retrying, recent] = await Promise.all([
-      deliveries.countBy(failedSince(now - FAILURE_HOURS * 3_600_000)),
-      deliveries.countBy(failedSince(now - windowDays * DAY_MS)),
-      deliveries.countBy({ status: 'retrying' }),
-      deliveries.find({
-        where: failedSince(now - windowDays * DAY_MS),
-        order: { updatedAt: 'DESC' },
-        take: LISTED_FAILURES,
-      }),
-    ]);
+    const { recent, ...counts } = await deliveryFailures(
+      this.dataSource.getRepository(DigestDelivery),
+      {
+        failedSince: (since) => ({ status: In(FAILED), updatedAt: MoreThanOrEqual(since) }),
+        retrying: { status: 'retrying' },
+        newestFirst: { updatedAt: 'DESC' },
+      },
+      now,
+      this.settings.system.recentDays,
+    );
     const details: DigestDetails = {
-      failedLast24h,
-      failedInWindow,
-      retrying,
+      ...counts,
       recentFailures: recent.map((delivery) => ({
         id: delivery.id,
         subscriptionId: delivery.subscriptionId,
@@ -77,18 +66,11 @@ export class DigestDeliveriesCheck implements SystemCheck {
         lastAttemptAt: toIso(delivery.lastAttemptAt),
         lastResponse: delivery.lastResponse,
       })),
-      windowDays,
     };
-    const reasons: SystemReason[] =
-      failedLast24h > 0
-        ? [
-            {
-              code: SystemReasonCode.DIGEST_FAILURES,
-              params: { count: failedLast24h, hours: FAILURE_HOURS },
-            },
-          ]
-        : [];
-    return { details, reasons };
+    return {
+      details,
+      reasons: failureReasons(SystemReasonCode.DIGEST_FAILURES, counts.failedLast24h),
+    };
   }
 
   describe(reason: SystemReason, language: ReasonLanguage): string {

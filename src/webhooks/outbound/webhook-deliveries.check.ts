@@ -6,14 +6,10 @@ import { toIso } from '../../common/dates/iso-date';
 import { HaloSettings } from '../../config/halo-settings';
 import { SystemCheck, SystemCheckResult, SystemReason } from '../../system/system-check';
 import { SystemReasonCode } from '../../system/system-reason-code';
+import { deliveryFailures, failureReasons } from '../../system/delivery-failures';
 import { systemReasonText } from '../../system/system-reason-text';
 import { WebhookDelivery } from '../webhook-delivery.entity';
 import { WebhookSubscription } from '../webhook-subscription.entity';
-
-const DAY_MS = 86_400_000;
-/** /health reports the failures of the last day. */
-const FAILURE_HOURS = 24;
-const LISTED_FAILURES = 20;
 
 export interface WebhookFailure {
   id: string;
@@ -54,27 +50,22 @@ export class WebhookDeliveriesCheck implements SystemCheck {
   ) {}
 
   async run(now: number): Promise<SystemCheckResult> {
-    const deliveries = this.dataSource.getRepository(WebhookDelivery);
-    const windowDays = this.settings.system.recentDays;
-    const failedSince = (since: number) => ({
-      status: 'failed' as const,
-      lastAttemptAt: MoreThanOrEqual(since),
-    });
-    const [failedLast24h, failedInWindow, retrying, recent] = await Promise.all([
-      deliveries.countBy(failedSince(now - FAILURE_HOURS * 3_600_000)),
-      deliveries.countBy(failedSince(now - windowDays * DAY_MS)),
-      deliveries.countBy({ status: 'retrying' }),
-      deliveries.find({
-        where: failedSince(now - windowDays * DAY_MS),
-        order: { lastAttemptAt: 'DESC', id: 'DESC' },
-        take: LISTED_FAILURES,
-      }),
-    ]);
+    const { recent, ...counts } = await deliveryFailures(
+      this.dataSource.getRepository(WebhookDelivery),
+      {
+        failedSince: (since) => ({
+          status: 'failed' as const,
+          lastAttemptAt: MoreThanOrEqual(since),
+        }),
+        retrying: { status: 'retrying' },
+        newestFirst: { lastAttemptAt: 'DESC', id: 'DESC' },
+      },
+      now,
+      this.settings.system.recentDays,
+    );
     const hosts = await this.subscriptionHosts(recent.map((delivery) => delivery.subscriptionId));
     const details: WebhookDetails = {
-      failedLast24h,
-      failedInWindow,
-      retrying,
+      ...counts,
       recentFailures: recent.map((delivery) => ({
         id: delivery.id,
         subscriptionId: delivery.subscriptionId,
@@ -85,18 +76,11 @@ export class WebhookDeliveriesCheck implements SystemCheck {
         lastStatusCode: delivery.lastStatusCode,
         lastError: delivery.lastError,
       })),
-      windowDays,
     };
-    const reasons: SystemReason[] =
-      failedLast24h > 0
-        ? [
-            {
-              code: SystemReasonCode.WEBHOOK_FAILURES,
-              params: { count: failedLast24h, hours: FAILURE_HOURS },
-            },
-          ]
-        : [];
-    return { details, reasons };
+    return {
+      details,
+      reasons: failureReasons(SystemReasonCode.WEBHOOK_FAILURES, counts.failedLast24h),
+    };
   }
 
   describe(reason: SystemReason, language: ReasonLanguage): string {
