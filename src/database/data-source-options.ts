@@ -39,12 +39,32 @@ export function dataSourceOptions(settings: Pick<HaloSettings, 'database'>): Dat
  * synchronous=NORMAL keeps the database consistent after a crash (a power loss may drop the
  * last commits), the setting SQLite recommends for WAL.
  */
-function tuneSqlite(database: { pragma(source: string): unknown }): void {
+function tuneSqlite(database: SqliteHandle): void {
   database.pragma('cache_size = -65536'); // 64 MiB
   database.pragma('temp_store = MEMORY');
   database.pragma('synchronous = NORMAL');
   // An erasure must not leave the erased person's bytes in freed pages: deleted content is zeroed.
   database.pragma('secure_delete = ON');
+  beginImmediately(database);
+}
+
+interface SqliteHandle {
+  pragma(source: string): unknown;
+  prepare(source: string): unknown;
+}
+
+/**
+ * TypeORM opens every transaction with a deferred `BEGIN`: it takes SQLite's write lock only at
+ * its first write. A transaction that reads first (an import batch looks its keys up, a
+ * service checks before it inserts) then finds that another connection (a worker thread, the
+ * CLI, another process) committed since its read, and SQLite answers SQLITE_BUSY_SNAPSHOT at
+ * once, without waiting out the busy timeout: a 500 under load. Halo's transactions all write,
+ * so they begin IMMEDIATE: the lock is taken first, and a busy writer is waited for.
+ */
+function beginImmediately(database: SqliteHandle): void {
+  const prepare = database.prepare.bind(database);
+  database.prepare = (source: string) =>
+    prepare(source === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : source);
 }
 
 export function sqliteFile(path: string): string {
