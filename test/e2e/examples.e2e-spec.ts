@@ -53,6 +53,31 @@ describe(`examples/ from import to ranked list (${process.env.TEST_DATABASE_URL 
     expect(order[0]).toBe('members');
   });
 
+  it("heads every file with columns its type's column list names, its required ones included", async () => {
+    for (const type of documentedOrder()) {
+      const header = readFileSync(join(EXAMPLES, `${type}.csv`), 'utf8').split('\n')[0];
+      const listed = await test
+        .http()
+        .get(`/api/v1/import/${type}/columns`)
+        .set('Authorization', test.keys.viewer)
+        .expect(200);
+      const columns = listed.body.columns as { name: string; required: boolean }[];
+      const names = new Set(columns.map((column) => column.name));
+      const used = header.trim().split(',');
+      expect({ type, unknown: used.filter((name) => !names.has(name)) }).toEqual({
+        type,
+        unknown: [],
+      });
+      const missing = columns.filter((column) => column.required && !used.includes(column.name));
+      expect({ type, missing }).toEqual({ type, missing: [] });
+    }
+    await test
+      .http()
+      .get('/api/v1/import/planets/columns')
+      .set('Authorization', test.keys.viewer)
+      .expect(404);
+  });
+
   it('imports every file with no refused row, then ranks members with tiers above the base', async () => {
     const answers: Record<string, ImportAnswer> = {};
     for (const type of documentedOrder()) {
