@@ -44,14 +44,16 @@ let csrfToken = null;
  * The JSON the API answered (null for 204); callers declare its shape with a typedef.
  * @param {string} method
  * @param {string} path
- * @param {{ query?: Query, body?: unknown, quiet401?: boolean }} [options] quiet401: a 401 does
- *   not announce the end of the session (signing in and out expect one)
+ * @param {{ query?: Query, body?: unknown, file?: { body: Blob, type: string }, quiet401?: boolean }} [options]
+ *   file: a file sent as is with its Content-Type (imports), instead of a JSON body;
+ *   quiet401: a 401 does not announce the end of the session (signing in and out expect one)
  * @returns {Promise<any>}
  */
-export async function request(method, path, { query, body, quiet401 = false } = {}) {
+export async function request(method, path, { query, body, file, quiet401 = false } = {}) {
   /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file) headers['Content-Type'] = file.type;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
@@ -59,7 +61,7 @@ export async function request(method, path, { query, body, quiet401 = false } = 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ? file.body : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: 'Halo cannot be reached. Is it running?' });
@@ -87,3 +89,8 @@ export const get = (path, query) => request('GET', path, { query });
  * @returns {Promise<any>}
  */
 export const post = (path, body = {}) => request('POST', path, { body });
+/**
+ * @param {string} path
+ * @returns {Promise<any>}
+ */
+export const del = (path) => request('DELETE', path);

@@ -6,6 +6,7 @@ import { errorState, setTierOrder } from './ui.js';
 import * as acquisition from './pages/acquisition.js';
 import * as ambassadors from './pages/ambassadors.js';
 import * as audit from './pages/audit.js';
+import * as importPage from './pages/import.js';
 import * as member from './pages/member.js';
 import * as model from './pages/model.js';
 import * as overview from './pages/overview.js';
@@ -50,6 +51,7 @@ const ROUTES = [
   { pattern: /^\/model$/, page: model, nav: 'model' },
   { pattern: /^\/system$/, page: system, nav: 'system' },
   { pattern: /^\/audit$/, page: audit, nav: 'audit' },
+  { pattern: /^\/import$/, page: importPage, nav: 'import' },
 ];
 
 /** @type {{ session: Session | null, renders: number, firstRender: boolean }} */
@@ -77,6 +79,11 @@ function showChrome(visible) {
     document.querySelectorAll('.main-nav [data-role]')
   ))
     item.hidden = !visible || item.dataset.role !== sessionRole;
+  // Links to pages that write (imports) show to the keys that may write.
+  for (const item of /** @type {NodeListOf<HTMLElement>} */ (
+    document.querySelectorAll('.main-nav [data-can-write]')
+  ))
+    item.hidden = !visible || !state.session?.canWrite;
 }
 
 /** @param {string | null | undefined} nav */

@@ -1,5 +1,6 @@
 // @ts-check
 /** Numbers for people: currency, counts, percentages and dates (dates in UTC, as the API means them). */
+import { locale } from './i18n.js';
 /** @type {Map<string, Intl.NumberFormat | Intl.DateTimeFormat>} */
 const cache = new Map();
 /**
@@ -180,4 +181,28 @@ export function humanize(text) {
     .replace(/[_-]+/g, ' ')
     .trim();
   return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+}
+
+/**
+ * "3 Dec 2026, 14:05": a moment to the minute, in the dashboard's language, in UTC.
+ * @param {string | null | undefined} iso
+ * @returns {string}
+ */
+export function dateTime(iso) {
+  if (!iso) return '—';
+  const value = new Date(iso);
+  if (Number.isNaN(value.getTime())) return '—';
+  const format = formatter(
+    `dateTime:${locale()}`,
+    () =>
+      new Intl.DateTimeFormat(locale(), {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'UTC',
+      }),
+  );
+  return format.format(value);
 }
