@@ -151,13 +151,13 @@ function uploadForm(onImported) {
     const run = chosen;
     checkButton.setAttribute('disabled', '');
     startButton.setAttribute('disabled', '');
-    const importId = crypto.randomUUID();
+    const importId = window.crypto.randomUUID();
     const bar = /** @type {HTMLProgressElement} */ (
       h('progress', { max: 100, value: 0, 'aria-label': t('progress') })
     );
     const note = h('p', { class: 'muted' }, dryRun ? t('checking') : t('importing'));
     resultSlot.replaceChildren(h('div', { class: 'import-progress' }, bar, note));
-    const poll = setInterval(async () => {
+    const poll = window.setInterval(async () => {
       const job = await get(`/api/v1/imports/${importId}`).catch(() => null);
       if (!job) return;
       const stored = job.rowsStored ?? 0;
@@ -181,7 +181,7 @@ function uploadForm(onImported) {
     } catch (error) {
       resultSlot.replaceChildren(refusalView(error));
     } finally {
-      clearInterval(poll);
+      window.clearInterval(poll);
       showColumns();
     }
   }
