@@ -112,6 +112,20 @@ export class PurchasesRepository extends RecordRepository<Purchase> {
     };
   }
 
+  /** A member's orders less refunds, in the base currency's minor units (0 without any). */
+  async netSpendOf(memberId: string, manager = this.dataSource.manager): Promise<number> {
+    const row = await manager
+      .getRepository(Purchase)
+      .createQueryBuilder('purchase')
+      .select(
+        "COALESCE(SUM(CASE WHEN purchase.kind = 'refund' THEN -purchase.base_amount_minor ELSE purchase.base_amount_minor END), 0)",
+        'net',
+      )
+      .where('purchase.member_id = :memberId', { memberId })
+      .getRawOne<Record<string, unknown>>();
+    return new ResultRow(row!).number('net');
+  }
+
   /** Purchases by externalId, for a batch: the map holds those that exist. */
   async findByExternalIds(
     externalIds: string[],

@@ -5,6 +5,8 @@ import { MembersModule } from '../members/members.module';
 import { MergeMovers } from '../members/merge-movers';
 import { TimelineSources } from '../members/timeline-sources';
 import { PurchasesModule } from '../purchases/purchases.module';
+import { ReferralEvidence } from './evidence/referral-evidence';
+import { ReferralEvidenceController } from './evidence/referral-evidence.controller';
 import { ReferralChecks } from './referral-checks';
 import { ReferralConversionService } from './referral-conversion.service';
 import { referralMergeMover } from './referral-merge-mover';
@@ -21,11 +23,12 @@ import { ReferralTreesService } from './trees/referral-trees.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Referral]), MembersModule, PurchasesModule],
   // ReferralTreesController first: its `referrals/trees` route must match before `referrals/:id`.
-  controllers: [ReferralTreesController, ReferralsController],
+  controllers: [ReferralTreesController, ReferralsController, ReferralEvidenceController],
   providers: [
     ReferralsService,
     ReferralConversionService,
     ReferralChecks,
+    ReferralEvidence,
     ReferralsRepository,
     CurrencyConverter,
     ReferralTreesService,

@@ -219,6 +219,69 @@ describe('referrals', () => {
     });
   });
 
+  describe('evidence', () => {
+    const evidence = (id: string) =>
+      test.http().get(`/api/v1/referrals/${id}/evidence`).set('Authorization', test.keys.viewer);
+
+    it('shows the look-alike emails, the burst count and what is at stake: reward and the referee’s net spend', async () => {
+      const ada = await createMember(test, { email: 'ada.evidence@example.com' });
+      const twin = await createMember(test, { email: 'adaevidence+2@example.com' });
+      const referral = await createReferral(test, {
+        referrerId: ada.id,
+        refereeExternalId: twin.externalId,
+        rewardCost: '10.00',
+        rewardCurrency: 'USD',
+        invitedAt: '2026-01-01T00:00:00Z',
+      });
+      expect(referral.flags).toEqual(['similar_email']);
+      const order = await createPurchase(test, {
+        memberExternalId: twin.externalId,
+        amount: '120.00',
+        currency: 'EUR',
+        occurredAt: '2026-01-05T00:00:00Z',
+      });
+      await createPurchase(test, {
+        memberExternalId: twin.externalId,
+        kind: 'refund',
+        refundOf: order.externalId,
+        amount: '20.00',
+        currency: 'EUR',
+        occurredAt: '2026-01-06T00:00:00Z',
+      });
+      const response = await evidence(referral.id).expect(200);
+      expect(response.body).toEqual({
+        referralId: referral.id,
+        flags: ['similar_email'],
+        referrerEmail: 'ada.evidence@example.com',
+        refereeEmail: 'adaevidence+2@example.com',
+        similarEmails: true,
+        disposableDomain: null,
+        burst: { referralsInWindow: 1, windowHours: 24, threshold: 5 },
+        atStake: {
+          baseRewardCost: '9.20',
+          refereeSpend: '100.00',
+          baseCurrency: 'EUR',
+          converted: true,
+        },
+      });
+    });
+
+    it('names the disposable domain of a referee who is not a member yet; an unknown referral is 404', async () => {
+      const ada = await createMember(test);
+      const referral = await createReferral(test, {
+        referrerId: ada.id,
+        refereeEmail: 'evidence@eu.mailinator.com',
+      });
+      const response = await evidence(referral.id).expect(200);
+      expect(response.body).toMatchObject({
+        refereeEmail: 'evidence@eu.mailinator.com',
+        disposableDomain: 'eu.mailinator.com',
+        atStake: { refereeSpend: '0.00', converted: false },
+      });
+      await evidence('00000000-0000-4000-8000-000000000000').expect(404);
+    });
+  });
+
   describe('approval', () => {
     it('holds flagged referrals until a manager approves or rejects them', async () => {
       const ada = await createMember(test);
