@@ -5,8 +5,6 @@ import { AttendanceResponseDto } from './dto/attendance-response.dto';
 import { EventGuest } from './event-guest.entity';
 import { CommunityEvent } from './event.entity';
 
-const VERB = { registered: 'Registered for', attended: 'Attended', 'no-show': 'No-show at' };
-
 /** Attendance on a member's timeline, dated by its latest step, with the event's name and guests. */
 export const attendanceTimelineSource: TimelineSource<Attendance> = {
   type: 'attendance',
@@ -17,7 +15,7 @@ export const attendanceTimelineSource: TimelineSource<Attendance> = {
     'COALESCE(attendance.attended_at, attendance.no_show_at, attendance.registered_at)',
   occurredAt: (attendance) =>
     attendance.attendedAt ?? attendance.noShowAt ?? attendance.registeredAt,
-  describe: async (rows, manager) => {
+  describe: async (rows, manager, words) => {
     const [events, guests] = await Promise.all([
       manager.findBy(CommunityEvent, { id: In([...new Set(rows.map((row) => row.eventId))]) }),
       manager.find(EventGuest, {
@@ -27,7 +25,11 @@ export const attendanceTimelineSource: TimelineSource<Attendance> = {
     ]);
     const names = new Map(events.map((event) => [event.id, event.name]));
     return rows.map((attendance) => ({
-      summary: `${VERB[attendance.status]} ${names.get(attendance.eventId) ?? attendance.eventId} as ${attendance.role}`,
+      summary: words.attendance(
+        attendance.status,
+        names.get(attendance.eventId) ?? attendance.eventId,
+        attendance.role,
+      ),
       record: AttendanceResponseDto.from(
         attendance,
         guests.filter((guest) => guest.attendanceId === attendance.id),

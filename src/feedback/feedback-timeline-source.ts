@@ -10,11 +10,11 @@ export const feedbackTimelineSource: TimelineSource<Feedback> = {
   memberColumn: 'feedback.member_id',
   occurredColumn: 'feedback.submitted_at',
   occurredAt: (feedback) => feedback.submittedAt,
-  describe: async (items) =>
+  describe: async (items, _manager, words) =>
     items.map((feedback) => {
       const text = feedback.text.length > 80 ? `${feedback.text.slice(0, 79)}…` : feedback.text;
       return {
-        summary: `Feedback (${feedback.kind}, ${feedback.status}): ${text}`,
+        summary: words.feedback(feedback.kind, feedback.status, text),
         record: FeedbackResponseDto.from(feedback),
       };
     }),

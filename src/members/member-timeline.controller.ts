@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { reasonLanguage } from '../advocates/reasons/reason-language';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { TimelineListDto, TimelineQuery } from './dto/timeline.dto';
@@ -20,7 +21,8 @@ export class MemberTimelineController {
   page(
     @Param('id', ParseIdPipe) id: string,
     @Query() query: TimelineQuery,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<TimelineListDto> {
-    return this.timeline.page(id, query);
+    return this.timeline.page(id, query, reasonLanguage(query.lang, acceptLanguage));
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, ObjectLiteral } from 'typeorm';
 import { toIso } from '../common/dates/iso-date';
 import { TimelineItemDto, TimelineType } from './dto/timeline.dto';
 import { TimelineDescription, TimelineSources } from './timeline-sources';
+import { TimelineWords } from './timeline-words';
 
 export interface TimelineRow {
   type: TimelineType;
@@ -23,7 +24,7 @@ export class TimelineItems {
     private readonly sources: TimelineSources,
   ) {}
 
-  async describe(rows: TimelineRow[]): Promise<TimelineItemDto[]> {
+  async describe(rows: TimelineRow[], words: TimelineWords): Promise<TimelineItemDto[]> {
     const byType = new Map<TimelineType, TimelineRow[]>();
     for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
     const descriptions = new Map<TimelineRow, TimelineDescription>();
@@ -32,6 +33,7 @@ export class TimelineItems {
         const described = await this.sources.get(type)!.describe(
           typed.map((row) => row.record),
           this.dataSource.manager,
+          words,
         );
         typed.forEach((row, at) => descriptions.set(row, described[at]));
       }),

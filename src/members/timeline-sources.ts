@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { TimelineItemDto, TimelineType } from './dto/timeline.dto';
+import { TimelineWords } from './timeline-words';
 
 /** A record as its own endpoint shows it, with a one-line summary. */
 export type TimelineDescription = Pick<TimelineItemDto, 'summary' | 'record'>;
@@ -14,8 +15,15 @@ export interface TimelineSource<T extends ObjectLiteral = ObjectLiteral> {
   /** SQL for the date the timeline sorts on; `occurredAt` computes the same from a row. */
   occurredColumn: string;
   occurredAt: (row: T) => number;
-  /** One description per record, in the order given: a page's records of this type at once. */
-  describe: (records: T[], manager: EntityManager) => Promise<TimelineDescription[]>;
+  /**
+   * One description per record, in the order given: a page's records of this type at once,
+   * summarised in the request's language.
+   */
+  describe: (
+    records: T[],
+    manager: EntityManager,
+    words: TimelineWords,
+  ) => Promise<TimelineDescription[]>;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { ReasonLanguage } from '../advocates/reasons/reason-language';
+import { TimelineWords } from './timeline-words';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
@@ -29,7 +31,11 @@ export class TimelineService {
     private readonly sources: TimelineSources,
   ) {}
 
-  async page(memberId: string, query: TimelineQuery): Promise<Page<TimelineItemDto>> {
+  async page(
+    memberId: string,
+    query: TimelineQuery,
+    language: ReasonLanguage = 'en',
+  ): Promise<Page<TimelineItemDto>> {
     await this.members.get(memberId);
     // Only the types whose modules registered a source (in the app, every type).
     const sources = TIMELINE_TYPES.filter(
@@ -50,7 +56,7 @@ export class TimelineService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: await this.items.describe(items),
+      items: await this.items.describe(items, new TimelineWords(language)),
       nextCursor:
         rows.length > limit && last
           ? encodeCursor({ value: last.occurredAt, id: `${last.type}:${last.id}` })

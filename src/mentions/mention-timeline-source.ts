@@ -10,9 +10,9 @@ export const mentionTimelineSource: TimelineSource<Mention> = {
   memberColumn: 'mention.member_id',
   occurredColumn: 'mention.posted_at',
   occurredAt: (mention) => mention.postedAt,
-  describe: async (mentions) =>
+  describe: async (mentions, _manager, words) =>
     mentions.map((mention) => ({
-      summary: `Mentioned on ${mention.platform} by ${mention.handle} (reach ${mention.reach})`,
+      summary: words.mention(mention.platform, mention.handle, mention.reach),
       record: MentionResponseDto.from(mention),
     })),
 };

@@ -1,5 +1,4 @@
 import { In } from 'typeorm';
-import { formatAmount } from '../common/money/money';
 import { HaloSettings } from '../config/halo-settings';
 import { TimelineSource } from '../members/timeline-sources';
 import { PurchaseResponseDto } from './dto/purchase-response.dto';
@@ -14,7 +13,7 @@ export function purchaseTimelineSource(settings: HaloSettings): TimelineSource<P
     memberColumn: 'purchase.member_id',
     occurredColumn: 'purchase.occurred_at',
     occurredAt: (purchase) => purchase.occurredAt,
-    describe: async (purchases, manager) => {
+    describe: async (purchases, manager, words) => {
       const refundOfIds = purchases
         .map((purchase) => purchase.refundOfId)
         .filter((id): id is string => Boolean(id));
@@ -29,9 +28,14 @@ export function purchaseTimelineSource(settings: HaloSettings): TimelineSource<P
         const refundOf = purchase.refundOfId
           ? (refundedOrders.get(purchase.refundOfId) ?? null)
           : null;
-        const product = purchase.product ? ` (${purchase.product})` : '';
         return {
-          summary: `${purchase.kind === 'refund' ? 'Refund' : 'Order'} ${purchase.externalId}: ${formatAmount(purchase.amountMinor, purchase.currency)} ${purchase.currency}${product}`,
+          summary: words.purchase(
+            purchase.kind,
+            purchase.externalId,
+            purchase.amountMinor,
+            purchase.currency,
+            purchase.product,
+          ),
           record: PurchaseResponseDto.from(purchase, settings.money.baseCurrency, refundOf),
         };
       });

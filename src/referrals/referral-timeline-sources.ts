@@ -19,13 +19,18 @@ export function referralTimelineSources(settings: HaloSettings): TimelineSource<
       ...common,
       type: 'referral_made',
       memberColumn: 'referral.referrer_id',
-      describe: async (referrals, manager) => {
+      describe: async (referrals, manager, words) => {
         const labels = await memberLabels(
           manager,
           referrals.flatMap((referral) => referral.refereeMemberId ?? []),
         );
         return referrals.map((referral) => ({
-          summary: `Referred ${referral.refereeMemberId ? (labels.get(referral.refereeMemberId) ?? referral.refereeMemberId) : referral.refereeEmail} (${referral.status})`,
+          summary: words.referred(
+            referral.refereeMemberId
+              ? (labels.get(referral.refereeMemberId) ?? referral.refereeMemberId)
+              : (referral.refereeEmail ?? ''),
+            referral.status,
+          ),
           record: record(referral),
         }));
       },
@@ -34,13 +39,16 @@ export function referralTimelineSources(settings: HaloSettings): TimelineSource<
       ...common,
       type: 'referral_received',
       memberColumn: 'referral.referee_member_id',
-      describe: async (referrals, manager) => {
+      describe: async (referrals, manager, words) => {
         const labels = await memberLabels(
           manager,
           referrals.map((referral) => referral.referrerId),
         );
         return referrals.map((referral) => ({
-          summary: `Referred by ${labels.get(referral.referrerId) ?? referral.referrerId} (${referral.status})`,
+          summary: words.referredBy(
+            labels.get(referral.referrerId) ?? referral.referrerId,
+            referral.status,
+          ),
           record: record(referral),
         }));
       },

@@ -10,9 +10,9 @@ export const reviewTimelineSource: TimelineSource<Review> = {
   memberColumn: 'review.member_id',
   occurredColumn: 'review.published_at',
   occurredAt: (review) => review.publishedAt,
-  describe: async (reviews) =>
+  describe: async (reviews, _manager, words) =>
     reviews.map((review) => ({
-      summary: `Reviewed ${review.product} on ${review.platform}: ${review.rating}/5`,
+      summary: words.review(review.product, review.platform, review.rating),
       record: ReviewResponseDto.from(review),
     })),
 };

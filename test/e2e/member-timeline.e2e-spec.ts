@@ -145,12 +145,31 @@ describe('member timeline', () => {
         .expect(200);
       expect(byId.get(id)!.record).toEqual(own.body);
     }
-    expect(byId.get(ids.order1)!.summary).toBe('Order tl-order-1: 49.90 EUR (Trail shoes)');
+    expect(byId.get(ids.order1)!.summary).toBe('Order tl-order-1: €49.90 (Trail shoes)');
     expect(byId.get(ids.refund)!.record.refundOf).toBe('tl-order-1');
     expect(byId.get(ids.attendance)!.summary).toBe('Attended Berlin meetup as speaker');
     expect(byId.get(ids.attendance)!.record.guests).toHaveLength(1);
     expect(byId.get(ids.received)!.summary).toMatch(/^Referred by Grace Hopper \(/);
     expect(byId.get(ids.made)!.summary).toBe('Referred newcomer@example.org (invited)');
+    expect(byId.get(ids.mention)!.summary).toMatch(
+      /^Mentioned on Instagram by ada_tl \(reach [\d,]+\)$/,
+    );
+  });
+
+  it('summarises in the language asked for (lang, then Accept-Language), money and counts for people', async () => {
+    const italian = await timeline().set('Accept-Language', 'it-IT,it;q=0.9').expect(200);
+    const byId = new Map((italian.body.items as Item[]).map((item) => [item.id, item]));
+    expect(byId.get(ids.order1)!.summary).toBe('Ordine tl-order-1: 49,90\u00a0€ (Trail shoes)');
+    expect(byId.get(ids.attendance)!.summary).toBe('Presenza a Berlin meetup come relatore');
+    expect(byId.get(ids.made)!.summary).toBe('Ha invitato newcomer@example.org (invitato)');
+    expect(byId.get(ids.mention)!.summary).toMatch(
+      /^Menzione su Instagram di ada_tl \(portata [\d.]+\)$/,
+    );
+    const english = await read({ lang: 'en' });
+    expect(english.items.map((item) => item.summary)).toContain(
+      'Order tl-order-1: €49.90 (Trail shoes)',
+    );
+    await timeline({ lang: 'fr' }).expect(400);
   });
 
   it.each([1, 2, 3, 4])('pages with a stable cursor across types (limit %i)', async (limit) => {

@@ -1,3 +1,4 @@
+import { REASON_LANGUAGES, ReasonLanguage } from '../../advocates/reasons/reason-language';
 import { ApiProperty, ApiPropertyOptional, OmitType, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
@@ -52,6 +53,15 @@ export class TimelineQuery extends OmitType(PageQueryDto, ['order'] as const) {
     message: `must be a comma list of ${TIMELINE_TYPES.join(', ')}`,
   })
   type?: TimelineType[];
+
+  @ApiPropertyOptional({
+    enum: REASON_LANGUAGES,
+    description:
+      'Language of the summaries; default the first supported language of Accept-Language, else en.',
+  })
+  @IsOptional()
+  @IsIn(REASON_LANGUAGES)
+  lang?: ReasonLanguage;
 }
 
 export class TimelineItemDto {
