@@ -21,6 +21,7 @@ import { LOG_LEVELS, LogLevelSetting } from '../common/http/halo-logger';
 import { IsCurrencyCode, IsRateTable } from './settings-validators';
 import { AdvocatesSettings } from './advocates-settings';
 import { AuditSettings } from './audit-settings';
+import { BrandSettings } from './brand-settings';
 import { DigestSettings } from './digest-settings';
 import { IdempotencySettings } from './idempotency-settings';
 import { SystemSettings } from './system-settings';
@@ -197,4 +198,8 @@ export class HaloSettings {
   @ValidateNested()
   @Type(() => AuditSettings)
   audit!: AuditSettings;
+
+  @ValidateNested()
+  @Type(() => BrandSettings)
+  brand!: BrandSettings;
 }

@@ -53,6 +53,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   WEBHOOKS_DELIVERY_CRON: { path: 'webhooks.deliveryCron', parse: String },
   WEBHOOKS_SCHEDULER: { path: 'webhooks.scheduler', parse: toBoolean },
   AUDIT_RETENTION_DAYS: { path: 'audit.retentionDays', parse: toNumber },
+  BRAND_TIMEZONE: { path: 'brand.timezone', parse: String },
 };
 
 export class SettingsError extends Error {

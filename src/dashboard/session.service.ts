@@ -26,7 +26,11 @@ export class SessionService {
     const token = sessionToken(request);
     const csrf =
       csrfToken ?? (token && !request.header('authorization') ? csrfTokenFor(token) : null);
-    return SessionResponseDto.from(key, this.settings.money.baseCurrency, csrf);
+    return SessionResponseDto.from(
+      key,
+      { baseCurrency: this.settings.money.baseCurrency, timezone: this.settings.brand.timezone },
+      csrf,
+    );
   }
 
   /**

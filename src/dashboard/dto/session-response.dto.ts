@@ -21,6 +21,13 @@ export class SessionResponseDto {
   baseCurrency!: string;
 
   @ApiProperty({
+    example: 'Europe/Rome',
+    description:
+      "The brand's IANA time zone (brand.timezone): the dashboard shows dates in it, and the metrics' days and months follow it.",
+  })
+  timezone!: string;
+
+  @ApiProperty({
     type: String,
     nullable: true,
     example: 'n4bQK0sXw9c2yJ7tL1mZp8fR3vA6dE5hG0uI2oP4kSs',
@@ -29,13 +36,18 @@ export class SessionResponseDto {
   })
   csrfToken!: string | null;
 
-  static from(key: ApiKey, baseCurrency: string, csrfToken: string | null): SessionResponseDto {
+  static from(
+    key: ApiKey,
+    brand: { baseCurrency: string; timezone: string },
+    csrfToken: string | null,
+  ): SessionResponseDto {
     return {
       role: key.role,
       name: key.name,
       prefix: key.prefix,
       canWrite: key.role !== 'viewer',
-      baseCurrency,
+      baseCurrency: brand.baseCurrency,
+      timezone: brand.timezone,
       csrfToken,
     };
   }
