@@ -21,13 +21,15 @@ export function cohortRetention(
   orders: readonly { at: number; memberId: string }[],
   from: number,
   to: number,
+  timeZone = 'UTC',
 ): CohortRetention[] {
-  const starts = monthStarts(from, to);
+  const starts = monthStarts(from, to, timeZone);
+  const label = (instant: number) => monthLabel(instant, timeZone);
   const orderMonths = new Map<string, Set<string>>();
   for (const order of orders) {
     if (order.at < starts[0] || order.at >= to) continue;
     const set = orderMonths.get(order.memberId) ?? new Set<string>();
-    set.add(monthLabel(order.at));
+    set.add(label(order.at));
     orderMonths.set(order.memberId, set);
   }
   return starts.map((start, index) => {
@@ -35,10 +37,10 @@ export function cohortRetention(
       (order) => order.at >= start && order.at < Math.min(starts[index + 1] ?? to, to),
     );
     return {
-      cohort: monthLabel(start),
+      cohort: label(start),
       newCustomers: cohort.length,
       months: starts.slice(index + 1).map((later, offset) => {
-        const month = monthLabel(later);
+        const month = label(later);
         const retained = cohort.filter((order) =>
           orderMonths.get(order.memberId)?.has(month),
         ).length;
@@ -62,8 +64,9 @@ export function cohortRetentionOfBuyers(
   boundaries: readonly number[],
   from: number,
   to: number,
+  timeZone = 'UTC',
 ): CohortRetention[] {
-  const starts = monthStarts(from, to);
+  const starts = monthStarts(from, to, timeZone);
   // -1 for a segment before the first month.
   const monthOfSegment = (segment: number) => segmentOf(starts, boundaries[segment]);
   const newCustomers = new Array<number>(starts.length).fill(0);
@@ -77,10 +80,10 @@ export function cohortRetentionOfBuyers(
       if (month > cohort) retained[cohort][month] += group.members;
   }
   return starts.map((start, index) => ({
-    cohort: monthLabel(start),
+    cohort: monthLabel(start, timeZone),
     newCustomers: newCustomers[index],
     months: starts.slice(index + 1).map((later, offset) => ({
-      month: monthLabel(later),
+      month: monthLabel(later, timeZone),
       offset: offset + 1,
       retained: retained[index][index + offset + 1],
       share: ratio(retained[index][index + offset + 1], newCustomers[index]),
@@ -88,13 +91,13 @@ export function cohortRetentionOfBuyers(
   }));
 }
 
-/** The first instant of every calendar month that overlaps [from, to). */
-export function monthStarts(from: number, to: number): number[] {
+/** The first instant of every calendar month (of the zone) that overlaps [from, to). */
+export function monthStarts(from: number, to: number, timeZone = 'UTC'): number[] {
   const starts: number[] = [];
   for (
-    let month = intervalStart(from, 'month');
+    let month = intervalStart(from, 'month', timeZone);
     month < to;
-    month = nextIntervalStart(month, 'month')
+    month = nextIntervalStart(month, 'month', timeZone)
   )
     starts.push(month);
   return starts;

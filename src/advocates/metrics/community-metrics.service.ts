@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DAY_MS, parseIsoInstant, toIso } from '../../common/dates/iso-date';
+import { parseIsoInstant, toIso } from '../../common/dates/iso-date';
 import { invalidField } from '../../common/errors/domain-error';
+import { HaloSettings } from '../../config/halo-settings';
 import { normalizePlatform } from '../../members/normalize';
 import { CommunityMetricsDto, MetricsWindowDto } from '../dto/community-metrics.dto';
 import { CommunityMetricsQuery } from '../dto/community-metrics.query';
 import { cohortRetentionOfBuyers, monthStarts } from './cohort-retention';
 import { CommunityCountsLoader, MeasureFilters } from './community-counts.loader';
 import { Measures, difference } from './community-measures';
-import { Window, countIntervals, intervalStart, previousWindow, splitPeriod } from './intervals';
+import {
+  Window,
+  countIntervals,
+  nextIntervalStart,
+  previousWindow,
+  shiftDays,
+  splitPeriod,
+} from './intervals';
 import { measureSegments } from './segment-measures';
 import { segmentWindows } from './window-segments';
 
@@ -25,16 +33,21 @@ export interface CommunityFilters {
 /** The community measures per interval and in total, each against the window before it. */
 @Injectable()
 export class CommunityMetricsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: HaloSettings,
+  ) {}
 
+  /** Days, weeks and months are those of the brand's time zone (`brand.timezone`). */
   async metrics(query: CommunityMetricsQuery, now = Date.now()): Promise<CommunityMetricsDto> {
     const interval = query.interval ?? 'day';
+    const zone = this.settings.brand.timezone;
     const to =
-      query.to === undefined ? intervalStart(now, 'day') + DAY_MS : parseIsoInstant(query.to)!;
+      query.to === undefined ? nextIntervalStart(now, 'day', zone) : parseIsoInstant(query.to)!;
     const from =
-      query.from === undefined ? to - DEFAULT_DAYS * DAY_MS : parseIsoInstant(query.from)!;
+      query.from === undefined ? shiftDays(to, -DEFAULT_DAYS, zone) : parseIsoInstant(query.from)!;
     if (from >= to) throw invalidField('from', 'must lie before to', 'periodOrder');
-    if (countIntervals(from, to, interval) > MAX_INTERVALS)
+    if (countIntervals(from, to, interval, zone) > MAX_INTERVALS)
       throw invalidField(
         'interval',
         `gives more than ${MAX_INTERVALS} intervals for this period; choose a longer interval or a shorter period`,
@@ -42,13 +55,16 @@ export class CommunityMetricsService {
       );
     const filters = measureFilters(query);
     const total = { start: from, end: to };
-    const intervals = splitPeriod(from, to, interval);
+    const intervals = splitPeriod(from, to, interval, zone);
     // Pairs of (window, the window it is compared with): the total first, then each interval.
     const pairs: [Window, Window][] = [
       [total, { start: from - (to - from), end: from }],
-      ...intervals.map((window): [Window, Window] => [window, previousWindow(window, interval)]),
+      ...intervals.map((window): [Window, Window] => [
+        window,
+        previousWindow(window, interval, zone),
+      ]),
     ];
-    const segmentation = segmentWindows(pairs.flat(), monthStarts(from, to));
+    const segmentation = segmentWindows(pairs.flat(), monthStarts(from, to, zone));
     const counts = await new CommunityCountsLoader(this.dataSource).load(segmentation, filters);
     const measures = measureSegments(counts, segmentation);
     const windows = pairs.map(([window, previous], index) =>
@@ -62,7 +78,7 @@ export class CommunityMetricsService {
       platform: filters.platform ?? null,
       total: windows[0],
       intervals: windows.slice(1),
-      retention: cohortRetentionOfBuyers(counts.buyers, segmentation.boundaries, from, to),
+      retention: cohortRetentionOfBuyers(counts.buyers, segmentation.boundaries, from, to, zone),
     };
   }
 
