@@ -29,7 +29,7 @@ serveWorker<ImportWorkerInput, ImportWorkerOutcome>(async (input) => {
     try {
       const result = await app
         .get(ImportPipeline)
-        .run(input.type, input.format, body.chunks, { maxBytes: input.maxBytes });
+        .run(input.type, input.format, body.chunks, { maxBytes: input.maxBytes, csv: input.csv });
       return { result, threadId };
     } finally {
       await app.close();

@@ -41,9 +41,18 @@ program
     'import a CSV, NDJSON or JSON file of one record type (members, purchases, referrals, ...)',
   )
   .option('--format <format>', 'json, ndjson or csv (default: from the file extension)')
+  .option(
+    '--locale <locale>',
+    'en or it: how CSV numbers and dates are written (it: 1.234,56 and 31/12/2025 in brand.timezone)',
+  )
+  .option('--columns <mapping>', 'rename CSV columns to fields, e.g. Email:email,Nome:name')
   .action(
-    action((type: string, file: string, options: { format?: string }) =>
-      withAppContext((app) => importFileCommand(app, type, file, options)),
+    action(
+      (
+        type: string,
+        file: string,
+        options: { format?: string; locale?: string; columns?: string },
+      ) => withAppContext((app) => importFileCommand(app, type, file, options)),
     ),
   );
 

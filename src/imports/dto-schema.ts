@@ -3,9 +3,15 @@ import { ValidationTypes, getMetadataStorage } from 'class-validator';
 
 export type ScalarKind = 'string' | 'number' | 'boolean';
 
+/**
+ * What a string field holds, from its validators: a decimal amount (`IsDecimalAmount`) or an
+ * instant (`IsIsoInstant`, `IsOccurrenceInstant`), which a CSV in a locale writes its own way.
+ */
+export type TextFormat = 'decimal' | 'instant';
+
 /** What a DTO property holds, as far as a CSV cell needs to know. */
 export type FieldShape =
-  | { kind: ScalarKind }
+  | { kind: ScalarKind; format?: TextFormat }
   | { kind: 'list'; element: ScalarKind }
   | { kind: 'object'; schema: DtoSchema }
   | { kind: 'objectList' };
@@ -40,10 +46,20 @@ export function dtoSchema(dto: new () => object): DtoSchema {
       );
     else if (nested && isClass(designType))
       schema.set(property, { kind: 'object', schema: dtoSchema(designType) });
-    else schema.set(property, { kind: 'string' });
+    else schema.set(property, { kind: 'string', format: textFormat(own) });
   }
   cache.set(dto, schema);
   return schema;
+}
+
+const TEXT_FORMATS: Record<string, TextFormat> = {
+  isDecimalAmount: 'decimal',
+  isIsoInstant: 'instant',
+  isOccurrenceInstant: 'instant',
+};
+
+function textFormat(rules: { each: boolean; name?: string }[]): TextFormat | undefined {
+  return rules.map((rule) => TEXT_FORMATS[rule.name ?? '']).find(Boolean);
 }
 
 /** A list's element kind, from its `each` rules (IsInt({each}) and the like). */

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { HaloSettings } from '../config/halo-settings';
 import { ImportPipeline } from './import-pipeline.service';
 import { importRequestFormat } from './import-request';
+import { csvReadOptions } from './csv-request-options';
 import { ImportLeases } from './import-leases';
 import { ImportResult } from './import-result';
 import { ImportSlots } from './import-slots';
@@ -40,13 +41,14 @@ export class HttpImportService {
   async run(type: string, request: Request): Promise<ImportResult> {
     const maxBytes = this.settings.server.importMaxBytes;
     const format = importRequestFormat(request, maxBytes);
+    const csv = csvReadOptions(request.query, format);
     // An unknown type is a 404 before a worker is started for it.
     this.pipeline.importer(type);
     return this.slots.run(request.res, () => {
       const declared = Number(request.headers['content-length']);
       if (declared < this.settings.imports.workerMinBytes)
-        return this.pipeline.run(type, format, request, { maxBytes });
-      return this.workers.run({ type, format, maxBytes }, request);
+        return this.pipeline.run(type, format, request, { maxBytes, csv });
+      return this.workers.run({ type, format, maxBytes, csv }, request);
     });
   }
 }

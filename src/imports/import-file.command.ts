@@ -7,6 +7,8 @@ import { IMPORT_FORMATS, ImportFormat, formatFromFileName, isImportFormat } from
 import { ImportLeases } from './import-leases';
 import { ImportPipeline } from './import-pipeline.service';
 import { ProgressBar } from './cli/progress-bar';
+import { csvReadOptions } from './csv-request-options';
+import { CsvReadOptions } from './readers/csv-read-options';
 import { importSummary } from './cli/import-summary';
 
 /** Exit codes (sysexits): every row stored 0; some rows refused 2; usage 64; bad file 65; unreadable 66. */
@@ -27,7 +29,7 @@ export async function importFileCommand(
   app: INestApplicationContext,
   type: string,
   file: string,
-  options: { format?: string },
+  options: { format?: string; locale?: string; columns?: string },
 ): Promise<number> {
   const requested =
     options.format?.toLowerCase() === 'jsonl' ? 'ndjson' : options.format?.toLowerCase();
@@ -41,6 +43,14 @@ export async function importFileCommand(
     process.stderr.write(
       `halo: cannot tell the format of ${file}; pass --format ${IMPORT_FORMATS.join('|')}\n`,
     );
+    return IMPORT_EXIT.usage;
+  }
+  let csv: CsvReadOptions;
+  try {
+    csv = csvReadOptions({ locale: options.locale, columns: options.columns }, format);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    process.stderr.write(`halo: --${error.details[0].field} ${error.details[0].reason}\n`);
     return IMPORT_EXIT.usage;
   }
   const pipeline = app.get(ImportPipeline);
@@ -64,6 +74,7 @@ export async function importFileCommand(
   try {
     const result = await new ImportLeases(app.get(DataSource)).hold(() =>
       pipeline.run(type, format, stream, {
+        csv,
         onBatch: (batch) => progress?.update(batch),
       }),
     );

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { DomainError } from '../common/errors/domain-error';
+import { CsvReadOptions } from './readers/csv-read-options';
 import { readCsv } from './readers/csv-reader';
 import { readJsonArray } from './readers/json-array-reader';
 import { readNdjson } from './readers/ndjson-reader';
@@ -63,13 +64,17 @@ export function isImportFormat(value: string): value is ImportFormat {
   return (IMPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** The rows of a text stream in one format; CSV needs the DTO to check its header. */
+/**
+ * The rows of a text stream in one format; CSV needs the DTO to check its header, and reads
+ * its cells in the declared locale (JSON carries typed values: the options do not apply).
+ */
 export function readRows(
   format: ImportFormat,
   text: AsyncIterable<string>,
   dto: new () => object,
+  csv: CsvReadOptions = {},
 ): AsyncGenerator<SourceRow> {
-  if (format === 'csv') return readCsv(text, dto);
+  if (format === 'csv') return readCsv(text, dto, csv);
   if (format === 'ndjson') return readNdjson(text);
   return readJsonArray(text);
 }

@@ -10,6 +10,7 @@ import { ImportFormat, readRows } from './import-format';
 import { ImportCounts, ImportResult, ImportTally } from './import-result';
 import { ImportRegistry } from './import-registry';
 import { ByteCounter, limitBytes } from './readers/byte-limit';
+import { CsvReadOptions } from './readers/csv-read-options';
 import { utf8Text } from './readers/utf8-text';
 import { RecordImporter } from './record-importer';
 import { externalIdOf, validateRow } from './row-validator';
@@ -23,6 +24,8 @@ export interface ImportProgress extends ImportCounts {
 export interface ImportOptions {
   /** Refuse input beyond this many bytes with a 413 (the HTTP limit); unlimited when absent. */
   maxBytes?: number;
+  /** A CSV's locale and column mapping (`?locale=`, `?columns=`, `--locale`). */
+  csv?: CsvReadOptions;
   /** Called after each committed batch: progress bars, and tests that need to know. */
   onBatch?: (progress: ImportProgress) => void;
 }
@@ -81,7 +84,8 @@ export class ImportPipeline {
       await setImmediate();
     };
     const text = utf8Text(limitBytes(source, counter, options.maxBytes));
-    for await (const { line, value, problem } of readRows(format, text, importer.dto)) {
+    const csv = { timeZone: this.settings.brand.timezone, ...options.csv };
+    for await (const { line, value, problem } of readRows(format, text, importer.dto, csv)) {
       if (problem) {
         tally.refused(line, undefined, [problem]);
         continue;

@@ -2,7 +2,10 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError, ErrorDetail } from '../../common/errors/domain-error';
 import { toErrorDetails } from '../../common/validation/validation-errors';
-import { DtoSchema, FieldShape, ScalarKind, dtoSchema } from '../dto-schema';
+import { DtoSchema, FieldShape, dtoSchema } from '../dto-schema';
+import { CellConventions, cellReader } from '../locale/cell-readers';
+import { CellReading } from '../locale/csv-locale';
+import { CsvReadOptions } from './csv-read-options';
 import { CsvRecord } from './csv-splitter';
 import { SourceRow } from './source-row';
 import { ImportsErrorCode } from '../imports-error-code';
@@ -10,11 +13,9 @@ import { ImportsErrorCode } from '../imports-error-code';
 /** Separates the items of a list in one cell: `vip|berlin`. */
 export const LIST_SEPARATOR = '|';
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 interface Column {
   path: string[];
-  convert: (cell: string) => unknown;
+  convert: (cell: string) => CellReading;
 }
 
 /**
@@ -22,18 +23,31 @@ interface Column {
  * column must be a field of the DTO (nested fields as dotted names such as
  * `attribution.referralCode`), none twice, and no required field may be missing. Rows then
  * become plain objects: empty cells are absent, lists split on `|`, numbers and booleans only
- * where the DTO property has that type.
+ * where the DTO property has that type, read in the file's locale (cell-readers.ts). A
+ * `columns` mapping renames file columns to fields first; a mapping from a column the file
+ * lacks, or to a field the DTO lacks, refuses the header.
  */
 export class CsvColumns {
   private constructor(private readonly columns: Column[]) {}
 
-  static fromHeader(header: CsvRecord, dto: new () => object, delimiter: string): CsvColumns {
+  static fromHeader(
+    header: CsvRecord,
+    dto: new () => object,
+    delimiter: string,
+    options: CsvReadOptions = {},
+  ): CsvColumns {
     const schema = dtoSchema(dto);
-    const problems: ErrorDetail[] = [];
+    const conventions: CellConventions = {
+      locale: options.locale ?? 'en',
+      timeZone: options.timeZone ?? 'UTC',
+    };
+    const names = header.fields.map((raw) => raw.trim());
+    const problems: ErrorDetail[] = mappingProblems(schema, names, options.columns ?? []);
+    const renamed = new Map(options.columns ?? []);
     const columns: Column[] = [];
     const seen = new Set<string>();
-    header.fields.forEach((raw, index) => {
-      const name = raw.trim();
+    names.forEach((fileName, index) => {
+      const name = renamed.get(fileName) ?? fileName;
       if (!name) {
         problems.push({
           field: `(column ${index + 1})`,
@@ -50,7 +64,9 @@ export class CsvColumns {
       const path = name.split('.');
       const shape = shapeAt(schema, path);
       if (!shape) {
-        problems.push({ field: name, reason: 'is not a known field', code: 'unknownField' });
+        // A mapped column's unknown field is already reported under the column's name.
+        if (!renamed.has(fileName))
+          problems.push({ field: name, reason: 'is not a known field', code: 'unknownField' });
       } else if (shape.kind === 'object') {
         problems.push({
           field: name,
@@ -64,7 +80,7 @@ export class CsvColumns {
           code: 'objectColumn',
         });
       } else {
-        columns.push({ path, convert: converter(shape) });
+        columns.push({ path, convert: converter(shape, conventions) });
       }
     });
     problems.push(...missingColumns(dto, columns, [...seen]));
@@ -96,10 +112,15 @@ export class CsvColumns {
       };
     }
     const value: Record<string, unknown> = {};
-    this.columns.forEach((column, index) => {
+    for (const [index, column] of this.columns.entries()) {
       const cell = record.fields[index];
-      if (cell !== '') setPath(value, column.path, column.convert(cell));
-    });
+      if (cell === '') continue;
+      const reading = column.convert(cell);
+      // The first cell that cannot be read in the file's locale refuses the row.
+      if ('problem' in reading)
+        return { line: record.line, problem: { field: column.path.join('.'), ...reading.problem } };
+      setPath(value, column.path, reading.value);
+    }
     return { line: record.line, value };
   }
 }
@@ -115,25 +136,47 @@ function shapeAt(schema: DtoSchema, path: string[]): FieldShape | undefined {
   return shape.kind === 'object' ? shapeAt(shape.schema, path.slice(1)) : undefined;
 }
 
-function converter(shape: FieldShape): (cell: string) => unknown {
+function converter(shape: FieldShape, conventions: CellConventions): (cell: string) => CellReading {
   if (shape.kind === 'list') {
-    const item = scalar(shape.element);
-    return (cell) => cell.split(LIST_SEPARATOR).map(item);
+    const item = cellReader(shape.element, undefined, conventions);
+    return (cell) => {
+      const values: unknown[] = [];
+      for (const part of cell.split(LIST_SEPARATOR)) {
+        const reading = item(part);
+        if ('problem' in reading) return reading;
+        values.push(reading.value);
+      }
+      return { value: values };
+    };
   }
-  return scalar(shape.kind as ScalarKind);
+  if (shape.kind === 'object' || shape.kind === 'objectList')
+    throw new Error('an object column has no cell reader');
+  return cellReader(shape.kind, shape.format, conventions);
 }
 
-/** A cell that does not read as the DTO's type stays a string, so validation names the field. */
-function scalar(kind: ScalarKind): (cell: string) => unknown {
-  if (kind === 'number') return (cell) => (NUMBER.test(cell.trim()) ? Number(cell.trim()) : cell);
-  if (kind === 'boolean')
-    return (cell) => {
-      const word = cell.trim().toLowerCase();
-      if (word === 'true' || word === '1') return true;
-      if (word === 'false' || word === '0') return false;
-      return cell;
-    };
-  return (cell) => cell;
+/** A mapping names a column of this file and a field of this DTO, each once. */
+function mappingProblems(
+  schema: DtoSchema,
+  names: string[],
+  mapping: readonly (readonly [string, string])[],
+): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const [column, field] of mapping) {
+    if (!names.includes(column))
+      problems.push({
+        field: column,
+        reason: `is mapped to ${field} by columns=, but the file has no such column`,
+        code: 'mappedColumnMissing',
+      });
+    const shape = shapeAt(schema, field.split('.'));
+    if (!shape)
+      problems.push({
+        field: column,
+        reason: `is mapped to ${field} by columns=, which is not a known field`,
+        code: 'unknownField',
+      });
+  }
+  return problems;
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {

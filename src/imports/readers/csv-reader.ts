@@ -1,5 +1,6 @@
 import { DomainError } from '../../common/errors/domain-error';
 import { CsvColumns, isBlank } from './csv-columns';
+import { CsvReadOptions } from './csv-read-options';
 import { CsvRecord, CsvSplitter, detectDelimiter } from './csv-splitter';
 import { MAX_ROW_CHARS, SourceRow } from './source-row';
 import { ImportsErrorCode } from '../imports-error-code';
@@ -12,6 +13,7 @@ import { ImportsErrorCode } from '../imports-error-code';
 export async function* readCsv(
   text: AsyncIterable<string>,
   dto: new () => object,
+  options: CsvReadOptions = {},
 ): AsyncGenerator<SourceRow> {
   let head = '';
   let splitter: CsvSplitter | undefined;
@@ -23,7 +25,7 @@ export async function* readCsv(
       if (columns) yield columns.toRow(record);
       else if (record.problem)
         throw headerError(`the header row ${record.problem.reason}`, record.problem.code);
-      else columns = CsvColumns.fromHeader(record, dto, delimiter);
+      else columns = CsvColumns.fromHeader(record, dto, delimiter, options);
     }
   };
   for await (const chunk of text) {

@@ -1,6 +1,7 @@
 import { HaloSettings } from '../../config/halo-settings';
 import { ImportFormat } from '../import-format';
 import { ImportResult } from '../import-result';
+import { CsvReadOptions } from '../readers/csv-read-options';
 
 /** What an import worker is started with (its workerData); the body follows as messages. */
 export interface ImportWorkerInput {
@@ -9,6 +10,7 @@ export interface ImportWorkerInput {
   type: string;
   format: ImportFormat;
   maxBytes: number;
+  csv?: CsvReadOptions;
 }
 
 export interface ImportWorkerOutcome {
