@@ -1,3 +1,4 @@
+import { CsvDialect, csvDialect } from '../common/csv/csv-writer';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -73,7 +74,8 @@ export class AdvocatesService {
    */
   async exportCsv(query: ListAdvocatesQuery): Promise<AsyncIterable<string>> {
     const plan = await this.planner.plan({ ...query, cursor: undefined, offset: undefined });
-    return this.csvLines(plan, query.limit, query.offset);
+    const dialect = csvDialect(query.locale, this.settings.brand.timezone);
+    return this.csvLines(plan, dialect, query.limit, query.offset);
   }
 
   async tiers(): Promise<TierListDto> {
@@ -123,10 +125,11 @@ export class AdvocatesService {
   /** Ranks once (a growth sort computes every member's change), then reads rows in chunks. */
   private async *csvLines(
     plan: RankingPlan | null,
+    dialect: CsvDialect,
     limit?: number,
     offset?: number,
   ): AsyncIterable<string> {
-    yield advocateCsvHeader();
+    yield advocateCsvHeader(dialect);
     if (!plan) return;
     const sql = rankingSql(plan);
     // An explicit limit is honoured; without one, every row (after the offset).
@@ -141,7 +144,7 @@ export class AdvocatesService {
       .map((row) => row.string('member_id'));
     for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
       const rows = await this.rows.toDtos(plan, ids.slice(start, start + EXPORT_CHUNK));
-      yield rows.map(advocateCsvLine).join('');
+      yield rows.map((row) => advocateCsvLine(row, dialect)).join('');
     }
   }
 

@@ -1,7 +1,7 @@
 import { Request } from 'express';
 import { invalidField } from '../common/errors/domain-error';
 import { ImportFormat } from './import-format';
-import { CSV_LOCALES, isCsvLocale } from './locale/csv-locale';
+import { CSV_LOCALES, isCsvLocale } from '../common/csv/csv-locale';
 import { CsvReadOptions } from './readers/csv-read-options';
 
 /**

@@ -1,3 +1,5 @@
+import { CsvLocale } from '../../common/csv/csv-locale';
+import { CsvLocaleProperty } from '../../common/csv/csv-locale-property';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsIsoInstant } from '../../common/validation/decorators';
@@ -61,4 +63,7 @@ export class CommunityMetricsQuery {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+
+  @CsvLocaleProperty()
+  locale?: CsvLocale;
 }

@@ -1,3 +1,5 @@
+import { CsvLocale } from '../../common/csv/csv-locale';
+import { CsvLocaleProperty } from '../../common/csv/csv-locale-property';
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -151,4 +153,7 @@ export class ListAdvocatesQuery extends PickType(PageQueryDto, ['limit', 'cursor
   @Min(0)
   @Max(10_000_000)
   offset?: number;
+
+  @CsvLocaleProperty()
+  locale?: CsvLocale;
 }

@@ -91,3 +91,48 @@ describe('monthLabel', () => {
     expect(monthLabel(at('2026-03-31T23:59:59Z'))).toBe('2026-03');
   });
 });
+
+describe('intervals in a time zone', () => {
+  const rome = 'Europe/Rome';
+  const isoOf = (instant: number) => new Date(instant).toISOString();
+
+  it('puts 23:30 UTC on the 31st into the next day and month in Rome', () => {
+    const instant = at('2025-12-31T23:30:00Z');
+    expect(isoOf(intervalStart(instant, 'day', rome))).toBe('2025-12-31T23:00:00.000Z');
+    expect(isoOf(intervalStart(instant, 'month', rome))).toBe('2025-12-31T23:00:00.000Z');
+    expect(isoOf(intervalStart(instant, 'day'))).toBe('2025-12-31T00:00:00.000Z');
+    expect(monthLabel(instant, rome)).toBe('2026-01');
+    expect(monthLabel(instant)).toBe('2025-12');
+  });
+
+  it('cuts days of 23 and 25 hours at the clock changes', () => {
+    const days = splitPeriod(at('2026-03-28T23:00:00Z'), at('2026-03-30T22:00:00Z'), 'day', rome);
+    expect(days.map((window) => (window.end - window.start) / 3_600_000)).toEqual([23, 24]);
+    const autumn = splitPeriod(at('2026-10-24T22:00:00Z'), at('2026-10-25T23:00:00Z'), 'day', rome);
+    expect(autumn.map((window) => (window.end - window.start) / 3_600_000)).toEqual([25]);
+  });
+
+  it('counts, weeks and previous windows on the zone calendar', () => {
+    const from = at('2025-11-30T23:00:00Z'); // 1 Dec 00:00 in Rome
+    const to = at('2026-02-28T23:00:00Z'); // 1 Mar 00:00 in Rome
+    expect(countIntervals(from, to, 'month', rome)).toBe(3);
+    expect(splitPeriod(from, to, 'month', rome).map((window) => isoOf(window.start))).toEqual([
+      '2025-11-30T23:00:00.000Z',
+      '2025-12-31T23:00:00.000Z',
+      '2026-01-31T23:00:00.000Z',
+    ]);
+    expect(countIntervals(from, to, 'day', rome)).toBe(90);
+    expect(isoOf(intervalStart(at('2026-03-08T23:30:00Z'), 'week', rome))).toBe(
+      '2026-03-08T23:00:00.000Z',
+    );
+    const previous = previousWindow(
+      { start: from, end: at('2025-12-31T23:00:00Z') },
+      'month',
+      rome,
+    );
+    expect([isoOf(previous.start), isoOf(previous.end)]).toEqual([
+      '2025-10-31T23:00:00.000Z',
+      '2025-11-30T23:00:00.000Z',
+    ]);
+  });
+});

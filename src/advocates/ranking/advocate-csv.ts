@@ -1,4 +1,4 @@
-import { CsvNumber, CsvValue, csvLine } from '../../common/csv/csv-writer';
+import { CsvDate, CsvDialect, CsvNumber, CsvValue, csvLine } from '../../common/csv/csv-writer';
 import { AdvocateDto } from '../dto/advocate.dto';
 
 const amount = (text: string | null) => (text === null ? null : CsvNumber.of(text));
@@ -28,21 +28,27 @@ const COLUMNS: [string, (row: AdvocateDto) => CsvValue][] = [
   ['influenceShare', (row) => row.influenceShare],
   ['pAlive', (row) => row.pAlive],
   ['orders', (row) => row.orders],
-  ['lastActivityAt', (row) => row.lastActivityAt],
-  ['change.from', (row) => row.change.from],
-  ['change.to', (row) => row.change.to],
+  ['lastActivityAt', (row) => CsvDate.of(row.lastActivityAt)],
+  ['change.from', (row) => CsvDate.of(row.change.from)],
+  ['change.to', (row) => CsvDate.of(row.change.to)],
   ['change.extendedValue', (row) => amount(row.change.extendedValue)],
   ['change.advocacyValue', (row) => amount(row.change.advocacyValue)],
   ['change.influence', (row) => amount(row.change.influence)],
   ['change.engagement', (row) => row.change.engagement],
   ['change.previousTier', (row) => row.change.previousTier],
-  ['asOf', (row) => row.asOf],
+  ['asOf', (row) => CsvDate.of(row.asOf)],
 ];
 
-export function advocateCsvHeader(): string {
-  return csvLine(COLUMNS.map(([name]) => name));
+export function advocateCsvHeader(dialect?: CsvDialect): string {
+  return csvLine(
+    COLUMNS.map(([name]) => name),
+    dialect,
+  );
 }
 
-export function advocateCsvLine(row: AdvocateDto): string {
-  return csvLine(COLUMNS.map(([, value]) => value(row)));
+export function advocateCsvLine(row: AdvocateDto, dialect?: CsvDialect): string {
+  return csvLine(
+    COLUMNS.map(([, value]) => value(row)),
+    dialect,
+  );
 }

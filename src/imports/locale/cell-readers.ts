@@ -1,5 +1,5 @@
 import { ScalarKind, TextFormat } from '../dto-schema';
-import { CellReading, CsvLocale } from './csv-locale';
+import { CellReading, CsvLocale } from '../../common/csv/csv-locale';
 import { readItalianInstant } from './italian-date';
 import { readItalianNumber } from './italian-number';
 

@@ -1,6 +1,6 @@
 import { parseIsoInstant } from '../../common/dates/iso-date';
 import { instantsOfWallClock } from '../../common/dates/time-zone';
-import { CellReading } from './csv-locale';
+import { CellReading } from '../../common/csv/csv-locale';
 
 const ITALIAN = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 

@@ -1,4 +1,4 @@
-import { CellReading } from './csv-locale';
+import { CellReading } from '../../common/csv/csv-locale';
 
 const PLAIN = /^([+-]?)(\d+)(?:,(\d+))?$/;
 const GROUPED = /^([+-]?)(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/;

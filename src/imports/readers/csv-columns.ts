@@ -4,7 +4,7 @@ import { DomainError, ErrorDetail } from '../../common/errors/domain-error';
 import { toErrorDetails } from '../../common/validation/validation-errors';
 import { DtoSchema, FieldShape, dtoSchema } from '../dto-schema';
 import { CellConventions, cellReader } from '../locale/cell-readers';
-import { CellReading } from '../locale/csv-locale';
+import { CellReading } from '../../common/csv/csv-locale';
 import { CsvReadOptions } from './csv-read-options';
 import { CsvRecord } from './csv-splitter';
 import { SourceRow } from './source-row';

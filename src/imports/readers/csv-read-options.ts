@@ -1,4 +1,4 @@
-import { CsvLocale } from '../locale/csv-locale';
+import { CsvLocale } from '../../common/csv/csv-locale';
 
 /** How a CSV file is read beyond its bytes: what the request or the command line declared. */
 export interface CsvReadOptions {

@@ -1,4 +1,4 @@
-import { CsvNumber, CsvValue, toCsv } from '../../common/csv/csv-writer';
+import { CsvDialect, CsvNumber, CsvValue, toCsv } from '../../common/csv/csv-writer';
 import { ProductValueDto, ProductValueFiguresDto } from './dto/product-value.dto';
 
 const amount = (text: string | null) => (text === null ? null : CsvNumber.of(text));
@@ -23,7 +23,7 @@ function figures(row: ProductValueFiguresDto): CsvValue[] {
  * One row per group in the report's order, then one for all customers (`row` = total, no
  * name). Names are the shop's text: the writer neutralises any that a spreadsheet would run.
  */
-export function productValueCsv(report: ProductValueDto): string {
+export function productValueCsv(report: ProductValueDto, dialect?: CsvDialect): string {
   return toCsv(
     [
       'row',
@@ -52,5 +52,6 @@ export function productValueCsv(report: ProductValueDto): string {
       ]),
       ['total', null, null, ...figures(report.overall), report.currency],
     ],
+    dialect,
   );
 }

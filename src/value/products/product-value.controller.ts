@@ -8,6 +8,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { csvDialect } from '../../common/csv/csv-writer';
+import { HaloSettings } from '../../config/halo-settings';
 import { ProductValueDto } from './dto/product-value.dto';
 import { ProductValueQuery } from './dto/product-value.query';
 import { productValueCsv } from './product-value-csv';
@@ -17,7 +19,10 @@ import { ProductValueService } from './product-value.service';
 @ApiBearerAuth()
 @Controller('api/v1/metrics')
 export class ProductValueController {
-  constructor(private readonly productValue: ProductValueService) {}
+  constructor(
+    private readonly productValue: ProductValueService,
+    private readonly settings: HaloSettings,
+  ) {}
 
   @Get('products')
   @ApiOperation({
@@ -49,9 +54,15 @@ export class ProductValueController {
       await this.productValue.report({ by, sort: query.sort ?? 'extendedValue' }),
     );
     if (query.format !== 'csv') return report;
-    return new StreamableFile(Buffer.from(productValueCsv(report), 'utf8'), {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="value-by-first-${by}.csv"`,
-    });
+    return new StreamableFile(
+      Buffer.from(
+        productValueCsv(report, csvDialect(query.locale, this.settings.brand.timezone)),
+        'utf8',
+      ),
+      {
+        type: 'text/csv; charset=utf-8',
+        disposition: `attachment; filename="value-by-first-${by}.csv"`,
+      },
+    );
   }
 }

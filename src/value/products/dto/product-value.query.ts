@@ -1,3 +1,5 @@
+import { CsvLocale } from '../../../common/csv/csv-locale';
+import { CsvLocaleProperty } from '../../../common/csv/csv-locale-property';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PRODUCT_GROUPINGS, ProductGrouping } from '../first-product-groups';
@@ -31,4 +33,7 @@ export class ProductValueQuery {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+
+  @CsvLocaleProperty()
+  locale?: CsvLocale;
 }
