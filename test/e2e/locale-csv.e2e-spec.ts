@@ -229,3 +229,32 @@ describe('locale CSV and brand.timezone', () => {
     });
   });
 });
+
+describe('locale CSV imported in a worker thread', () => {
+  jest.setTimeout(120_000);
+  let test: TestApp;
+  beforeAll(async () => {
+    test = await createTestApp({ BRAND_TIMEZONE: 'Europe/Rome', IMPORT_WORKER_MIN_BYTES: '0' });
+    await createMember(test, { externalId: 'neri' });
+  });
+  afterAll(() => test.close());
+
+  it('reads the locale, the mapping and the zone there too', async () => {
+    const response = await test
+      .http()
+      .post(`/api/v1/import/purchases?locale=it&columns=${encodeURIComponent('Ordine:externalId')}`)
+      .set('Authorization', test.keys.manager)
+      .set('Content-Type', 'text/csv')
+      .send(
+        'Ordine;memberExternalId;amount;currency;occurredAt\r\nw-1;neri;2.000,10;EUR;01/07/2025 08:15\r\n',
+      );
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ rows: 1, created: 1, refused: 0 });
+    const stored = await test.app
+      .get(DataSource)
+      .getRepository(Purchase)
+      .findOneBy({ externalId: 'w-1' });
+    expect(stored?.amountMinor).toBe(200010);
+    expect(new Date(stored!.occurredAt).toISOString()).toBe('2025-07-01T06:15:00.000Z');
+  });
+});
