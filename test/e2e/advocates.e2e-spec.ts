@@ -1,3 +1,4 @@
+import { CsvSplitter } from '../../src/imports/readers/csv-splitter';
 import {
   CommunityIds,
   buildAdvocatesCommunity,
@@ -425,6 +426,45 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     expect(csv).not.toContain('Gina Ghost');
     // The default order is by advocacy value: gem's 150.00 of influence comes first.
     expect(lines[1]).toContain(ids.gem);
+  });
+
+  it('exports CSV with locale=it: `;`, decimal commas and day-first dates', async () => {
+    const english = await test
+      .http()
+      .get('/api/v1/advocates')
+      .query({ ...PERIOD, format: 'csv' })
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    const italian = await test
+      .http()
+      .get('/api/v1/advocates')
+      .query({ ...PERIOD, format: 'csv', locale: 'it' })
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    // Read back with the importer's own splitter, which honours quotes.
+    const parse = (text: string, delimiter: string) => {
+      const splitter = new CsvSplitter(delimiter);
+      const [header, ...rows] = [...splitter.push(text), ...splitter.end()].map(
+        (record) => record.fields,
+      );
+      return rows
+        .filter((row) => row.length > 1)
+        .map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
+    };
+    const [enFirst] = parse(english.text, ',');
+    const [itFirst] = parse(italian.text, ';');
+    expect(Object.keys(itFirst)).toEqual(Object.keys(enFirst));
+    expect(enFirst['components.advocacyValue']).toMatch(/^\d+\.\d{2}$/);
+    expect(itFirst['components.advocacyValue']).toBe(
+      enFirst['components.advocacyValue'].replace('.', ','),
+    );
+    expect(itFirst['member.name']).toBe(enFirst['member.name']);
+    // brand.timezone is UTC here: the same instant, day first, to the minute.
+    const asOf = new Date(enFirst.asOf);
+    const two = (value: number) => String(value).padStart(2, '0');
+    expect(itFirst.asOf).toBe(
+      `${two(asOf.getUTCDate())}/${two(asOf.getUTCMonth() + 1)}/${asOf.getUTCFullYear()} ${two(asOf.getUTCHours())}:${two(asOf.getUTCMinutes())}`,
+    );
   });
 
   it('exports only the limit asked for, after the offset, in the ranking order', async () => {

@@ -270,6 +270,16 @@ describe('long-term value by first product (GET /api/v1/metrics/products)', () =
     expect(categories.text.split('\r\n')[0]).toMatch(/^row,category,known,/);
   });
 
+  it('exports CSV with locale=it: `;`, decimal commas, formulas still neutralised', async () => {
+    const lines = (await products({ format: 'csv', locale: 'it' })).text.split('\r\n');
+    expect(lines[0]).toMatch(/^row;product;known;customers;/);
+    expect(lines[1]).toBe('group;Trail shoes;true;6;3;2;1;35,00;41,67;6,67;4;3;2;0,75;EUR');
+    expect(lines[5]).toBe(
+      `group;"'=HYPERLINK(""http://evil.example"",""x"")";true;1;1;0;0;3,00;3,00;0,00;1;0;0;0;EUR`,
+    );
+    expect(lines[6]).toBe('total;;;11;8;2;1;20,62;23,12;2,50;9;4;2;0,4444;EUR');
+  });
+
   it('refuses an unknown grouping, sort or format in the one error shape', async () => {
     for (const [name, value] of [
       ['by', 'brand'],
