@@ -6,11 +6,13 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { Request } from 'express';
 import { ImportResultDto } from './dto/import-result.dto';
 import { HttpImportService } from './http-import.service';
+import { CSV_LOCALES } from '../common/csv/csv-locale';
 import { IMPORT_MEDIA_TYPES } from './import-format';
 
 @ApiTags('imports')
@@ -34,6 +36,20 @@ export class ImportsController {
     description:
       'The record type: members, purchases, referrals, reviews, events, attendance, mentions, feedback.',
     example: 'members',
+  })
+  @ApiQuery({
+    name: 'locale',
+    required: false,
+    enum: CSV_LOCALES,
+    description:
+      'How CSV cells are written, by field type: en (default) as always; it reads 1.234,56 and 12,50 amounts and decimals, and 31/12/2025 or 31/12/2025 14:30 in brand.timezone (ISO 8601 still accepted), refusing ambiguous cells (1.234, 1,234.5) per row. A ; delimiter alone switches nothing.',
+  })
+  @ApiQuery({
+    name: 'columns',
+    required: false,
+    example: 'Email:email,Nome:name',
+    description:
+      'CSV only: file columns renamed to fields before the header is checked; a mapping from a missing column or to an unknown field is a 400 naming the column.',
   })
   @ApiConsumes(...IMPORT_MEDIA_TYPES)
   @ApiBody({
