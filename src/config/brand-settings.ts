@@ -14,7 +14,7 @@ export class BrandSettings {
 function defineIsTimeZone(): PropertyDecorator {
   return defineValidator(
     'isTimeZone',
-    'must be an IANA time zone such as UTC or Europe/Rome',
+    '$property must be an IANA time zone such as UTC or Europe/Rome',
     isTimeZone,
   );
 }

@@ -40,6 +40,15 @@ describe('loadSettings', () => {
     );
   });
 
+  it('reads the brand time zone, UTC by default, and refuses a zone that does not exist', () => {
+    expect(loadSettings({}).brand).toEqual({ timezone: 'UTC' });
+    expect(loadSettings({ BRAND_TIMEZONE: 'Europe/Rome' }).brand.timezone).toBe('Europe/Rome');
+    expect(() => loadSettings({ BRAND_TIMEZONE: 'Europe/Milano' })).toThrow(
+      'Invalid setting BRAND_TIMEZONE (brand.timezone): must be an IANA time zone such as UTC or Europe/Rome',
+    );
+    expect(() => loadSettings({ BRAND_TIMEZONE: '+01:00x' })).toThrow(SettingsError);
+  });
+
   it('reads the webhook settings, private targets refused by default', () => {
     expect(loadSettings({}).webhooks).toMatchObject({
       allowPrivateTargets: false,
