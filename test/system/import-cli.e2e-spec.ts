@@ -73,6 +73,31 @@ describe('import from the command line', () => {
     );
   });
 
+  it('reads an Italian CSV with --locale it and --columns, and refuses a bad --locale', async () => {
+    const path = file(
+      'soci.csv',
+      'Codice;E-mail;acquiredAt\ncli-it-1;uno@example.com;31/12/2025\ncli-it-2;due@example.com;31/12/25\n',
+    );
+    const options = { locale: 'it', columns: 'Codice:externalId,E-mail:email' };
+    expect(await importFileCommand(test.app, 'members', path, options)).toBe(
+      IMPORT_EXIT.refusedRows,
+    );
+    expect(stdout).toContain('created 1, updated 0, unchanged 0, refused 1');
+    expect(stdout).toContain('line 3');
+    expect(stdout).toContain('acquiredAt "31/12/25" has a year of 2 digits');
+    const member = await test
+      .http()
+      .get('/api/v1/members')
+      .query({ q: 'uno@example.com' })
+      .set('Authorization', test.keys.viewer);
+    // brand.timezone is UTC here.
+    expect(member.body.items[0].acquiredAt).toBe('2025-12-31T00:00:00.000Z');
+    expect(await importFileCommand(test.app, 'members', path, { locale: 'fr' })).toBe(
+      IMPORT_EXIT.usage,
+    );
+    expect(stderr).toContain('--locale must be one of en, it');
+  });
+
   it('refuses a bad header with the columns named, an unknown type, and a missing file', async () => {
     const path = file('bad.csv', 'externalId,colour\nx,red\n');
     expect(await importFileCommand(test.app, 'members', path, {})).toBe(IMPORT_EXIT.dataError);
