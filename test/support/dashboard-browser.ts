@@ -41,12 +41,13 @@ export async function dashboardContext(
   browser: Browser,
   width: number,
   problems: string[],
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; locale?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width, height: width < 500 ? 844 : 900 },
     deviceScaleFactor: 1,
-    locale: 'en-US',
+    // The browser's language picks the dashboard's (English unless a spec says otherwise).
+    locale: options.locale ?? 'en-US',
     timezoneId: 'UTC',
     bypassCSP: options.bypassCSP ?? false,
   });

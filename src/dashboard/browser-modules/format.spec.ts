@@ -3,31 +3,26 @@ import {
   addMonths,
   count,
   date,
+  dateTime,
+  decimal,
   humanize,
   isoDay,
   money,
   monthYear,
   percent,
   ratio,
+  setTimeZone,
   toNumber,
 } from '../public/js/format.js';
+import { setLanguage } from '../public/js/i18n.js';
 
 /*
- * format.js leaves the language to the browser (no locale given); these tests pin en-US so
- * that the expected text does not depend on the machine that runs them.
+ * format.js formats in the dashboard's language (i18n.js's locale(): en-GB or it-IT), never
+ * the machine's; most cases here are English, the last block Italian and the brand's zone.
  */
-const NumberFormat = Intl.NumberFormat;
-const DateTimeFormat = Intl.DateTimeFormat;
-const numberFormat = jest
-  .spyOn(Intl, 'NumberFormat')
-  .mockImplementation((locales, options) => new NumberFormat(locales ?? 'en-US', options));
-const dateTimeFormat = jest
-  .spyOn(Intl, 'DateTimeFormat')
-  .mockImplementation((locales, options) => new DateTimeFormat(locales ?? 'en-US', options));
-
-afterAll(() => {
-  numberFormat.mockRestore();
-  dateTimeFormat.mockRestore();
+beforeEach(() => {
+  setLanguage('en');
+  setTimeZone(null);
 });
 
 describe('toNumber', () => {
@@ -51,29 +46,22 @@ describe('toNumber', () => {
 describe('money', () => {
   it('shows two decimals with grouping, in euros unless told', () => {
     expect(money(1234.5)).toBe('€1,234.50');
-    expect(money('1234.5', 'USD')).toBe('$1,234.50');
+    expect(money('1234.5', 'USD')).toBe('US$1,234.50');
     expect(money(0)).toBe('€0.00');
     expect(money(-3.456)).toBe('-€3.46');
   });
 
   it('shortens large sums to one decimal when compact', () => {
-    expect(money(1234567, 'EUR', { compact: true })).toBe('€1.2M');
-    expect(money(1500, 'USD', { compact: true })).toBe('$1.5K');
+    expect(money(1234567, 'EUR', { compact: true })).toBe('€1.2m');
+    expect(money(1500, 'USD', { compact: true })).toBe('US$1.5k');
     // The compact formatter is cached apart from the full one.
-    expect(money(1500, 'USD')).toBe('$1,500.00');
+    expect(money(1500, 'USD')).toBe('US$1,500.00');
   });
 
   it('shows a dash for a missing or unreadable amount', () => {
     expect(money(null)).toBe('—');
     expect(money('')).toBe('—');
     expect(money('n/a')).toBe('—');
-  });
-
-  it("uses the browser's language", () => {
-    expect(numberFormat).toHaveBeenCalledWith(
-      undefined,
-      expect.objectContaining({ style: 'currency', currency: 'EUR' }),
-    );
   });
 });
 
@@ -85,8 +73,8 @@ describe('count', () => {
   });
 
   it('shortens to one decimal when compact', () => {
-    expect(count(1500, { compact: true })).toBe('1.5K');
-    expect(count(2_340_000, { compact: true })).toBe('2.3M');
+    expect(count(1500, { compact: true })).toBe('1.5k');
+    expect(count(2_340_000, { compact: true })).toBe('2.3m');
     expect(count(999, { compact: true })).toBe('999');
   });
 
@@ -125,9 +113,9 @@ describe('ratio', () => {
 
 describe('dates', () => {
   it('shows the day in UTC, as the API means it, whatever the time of day', () => {
-    expect(date('2024-03-05T23:30:00Z')).toBe('Mar 5, 2024');
-    expect(date('2024-03-05T00:00:00Z')).toBe('Mar 5, 2024');
-    expect(date('2024-03-05T23:30:00Z', { withYear: false })).toBe('Mar 5');
+    expect(date('2024-03-05T23:30:00Z')).toBe('05/03/2024');
+    expect(date('2024-03-05T00:00:00Z')).toBe('05/03/2024');
+    expect(date('2024-03-05T23:30:00Z', { withYear: false })).toBe('05/03');
   });
 
   it('shows a dash for a missing or unreadable date', () => {
@@ -174,5 +162,59 @@ describe('humanize', () => {
   it('is empty for nothing', () => {
     expect(humanize(null)).toBe('');
     expect(humanize(undefined)).toBe('');
+  });
+});
+
+describe('in Italian', () => {
+  beforeEach(() => setLanguage('it'));
+
+  it('writes money with the euro after, a comma for decimals and a dot for thousands', () => {
+    expect(money(4273.67)).toBe('4.273,67\u00a0€');
+    expect(money('1234567.5')).toBe('1.234.567,50\u00a0€');
+    expect(money(-3.456)).toBe('-3,46\u00a0€');
+    expect(money(1234567, 'EUR', { compact: true })).toBe('1,2\u00a0Mln\u00a0€');
+  });
+
+  it('groups counts from four digits, and writes percentages, ratios and decimals the same way', () => {
+    expect(count(4273.5)).toBe('4.273,5');
+    expect(count(42)).toBe('42');
+    expect(percent(0.1234)).toBe('12,3%');
+    expect(ratio(2.5)).toBe('2,5×');
+    expect(decimal(2.5, 2)).toBe('2,50');
+  });
+
+  it('writes dates day first with slashes and months in Italian', () => {
+    expect(date('2025-12-31T12:00:00Z')).toBe('31/12/2025');
+    expect(date('2025-12-31T12:00:00Z', { withYear: false })).toBe('31/12');
+    expect(monthYear('2024-03-01')).toBe('mar 2024');
+    expect(dateTime('2025-12-31T14:05:00Z')).toBe('31/12/2025, 14:05');
+  });
+
+  it('never mixes: the same value follows the language switched to', () => {
+    expect(money(4273.67)).toBe('4.273,67\u00a0€');
+    setLanguage('en');
+    expect(money(4273.67)).toBe('€4,273.67');
+    expect(date('2025-12-31T12:00:00Z')).toBe('31/12/2025');
+    expect(percent(0.1234)).toBe('12.3%');
+  });
+});
+
+describe("in the brand's time zone", () => {
+  it('shows the day and time where the brand is, UTC without one', () => {
+    expect(date('2025-12-31T23:30:00Z')).toBe('31/12/2025');
+    setTimeZone('Europe/Rome');
+    expect(date('2025-12-31T23:30:00Z')).toBe('01/01/2026');
+    expect(dateTime('2025-12-31T23:30:00Z')).toBe('01/01/2026, 00:30');
+    expect(monthYear('2025-12-31T23:30:00Z')).toBe('Jan 2026');
+  });
+
+  it('keeps UTC for a zone Intl does not know', () => {
+    setTimeZone('Mars/Olympus_Mons');
+    expect(date('2025-12-31T23:30:00Z')).toBe('31/12/2025');
+  });
+
+  it('leaves API days (isoDay) in UTC', () => {
+    setTimeZone('Europe/Rome');
+    expect(isoDay('2025-12-31T23:30:00Z')).toBe('2025-12-31');
   });
 });

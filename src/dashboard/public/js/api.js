@@ -1,4 +1,6 @@
 // @ts-check
+import { language } from './i18n.js';
+
 /**
  * The Halo API over the session cookie; errors carry the API's code and details.
  * @typedef {{ message?: string, code?: string, details?: unknown[] }} ErrorBody
@@ -10,7 +12,10 @@ export class ApiError extends Error {
    * @param {ErrorBody | null | undefined} body
    */
   constructor(status, body) {
-    super(body?.message ?? `The server answered ${status}`);
+    super(
+      body?.message ??
+        (language() === 'it' ? `Il server ha risposto ${status}` : `The server answered ${status}`),
+    );
     this.status = status;
     this.code = body?.code ?? null;
     this.details = body?.details ?? [];
@@ -51,7 +56,8 @@ let csrfToken = null;
  */
 export async function request(method, path, { query, body, file, quiet401 = false } = {}) {
   /** @type {Record<string, string>} */
-  const headers = { Accept: 'application/json' };
+  // The server words its reasons (tiers, system checks) in the dashboard's language.
+  const headers = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (file) headers['Content-Type'] = file.type;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -64,7 +70,13 @@ export async function request(method, path, { query, body, file, quiet401 = fals
       body: file ? file.body : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: 'Halo cannot be reached. Is it running?' });
+    throw new ApiError(0, {
+      code: 'NETWORK',
+      message:
+        language() === 'it'
+          ? 'Halo non è raggiungibile. È in esecuzione?'
+          : 'Halo cannot be reached. Is it running?',
+    });
   }
   if (path === SESSION_PATH && method === 'DELETE') csrfToken = null;
   if (response.status === 204) return null;

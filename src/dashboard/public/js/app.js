@@ -2,7 +2,9 @@
 import { ApiError, get, request } from './api.js';
 import { disconnectCharts } from './charts.js';
 import { announce, h } from './dom.js';
+import { setTimeZone } from './format.js';
 import { errorState, setTierOrder } from './ui.js';
+import { languageSwitch, roleName, t, translateShell } from './shell.js';
 import * as acquisition from './pages/acquisition.js';
 import * as ambassadors from './pages/ambassadors.js';
 import * as audit from './pages/audit.js';
@@ -22,6 +24,7 @@ import * as system from './pages/system.js';
  *   prefix: string,
  *   canWrite?: boolean,
  *   baseCurrency?: string,
+ *   timezone?: string,
  * }} Session
  * @typedef {{
  *   params: URLSearchParams,
@@ -70,8 +73,8 @@ function showChrome(visible) {
   byId('footer').hidden = !visible;
   if (visible && state.session) {
     const role = byId('session-role');
-    role.textContent = state.session.role;
-    role.title = `Signed in with ${state.session.name} (${state.session.prefix}…)`;
+    role.textContent = roleName(state.session.role);
+    role.title = t('signedInWith', { name: state.session.name, prefix: state.session.prefix });
   }
   // Links for one role (the System page) show only to it; the pages check the role too.
   const sessionRole = state.session?.role;
@@ -110,10 +113,10 @@ async function render() {
   markNavigation(route?.nav);
   try {
     if (!route) {
-      document.title = 'Not found · Halo';
+      document.title = `${t('notFoundTitle')} · Halo`;
       container.append(
-        h('h1', { tabindex: '-1' }, 'This page does not exist'),
-        h('p', {}, h('a', { href: '#/overview' }, 'Go to the overview')),
+        h('h1', { tabindex: '-1' }, t('notFound')),
+        h('p', {}, h('a', { href: '#/overview' }, t('goOverview'))),
       );
     } else {
       const match = path.match(route.pattern);
@@ -125,7 +128,7 @@ async function render() {
       });
     }
   } catch (error) {
-    if (render === state.renders) container.append(errorState(error, 'this page'));
+    if (render === state.renders) container.append(errorState(error, t('thisPage')));
   } finally {
     if (render === state.renders) main.removeAttribute('aria-busy');
   }
@@ -136,6 +139,7 @@ async function render() {
 /** @param {Session} session */
 async function signedIn(session) {
   state.session = session;
+  setTimeZone(session.timezone);
   showChrome(true);
   const tiers = await get('/api/v1/advocates/tiers').catch(() => null);
   setTierOrder((tiers?.items ?? []).map((/** @type {{ name: string }} */ tier) => tier.name));
@@ -143,35 +147,47 @@ async function signedIn(session) {
   await render();
 }
 
-/** @param {string} [message] */
+/** @param {'signedOutMessage' | 'sessionEnded'} [message] */
 function signedOut(message) {
   state.session = null;
   state.firstRender = true;
   disconnectCharts();
   showChrome(false);
   markNavigation(null);
-  renderSignIn(main, { message, onSignedIn: signedIn });
+  renderSignIn(main, { message: message && t(message), onSignedIn: signedIn });
 }
 
 async function boot() {
+  translateShell();
+  // The language switch: the shell is translated at once, the current page drawn again.
+  byId('session').prepend(
+    languageSwitch(() => {
+      if (state.session) {
+        showChrome(true);
+        state.firstRender = true;
+        void render();
+      } else signedOut(undefined);
+      announce(t('switched'));
+    }),
+  );
   byId('skip-link').addEventListener('click', (event) => {
     event.preventDefault();
     main.focus();
   });
   byId('sign-out').addEventListener('click', async () => {
     await request('DELETE', '/api/v1/session', { quiet401: true }).catch(() => undefined);
-    signedOut('You are signed out.');
-    announce('Signed out');
+    signedOut('signedOutMessage');
+    announce(t('signedOutAnnounce'));
   });
   window.addEventListener('hashchange', () => void render());
   window.addEventListener('halo:signed-out', () => {
-    if (state.session) signedOut('Your session has ended. Sign in again to continue.');
+    if (state.session) signedOut('sessionEnded');
   });
   try {
     await signedIn(await request('GET', '/api/v1/session', { quiet401: true }));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) signedOut();
-    else main.replaceChildren(errorState(error, 'Halo'));
+    else main.replaceChildren(errorState(error, t('halo')));
   }
 }
 

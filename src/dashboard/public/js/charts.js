@@ -1,5 +1,19 @@
 // @ts-check
 import { h, s } from './dom.js';
+import { messages } from './i18n.js';
+
+export const t = messages({
+  en: {
+    latest: '{label}, latest {value}',
+    noData: 'No data in this period.',
+    showNumbers: 'Show the numbers',
+  },
+  it: {
+    latest: '{label}, ultimo valore {value}',
+    noData: 'Nessun dato in questo periodo.',
+    showNumbers: 'Mostra i numeri',
+  },
+});
 
 /**
  * @typedef {import('./dom.js').Child} Child
@@ -230,10 +244,10 @@ export function lineChart({
     series.flatMap((line) => line.values).filter((value) => value !== null)
   );
   const latest = series[0]?.values.at(-1);
-  const summary = `${label}${latest === undefined || latest === null ? '' : `, latest ${format(latest)}`}`;
+  const summary =
+    latest === undefined || latest === null ? label : t('latest', { label, value: format(latest) });
   return responsive('chart', (width) => {
-    if (!labels.length || !all.length)
-      return [h('p', { class: 'empty' }, 'No data in this period.')];
+    if (!labels.length || !all.length) return [h('p', { class: 'empty' }, t('noData'))];
     const pad = { left: 64, right: 16, top: 14, bottom: 30 };
     const plotWidth = width - pad.left - pad.right;
     const plotHeight = height - pad.top - pad.bottom;
@@ -440,7 +454,7 @@ export function dataTable(caption, columns, rows) {
   return h(
     'details',
     { class: 'data-table' },
-    h('summary', {}, 'Show the numbers'),
+    h('summary', {}, t('showNumbers')),
     h(
       'div',
       { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },

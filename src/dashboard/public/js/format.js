@@ -1,8 +1,36 @@
 // @ts-check
-/** Numbers for people: currency, counts, percentages and dates (dates in UTC, as the API means them). */
 import { locale } from './i18n.js';
+
+/**
+ * Numbers for people: currency, counts, percentages and dates, in the dashboard's language
+ * (`locale()`: "4.273,67 €" and 31/12/2025 in Italian, "€4,273.67" and 31/12/2025 in English,
+ * never mixed) and dates in the brand's time zone (UTC until the session says otherwise).
+ */
 /** @type {Map<string, Intl.NumberFormat | Intl.DateTimeFormat>} */
 const cache = new Map();
+let timeZone = 'UTC';
+
+/**
+ * The brand's time zone, as GET /api/v1/session answers it; an unknown zone leaves UTC.
+ * @param {string | null | undefined} zone
+ */
+export function setTimeZone(zone) {
+  if (!zone) {
+    timeZone = 'UTC';
+    return;
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    timeZone = zone;
+  } catch {
+    timeZone = 'UTC';
+  }
+}
+
+/** The time zone dates are shown in. */
+export function displayTimeZone() {
+  return timeZone;
+}
 /**
  * One formatter a key: building an Intl formatter costs far more than using one.
  * @template {Intl.NumberFormat | Intl.DateTimeFormat} Format
@@ -11,9 +39,19 @@ const cache = new Map();
  * @returns {Format}
  */
 function formatter(key, make) {
-  if (!cache.has(key)) cache.set(key, make());
-  return /** @type {Format} */ (cache.get(key));
+  const full = `${locale()}|${timeZone}|${key}`;
+  if (!cache.has(full)) cache.set(full, make());
+  return /** @type {Format} */ (cache.get(full));
 }
+
+/**
+ * Thousands grouped from four digits in every language (Italian's own rule would leave 4273
+ * ungrouped beside 14.273, which reads as a mistake in a column).
+ * @type {Intl.NumberFormatOptions}
+ */
+const GROUPED = /** @type {Intl.NumberFormatOptions} */ (
+  /** @type {unknown} */ ({ useGrouping: 'always' })
+);
 
 /**
  * A finite number from a number or a numeric string (the API sends decimals as strings).
@@ -38,13 +76,14 @@ export function money(value, currency = 'EUR', { compact = false } = {}) {
   const key = `money:${currency}:${compact}`;
   const format = formatter(key, () =>
     compact
-      ? new Intl.NumberFormat(undefined, {
+      ? new Intl.NumberFormat(locale(), {
           style: 'currency',
           currency,
           notation: 'compact',
           maximumFractionDigits: 1,
         })
-      : new Intl.NumberFormat(undefined, {
+      : new Intl.NumberFormat(locale(), {
+          ...GROUPED,
           style: 'currency',
           currency,
           minimumFractionDigits: 2,
@@ -66,8 +105,10 @@ export function count(value, { compact = false } = {}) {
     `count:${compact}`,
     () =>
       new Intl.NumberFormat(
-        undefined,
-        compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 },
+        locale(),
+        compact
+          ? { notation: 'compact', maximumFractionDigits: 1 }
+          : { ...GROUPED, maximumFractionDigits: 2 },
       ),
   );
   return format.format(number);
@@ -85,7 +126,7 @@ export function percent(ratio, digits = 1) {
   const format = formatter(
     `percent:${digits}`,
     () =>
-      new Intl.NumberFormat(undefined, {
+      new Intl.NumberFormat(locale(), {
         style: 'percent',
         maximumFractionDigits: digits,
         minimumFractionDigits: 0,
@@ -102,10 +143,11 @@ export function percent(ratio, digits = 1) {
 export function ratio(value) {
   const number = toNumber(value);
   if (number === null) return '—';
-  return `${formatter('ratio', () => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 })).format(number)}×`;
+  return `${formatter('ratio', () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 })).format(number)}×`;
 }
 
 /**
+ * 31/12/2025 in both languages (the day first), in the brand's time zone.
  * @param {string | number | Date | null | undefined} iso
  * @param {{ withYear?: boolean }} [options]
  * @returns {string}
@@ -117,11 +159,11 @@ export function date(iso, { withYear = true } = {}) {
   const format = formatter(
     `date:${withYear}`,
     () =>
-      new Intl.DateTimeFormat(undefined, {
-        day: 'numeric',
-        month: 'short',
+      new Intl.DateTimeFormat(locale(), {
+        day: '2-digit',
+        month: '2-digit',
         year: withYear ? 'numeric' : undefined,
-        timeZone: 'UTC',
+        timeZone,
       }),
   );
   return format.format(value);
@@ -135,7 +177,7 @@ export function monthYear(iso) {
   if (!iso) return '—';
   return formatter(
     'month',
-    () => new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    () => new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone }),
   ).format(new Date(iso));
 }
 
@@ -184,25 +226,45 @@ export function humanize(text) {
 }
 
 /**
- * "3 Dec 2026, 14:05": a moment to the minute, in the dashboard's language, in UTC.
- * @param {string | null | undefined} iso
+ * A moment with its time, to the minute, in the brand's time zone: 31/12/2025, 14:05.
+ * @param {string | number | Date | null | undefined} iso
  * @returns {string}
  */
 export function dateTime(iso) {
   if (!iso) return '—';
   const value = new Date(iso);
   if (Number.isNaN(value.getTime())) return '—';
-  const format = formatter(
-    `dateTime:${locale()}`,
+  return formatter(
+    'datetime',
     () =>
       new Intl.DateTimeFormat(locale(), {
-        day: 'numeric',
-        month: 'short',
+        day: '2-digit',
+        month: '2-digit',
         year: 'numeric',
         hour: '2-digit',
         minute: '2-digit',
-        timeZone: 'UTC',
+        hourCycle: 'h23',
+        timeZone,
       }),
-  );
-  return format.format(value);
+  ).format(value);
+}
+
+/**
+ * A plain number with a fixed count of decimals: decimal(2.5, 2) → "2.50" / "2,50".
+ * @param {unknown} value
+ * @param {number} digits
+ * @returns {string}
+ */
+export function decimal(value, digits) {
+  const number = toNumber(value);
+  if (number === null) return '—';
+  return formatter(
+    `decimal:${digits}`,
+    () =>
+      new Intl.NumberFormat(locale(), {
+        ...GROUPED,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  ).format(number);
 }

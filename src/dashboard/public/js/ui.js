@@ -1,6 +1,44 @@
 // @ts-check
 import { h } from './dom.js';
 import { humanize, toNumber } from './format.js';
+import { messages } from './i18n.js';
+
+export const t = messages({
+  en: {
+    vsPrevious: 'vs previous period',
+    noEarlier: 'no earlier data',
+    unchanged: 'unchanged ',
+    up: 'up ',
+    down: 'down ',
+    noChange: 'no change',
+    noTier: 'No tier',
+    apiMissing: 'The API for {what} is not available on this server yet.',
+    unreachable: 'Halo cannot be reached.',
+    forbidden: 'Your key may not see this.',
+    couldNotLoad: 'Could not load {what}.',
+    this: 'this',
+    code: 'Code {code}',
+    loading: 'Loading…',
+    unknownMember: 'Unknown member',
+  },
+  it: {
+    vsPrevious: 'rispetto al periodo precedente',
+    noEarlier: 'nessun dato precedente',
+    unchanged: 'invariato ',
+    up: 'in aumento ',
+    down: 'in calo ',
+    noChange: 'nessuna variazione',
+    noTier: 'Nessun livello',
+    apiMissing: "L'API per {what} non è ancora disponibile su questo server.",
+    unreachable: 'Halo non è raggiungibile.',
+    forbidden: 'La tua chiave potrebbe non avere accesso a questi dati.',
+    couldNotLoad: 'Impossibile caricare {what}.',
+    this: 'questi dati',
+    code: 'Codice {code}',
+    loading: 'Caricamento…',
+    unknownMember: 'Membro sconosciuto',
+  },
+});
 
 /**
  * Building blocks shared by the pages: headers, cards, KPIs, badges, states.
@@ -69,9 +107,9 @@ export function card(title, { description, id, actions, className = '' } = {}, .
  * @param {{ inverse?: boolean, suffix?: string }} [options] inverse: down is good (costs)
  * @returns {HTMLSpanElement}
  */
-export function changeBadge(delta, text, { inverse = false, suffix = 'vs previous period' } = {}) {
+export function changeBadge(delta, text, { inverse = false, suffix = t('vsPrevious') } = {}) {
   const value = toNumber(delta);
-  if (value === null) return h('span', { class: 'change flat' }, 'no earlier data');
+  if (value === null) return h('span', { class: 'change flat' }, t('noEarlier'));
   const direction = value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
   const tone = direction === 'flat' ? 'flat' : (direction === 'up') !== inverse ? 'good' : 'bad';
   const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '●';
@@ -79,8 +117,12 @@ export function changeBadge(delta, text, { inverse = false, suffix = 'vs previou
     'span',
     { class: `change ${tone}` },
     h('span', { 'aria-hidden': 'true' }, `${arrow} `),
-    h('span', { class: 'visually-hidden' }, direction === 'flat' ? 'unchanged ' : `${direction} `),
-    direction === 'flat' ? 'no change' : text,
+    h(
+      'span',
+      { class: 'visually-hidden' },
+      direction === 'flat' ? t('unchanged') : direction === 'up' ? t('up') : t('down'),
+    ),
+    direction === 'flat' ? t('noChange') : text,
     suffix ? h('span', { class: 'change-note' }, ` ${suffix}`) : null,
   );
 }
@@ -119,7 +161,7 @@ export function setTierOrder(names) {
  * @returns {HTMLSpanElement}
  */
 export function tierBadge(tier) {
-  if (!tier) return h('span', { class: 'badge muted' }, 'No tier');
+  if (!tier) return h('span', { class: 'badge muted' }, t('noTier'));
   const index = tierOrder.indexOf(tier);
   const tone =
     TIER_TONES[Math.min(index < 0 ? TIER_TONES.length - 1 : index, TIER_TONES.length - 1)];
@@ -155,25 +197,25 @@ export function emptyState(title, detail) {
  * @param {string} [what]
  * @returns {HTMLDivElement}
  */
-export function errorState(error, what = 'this') {
+export function errorState(error, what = t('this')) {
   const failure = /** @type {{ status?: number, message?: string, code?: string } | null} */ (
     error
   );
   const status = failure?.status;
   const missing = status === 404 && /Cannot (GET|POST)/.test(failure?.message ?? '');
   const title = missing
-    ? `The API for ${what} is not available on this server yet.`
+    ? t('apiMissing', { what })
     : status === 0
-      ? 'Halo cannot be reached.'
+      ? t('unreachable')
       : status === 403
-        ? 'Your key may not see this.'
-        : `Could not load ${what}.`;
+        ? t('forbidden')
+        : t('couldNotLoad', { what });
   return h(
     'div',
     { class: 'error-state', role: 'alert' },
     h('p', { class: 'empty-title' }, title),
     failure?.message && !missing ? h('p', {}, failure.message) : null,
-    failure?.code ? h('p', { class: 'muted small' }, `Code ${failure.code}`) : null,
+    failure?.code ? h('p', { class: 'muted small' }, t('code', { code: failure.code })) : null,
   );
 }
 
@@ -181,7 +223,7 @@ export function errorState(error, what = 'this') {
  * @param {string} [label]
  * @returns {HTMLDivElement}
  */
-export function loading(label = 'Loading…') {
+export function loading(label = t('loading')) {
   return h(
     'div',
     { class: 'loading-block', 'aria-hidden': 'true' },
@@ -218,7 +260,7 @@ export async function fill(slot, promise, render, what) {
  * @param {string} [fallback]
  * @returns {HTMLElement}
  */
-export function memberLink(member, fallback = 'Unknown member') {
+export function memberLink(member, fallback = t('unknownMember')) {
   const label = member?.name || member?.email || member?.externalId || fallback;
   return member?.id
     ? h('a', { href: `#/members/${encodeURIComponent(member.id)}`, class: 'member-link' }, label)

@@ -2,6 +2,121 @@
 import { count, date, humanize, money } from '../format.js';
 import { field } from '../ui.js';
 import { h } from '../dom.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    seg_all: 'All members',
+    seg_all_note: 'Everyone with a value, ranked.',
+    seg_gems: 'Hidden gems',
+    seg_gems_note: 'Top influence with below-median spend: the people a spend-only CLV misses.',
+    seg_rising: 'Rising',
+    seg_rising_note: 'The largest growth of influence over the period.',
+    seg_risk: 'At risk',
+    seg_risk_note: 'Advocates whose activity stopped or whose P(alive) fell.',
+    seg_new: 'New ambassadors',
+    seg_new_note: 'Crossed into the top tier in the period.',
+    sort_advocacy: 'Advocacy value',
+    sort_extendedValue: 'Extended value',
+    sort_referral: 'Referral value',
+    sort_influence: 'Influence value',
+    sort_knowledge: 'Knowledge value',
+    sort_spend: 'Spend value (margin)',
+    sort_engagement: 'Engagement',
+    sort_influenceShare: 'Influence share',
+    sort_advocacyGrowth: 'Advocacy growth in the period',
+    sort_growth: 'Extended value growth in the period',
+    last30: 'Last 30 days',
+    last90: 'Last 90 days',
+    last12m: 'Last 12 months',
+    tiers: 'Tiers',
+    noTierYet: 'No tier yet',
+    belowEvery: 'below every threshold',
+    ruleAdvocacy: 'advocacy ≥ {amount}',
+    ruleValue: 'value ≥ {amount}',
+    ruleInfluence: 'influence ≥ {amount}',
+    ruleEngagement: 'engagement ≥ {count}',
+    ruleActive: 'active in {days} days',
+    everyoneElse: 'everyone else',
+    measuredModeled: 'Measured + modeled',
+    measuredOnly: 'Measured only',
+    anyTier: 'Any tier',
+    filterRanking: 'Filter the ranking',
+    search: 'Search',
+    searchPlaceholder: 'Name, email or ID',
+    sortBy: 'Sort by',
+    tier: 'Tier',
+    tag: 'Tag',
+    egVip: 'e.g. vip',
+    platform: 'Platform',
+    egInstagram: 'e.g. instagram',
+    acquiredVia: 'Acquired via',
+    egReferral: 'e.g. referral',
+    minPurchases: 'Min. purchases',
+    activeSince: 'Active since',
+    changeOver: 'Change over',
+    valueBasis: 'Value basis',
+    reset: 'Reset',
+    applyFilters: 'Apply filters',
+    segments: 'Segments',
+  },
+  it: {
+    seg_all: 'Tutti i membri',
+    seg_all_note: 'Tutti quelli con un valore, in classifica.',
+    seg_gems: 'Gemme nascoste',
+    seg_gems_note:
+      'Molta influenza e spesa sotto la mediana: le persone che sfuggono a un CLV basato solo sulla spesa.',
+    seg_rising: 'In crescita',
+    seg_rising_note: 'La maggiore crescita di influenza nel periodo.',
+    seg_risk: 'A rischio',
+    seg_risk_note: 'Sostenitori la cui attività si è fermata o la cui P(attivo) è calata.',
+    seg_new: 'Nuovi ambasciatori',
+    seg_new_note: 'Entrati nel livello più alto nel periodo.',
+    sort_advocacy: 'Valore di advocacy',
+    sort_extendedValue: 'Valore esteso',
+    sort_referral: 'Valore delle segnalazioni',
+    sort_influence: "Valore dell'influenza",
+    sort_knowledge: 'Valore della conoscenza',
+    sort_spend: 'Valore della spesa (margine)',
+    sort_engagement: 'Coinvolgimento',
+    sort_influenceShare: 'Quota di influenza',
+    sort_advocacyGrowth: 'Crescita del valore di advocacy nel periodo',
+    sort_growth: 'Crescita del valore esteso nel periodo',
+    last30: 'Ultimi 30 giorni',
+    last90: 'Ultimi 90 giorni',
+    last12m: 'Ultimi 12 mesi',
+    tiers: 'Livelli',
+    noTierYet: 'Ancora nessun livello',
+    belowEvery: 'sotto ogni soglia',
+    ruleAdvocacy: 'advocacy ≥ {amount}',
+    ruleValue: 'valore ≥ {amount}',
+    ruleInfluence: 'influenza ≥ {amount}',
+    ruleEngagement: 'coinvolgimento ≥ {count}',
+    ruleActive: 'attivi negli ultimi {days} giorni',
+    everyoneElse: 'tutti gli altri',
+    measuredModeled: 'Misurato + stimato',
+    measuredOnly: 'Solo misurato',
+    anyTier: 'Qualsiasi livello',
+    filterRanking: 'Filtra la classifica',
+    search: 'Cerca',
+    searchPlaceholder: 'Nome, email o ID',
+    sortBy: 'Ordina per',
+    tier: 'Livello',
+    tag: 'Tag',
+    egVip: 'es. vip',
+    platform: 'Piattaforma',
+    egInstagram: 'es. instagram',
+    acquiredVia: 'Acquisito tramite',
+    egReferral: 'es. referral',
+    minPurchases: 'Acquisti minimi',
+    activeSince: 'Attivo dal',
+    changeOver: 'Variazione su',
+    valueBasis: 'Base del valore',
+    reset: 'Azzera',
+    applyFilters: 'Applica i filtri',
+    segments: 'Segmenti',
+  },
+});
 
 /**
  * The ranking's segments, sorts, tiers and filter form; every choice lives in the URL.
@@ -16,47 +131,52 @@ import { h } from '../dom.js';
  * @typedef {TierRules & { name: string, count?: number, thresholds?: TierRules }} Tier
  * @typedef {{ items: Tier[], untiered?: number } | null} Tiers GET /api/v1/advocates/tiers, null when it failed
  */
+/** @typedef {Parameters<typeof t>[0]} Key */
+
+/**
+ * An option whose label (and note) are read in the current language each time they are shown.
+ * @template {object} Option
+ * @param {Option} option
+ * @param {Key} label
+ * @param {Key} [note]
+ * @returns {Option & { readonly label: string, readonly note: string }}
+ */
+function labelled(option, label, note) {
+  return Object.defineProperties(/** @type {any} */ ({ ...option }), {
+    label: { get: () => t(label), enumerable: true },
+    note: { get: () => (note ? t(note) : ''), enumerable: true },
+  });
+}
+
 export const SEGMENTS = [
-  { id: '', label: 'All members', note: 'Everyone with a value, ranked.' },
-  {
-    id: 'hidden-gems',
-    label: 'Hidden gems',
-    note: 'Top influence with below-median spend: the people a spend-only CLV misses.',
-  },
-  { id: 'rising', label: 'Rising', note: 'The largest growth of influence over the period.' },
-  {
-    id: 'at-risk',
-    label: 'At risk',
-    note: 'Advocates whose activity stopped or whose P(alive) fell.',
-  },
-  {
-    id: 'new-ambassadors',
-    label: 'New ambassadors',
-    note: 'Crossed into the top tier in the period.',
-  },
+  labelled({ id: '' }, 'seg_all', 'seg_all_note'),
+  labelled({ id: 'hidden-gems' }, 'seg_gems', 'seg_gems_note'),
+  labelled({ id: 'rising' }, 'seg_rising', 'seg_rising_note'),
+  labelled({ id: 'at-risk' }, 'seg_risk', 'seg_risk_note'),
+  labelled({ id: 'new-ambassadors' }, 'seg_new', 'seg_new_note'),
 ];
 
 export const SORTS = [
-  { id: 'advocacy', label: 'Advocacy value' },
-  { id: 'extendedValue', label: 'Extended value' },
-  { id: 'referral', label: 'Referral value' },
-  { id: 'influence', label: 'Influence value' },
-  { id: 'knowledge', label: 'Knowledge value' },
-  { id: 'spend', label: 'Spend value (margin)' },
-  { id: 'engagement', label: 'Engagement' },
-  { id: 'influenceShare', label: 'Influence share' },
-  { id: 'advocacyGrowth', label: 'Advocacy growth in the period' },
-  { id: 'growth', label: 'Extended value growth in the period' },
-];
+  'advocacy',
+  'extendedValue',
+  'referral',
+  'influence',
+  'knowledge',
+  'spend',
+  'engagement',
+  'influenceShare',
+  'advocacyGrowth',
+  'growth',
+].map((id) => labelled({ id }, /** @type {Key} */ (`sort_${id}`)));
 
 /** The API's default order: by advocacy value. */
 export const DEFAULT_SORT = 'advocacy';
 
 /** How far back "change" and the segments look; the API compares with the period before. */
 const PERIODS = [
-  { days: '', label: 'Last 30 days' },
-  { days: '90', label: 'Last 90 days' },
-  { days: '365', label: 'Last 12 months' },
+  labelled({ days: '' }, 'last30'),
+  labelled({ days: '90' }, 'last90'),
+  labelled({ days: '365' }, 'last12m'),
 ];
 
 /** @param {Filters} filters */
@@ -100,7 +220,7 @@ export function tierStrip(tiers, filters, currency) {
   if (!tiers?.items?.length) return null;
   return h(
     'nav',
-    { class: 'tier-strip', 'aria-label': 'Tiers' },
+    { class: 'tier-strip', 'aria-label': t('tiers') },
     tiers.items.map((tier) => {
       const current = filters.tier === tier.name;
       return h(
@@ -119,9 +239,9 @@ export function tierStrip(tiers, filters, currency) {
       ? h(
           'div',
           { class: 'tier-card untiered' },
-          h('span', { class: 'tier-card-name' }, 'No tier yet'),
+          h('span', { class: 'tier-card-name' }, t('noTierYet')),
           h('span', { class: 'tier-card-count' }, count(tiers.untiered)),
-          h('span', { class: 'tier-card-rule' }, 'below every threshold'),
+          h('span', { class: 'tier-card-rule' }, t('belowEvery')),
         )
       : null,
   );
@@ -135,16 +255,22 @@ function tierRule(tier, currency) {
   const rules = tier.thresholds ?? tier;
   const parts = [];
   if (rules.minAdvocacyValue)
-    parts.push(`advocacy ≥ ${money(rules.minAdvocacyValue, currency, { compact: true })}`);
+    parts.push(
+      t('ruleAdvocacy', { amount: money(rules.minAdvocacyValue, currency, { compact: true }) }),
+    );
   if (rules.minExtendedValue)
-    parts.push(`value ≥ ${money(rules.minExtendedValue, currency, { compact: true })}`);
+    parts.push(
+      t('ruleValue', { amount: money(rules.minExtendedValue, currency, { compact: true }) }),
+    );
   if (rules.minInfluence)
-    parts.push(`influence ≥ ${money(rules.minInfluence, currency, { compact: true })}`);
+    parts.push(
+      t('ruleInfluence', { amount: money(rules.minInfluence, currency, { compact: true }) }),
+    );
   if (rules.minEngagement !== undefined && rules.minEngagement !== null)
-    parts.push(`engagement ≥ ${rules.minEngagement}`);
+    parts.push(t('ruleEngagement', { count: count(rules.minEngagement) }));
   if (rules.maxRecencyDays !== undefined && rules.maxRecencyDays !== null)
-    parts.push(`active in ${rules.maxRecencyDays} days`);
-  return parts.join(', ') || 'everyone else';
+    parts.push(t('ruleActive', { days: count(rules.maxRecencyDays) }));
+  return parts.join(', ') || t('everyoneElse');
 }
 
 /**
@@ -187,55 +313,55 @@ export function filterForm(filters, tiers, onApply) {
   const basis = h(
     'select',
     { id: 'filter-basis', name: 'basis' },
-    h('option', { value: '' }, 'Measured + modeled'),
-    h('option', { value: 'measured', selected: filters.basis === 'measured' }, 'Measured only'),
+    h('option', { value: '' }, t('measuredModeled')),
+    h('option', { value: 'measured', selected: filters.basis === 'measured' }, t('measuredOnly')),
   );
   const tier = h(
     'select',
     { id: 'filter-tier', name: 'tier' },
-    h('option', { value: '' }, 'Any tier'),
+    h('option', { value: '' }, t('anyTier')),
     (tiers?.items ?? []).map((item) =>
       h('option', { value: item.name, selected: filters.tier === item.name }, humanize(item.name)),
     ),
   );
   const form = h(
     'form',
-    { class: 'toolbar', role: 'search', 'aria-label': 'Filter the ranking' },
+    { class: 'toolbar', role: 'search', 'aria-label': t('filterRanking') },
     h(
       'div',
       { class: 'filters' },
       h(
         'div',
         { class: 'field field-search' },
-        h('label', { for: 'filter-q' }, 'Search'),
-        input('q', { type: 'search', placeholder: 'Name, email or ID' }),
+        h('label', { for: 'filter-q' }, t('search')),
+        input('q', { type: 'search', placeholder: t('searchPlaceholder') }),
       ),
-      field('Sort by', sort, { id: 'filter-sort' }),
-      field('Tier', tier, { id: 'filter-tier' }),
-      field('Tag', input('tag', { placeholder: 'e.g. vip' }), { id: 'filter-tag' }),
-      field('Platform', input('platform', { placeholder: 'e.g. instagram' }), {
+      field(t('sortBy'), sort, { id: 'filter-sort' }),
+      field(t('tier'), tier, { id: 'filter-tier' }),
+      field(t('tag'), input('tag', { placeholder: t('egVip') }), { id: 'filter-tag' }),
+      field(t('platform'), input('platform', { placeholder: t('egInstagram') }), {
         id: 'filter-platform',
       }),
-      field('Acquired via', input('channel', { placeholder: 'e.g. referral' }), {
+      field(t('acquiredVia'), input('channel', { placeholder: t('egReferral') }), {
         id: 'filter-channel',
       }),
       field(
-        'Min. purchases',
+        t('minPurchases'),
         input('minPurchases', { type: 'number', min: 0, step: 1, inputmode: 'numeric' }),
         { id: 'filter-minPurchases' },
       ),
-      field('Active since', input('activeSince', { type: 'date' }), { id: 'filter-activeSince' }),
-      field('Change over', period, { id: 'filter-period' }),
-      field('Value basis', basis, { id: 'filter-basis' }),
+      field(t('activeSince'), input('activeSince', { type: 'date' }), { id: 'filter-activeSince' }),
+      field(t('changeOver'), period, { id: 'filter-period' }),
+      field(t('valueBasis'), basis, { id: 'filter-basis' }),
       h(
         'div',
         { class: 'filter-actions' },
         h(
           'a',
           { class: 'button button-quiet', href: hashFor({ segment: filters.segment }) },
-          'Reset',
+          t('reset'),
         ),
-        h('button', { type: 'submit', class: 'button button-primary' }, 'Apply filters'),
+        h('button', { type: 'submit', class: 'button button-primary' }, t('applyFilters')),
       ),
     ),
   );
@@ -273,7 +399,7 @@ export function filterForm(filters, tiers, onApply) {
 export function segmentTabs(filters) {
   return h(
     'nav',
-    { 'aria-label': 'Segments' },
+    { 'aria-label': t('segments') },
     h(
       'ul',
       { class: 'tabs' },

@@ -3,6 +3,64 @@ import { h } from '../dom.js';
 import { count, date, money, percent, toNumber } from '../format.js';
 import { memberLink, tierBadge } from '../ui.js';
 import { DEFAULT_SORT, SORTS } from './ambassadors-filters.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    th_minAdvocacyValue: 'advocacy value',
+    th_minExtendedValue: 'extended value',
+    th_minInfluence: 'influence',
+    th_minEngagement: 'engagement',
+    th_maxRecencyDays: 'active within',
+    topTier: 'Top tier',
+    recency: '{label} {required} days ({since})',
+    noActivity: 'no activity',
+    lastDaysAgo: 'last {days} days ago',
+    has: '{label} {required} (has {actual})',
+    next: 'Next, {tier}: {missing}',
+    member: 'Member and why',
+    tier: 'Tier',
+    advocacy: 'Advocacy value',
+    extended: 'Extended value',
+    spend: 'Spend value (margin)',
+    referral: 'Referral',
+    influence: 'Influence',
+    engagement: 'Engagement',
+    pAlive: 'P(alive)',
+    lastActivity: 'Last activity',
+    advocacyChange: 'Advocacy change',
+    change: 'Change',
+    ranking: 'Ranking',
+    rankedBy: 'Members ranked by {sort}',
+  },
+  it: {
+    th_minAdvocacyValue: 'valore di advocacy',
+    th_minExtendedValue: 'valore esteso',
+    th_minInfluence: 'influenza',
+    th_minEngagement: 'coinvolgimento',
+    th_maxRecencyDays: 'attivo entro',
+    topTier: 'Livello più alto',
+    recency: '{label} {required} giorni ({since})',
+    noActivity: 'nessuna attività',
+    lastDaysAgo: 'ultima {days} giorni fa',
+    has: '{label} {required} (ha {actual})',
+    next: 'Prossimo, {tier}: {missing}',
+    member: 'Membro e motivo',
+    tier: 'Livello',
+    advocacy: 'Valore di advocacy',
+    extended: 'Valore esteso',
+    spend: 'Valore della spesa (margine)',
+    referral: 'Segnalazioni',
+    influence: 'Influenza',
+    engagement: 'Coinvolgimento',
+    pAlive: 'P(attivo)',
+    lastActivity: 'Ultima attività',
+    advocacyChange: 'Variazione advocacy',
+    change: 'Variazione',
+    ranking: 'Classifica',
+    rankedBy: 'Membri in classifica per {sort}',
+  },
+});
 
 /**
  * GET /api/v1/advocates: a page of the ranking (amounts are decimal strings).
@@ -32,14 +90,11 @@ import { DEFAULT_SORT, SORTS } from './ambassadors-filters.js';
  * @typedef {{ text: string, next: { tier: string, missing: Threshold[] } | null }} TierReason
  */
 
-/** @type {Record<string, string>} */
-const THRESHOLDS = {
-  minAdvocacyValue: 'advocacy value',
-  minExtendedValue: 'extended value',
-  minInfluence: 'influence',
-  minEngagement: 'engagement',
-  maxRecencyDays: 'active within',
-};
+/** @param {string} threshold */
+function thresholdName(threshold) {
+  const key = /** @type {Parameters<typeof t>[0]} */ (`th_${threshold}`);
+  return key in t.catalog.en ? t(key) : threshold;
+}
 
 /**
  * What the next tier up misses, short enough for the tier column; the full reason in `title`.
@@ -47,17 +102,25 @@ const THRESHOLDS = {
  * @param {string} currency
  */
 function nextTier(reason, currency) {
-  if (!reason.next) return 'Top tier';
+  if (!reason.next) return t('topTier');
   /** @param {Threshold} check */
   const missing = (check) => {
-    const label = THRESHOLDS[check.threshold] ?? check.threshold;
+    const label = thresholdName(check.threshold);
     if (check.threshold === 'maxRecencyDays')
-      return `${label} ${check.required} days (${check.actual === null ? 'no activity' : `last ${check.actual} days ago`})`;
+      return t('recency', {
+        label,
+        required: count(check.required),
+        since:
+          check.actual === null ? t('noActivity') : t('lastDaysAgo', { days: count(check.actual) }),
+      });
     const show = (/** @type {string | number | null} */ value) =>
       typeof value === 'string' ? money(value, currency) : count(value);
-    return `${label} ${show(check.required)} (has ${show(check.actual)})`;
+    return t('has', { label, required: show(check.required), actual: show(check.actual) });
   };
-  return `Next, ${reason.next.tier}: ${reason.next.missing.map(missing).join(', ')}`;
+  return t('next', {
+    tier: reason.next.tier,
+    missing: reason.next.missing.map(missing).join(', '),
+  });
 }
 
 /**
@@ -97,36 +160,36 @@ export function rankingTable(page, filters, offset, currency) {
     active === 'extendedValue' || active === 'growth' ? 'extendedValue' : 'advocacyValue';
   const columns = [
     { label: '#', class: 'rank' },
-    { label: 'Member and why' },
-    { label: 'Tier' },
-    { label: 'Advocacy value', numeric: true, sort: 'advocacy' },
-    { label: 'Extended value', numeric: true, sort: 'extendedValue' },
-    { label: 'Spend value (margin)', numeric: true, hide: true, sort: 'spend' },
-    { label: 'Referral', numeric: true, hide: true, sort: 'referral' },
-    { label: 'Influence', numeric: true, hide: true, sort: 'influence' },
-    { label: 'Engagement', numeric: true, sort: 'engagement' },
+    { label: t('member') },
+    { label: t('tier') },
+    { label: t('advocacy'), numeric: true, sort: 'advocacy' },
+    { label: t('extended'), numeric: true, sort: 'extendedValue' },
+    { label: t('spend'), numeric: true, hide: true, sort: 'spend' },
+    { label: t('referral'), numeric: true, hide: true, sort: 'referral' },
+    { label: t('influence'), numeric: true, hide: true, sort: 'influence' },
+    { label: t('engagement'), numeric: true, sort: 'engagement' },
     ...(atRisk
       ? [
-          { label: 'P(alive)', numeric: true },
-          { label: 'Last activity', numeric: true },
+          { label: t('pAlive'), numeric: true },
+          { label: t('lastActivity'), numeric: true },
         ]
       : []),
     {
-      label: changeOf === 'advocacyValue' ? 'Advocacy change' : 'Change',
+      label: changeOf === 'advocacyValue' ? t('advocacyChange') : t('change'),
       numeric: true,
       sort: changeOf === 'advocacyValue' ? 'advocacyGrowth' : 'growth',
     },
   ];
   return h(
     'div',
-    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Ranking' },
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('ranking') },
     h(
       'table',
       { class: 'data ranking', id: 'ranking' },
       h(
         'caption',
         { class: 'visually-hidden' },
-        `Members ranked by ${SORTS.find((sort) => sort.id === active)?.label ?? active}`,
+        t('rankedBy', { sort: SORTS.find((sort) => sort.id === active)?.label ?? active }),
       ),
       h(
         'thead',
@@ -206,30 +269,30 @@ export function rankingTable(page, filters, offset, currency) {
                   )
                 : null,
             ),
-            metric('Advocacy value', h('strong', {}, money(components.advocacyValue, currency)), {
+            metric(t('advocacy'), h('strong', {}, money(components.advocacyValue, currency)), {
               amount: components.advocacyValue,
             }),
-            metric('Extended value', money(components.extendedValue, currency), {
+            metric(t('extended'), money(components.extendedValue, currency), {
               amount: components.extendedValue,
             }),
-            metric('Spend value (margin)', money(components.spend, currency), { hide: true }),
-            metric('Referral', money(components.referral, currency), { hide: true }),
-            metric('Influence', money(components.influence, currency), { hide: true }),
-            metric('Engagement', count(row.engagement)),
+            metric(t('spend'), money(components.spend, currency), { hide: true }),
+            metric(t('referral'), money(components.referral, currency), { hide: true }),
+            metric(t('influence'), money(components.influence, currency), { hide: true }),
+            metric(t('engagement'), count(row.engagement)),
             ...(atRisk
               ? [
                   metric(
-                    'P(alive)',
+                    t('pAlive'),
                     row.pAlive === null || row.pAlive === undefined ? '—' : percent(row.pAlive, 0),
                   ),
                   metric(
-                    'Last activity',
+                    t('lastActivity'),
                     row.lastActivityAt ? date(row.lastActivityAt, { withYear: true }) : '—',
                   ),
                 ]
               : []),
             metric(
-              changeOf === 'advocacyValue' ? 'Advocacy change' : 'Change',
+              changeOf === 'advocacyValue' ? t('advocacyChange') : t('change'),
               changeCell(row.change, currency, changeOf),
             ),
           );

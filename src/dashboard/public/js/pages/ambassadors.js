@@ -5,6 +5,40 @@ import { count, humanize } from '../format.js';
 import { badge, emptyState, errorState, loading, pageHeader } from '../ui.js';
 import { SEGMENTS, filterForm, hashFor, segmentTabs, tierStrip } from './ambassadors-filters.js';
 import { rankingTable } from './ambassadors-table.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    exportCsv: 'Export CSV',
+    loadingRanking: 'Loading the ranking',
+    previous: '← Previous',
+    next: 'Next →',
+    nobody: 'Nobody matches these filters.',
+    widen: 'Widen the filters, or recompute values if nobody has one yet.',
+    range: '{first}–{last} of {total}',
+    none: '0 of {total}',
+    theRanking: 'the ranking',
+    tierBadge: 'Tier: {tier}',
+    title: 'Ambassadors',
+    subtitle:
+      'Members ranked by advocacy value: what they are worth through others (the customers they bring, the purchases they influence, their ideas). Extended value adds their own spend.',
+  },
+  it: {
+    exportCsv: 'Esporta CSV',
+    loadingRanking: 'Caricamento della classifica',
+    previous: '← Precedenti',
+    next: 'Successivi →',
+    nobody: 'Nessuno corrisponde a questi filtri.',
+    widen: 'Allarga i filtri, oppure ricalcola i valori se nessuno ne ha ancora uno.',
+    range: '{first}–{last} di {total}',
+    none: '0 di {total}',
+    theRanking: 'la classifica',
+    tierBadge: 'Livello: {tier}',
+    title: 'Ambasciatori',
+    subtitle:
+      'Membri in classifica per valore di advocacy: quanto valgono attraverso gli altri (i clienti che portano, gli acquisti che influenzano, le loro idee). Il valore esteso aggiunge la loro spesa.',
+  },
+});
 
 const PAGE_SIZE = 25;
 const FILTERS = [
@@ -45,7 +79,7 @@ export async function render(container, { params, session }) {
   const exportLink = h(
     'a',
     { class: 'button button-secondary', download: 'advocates.csv' },
-    'Export CSV',
+    t('exportCsv'),
   );
   /** @type {(string | undefined)[]} */
   const cursors = [undefined];
@@ -55,7 +89,7 @@ export async function render(container, { params, session }) {
     const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
     exportLink.setAttribute('href', apiUrl('/api/v1/advocates', { ...query, format: 'csv' }));
     results.setAttribute('aria-busy', 'true');
-    results.replaceChildren(loading('Loading the ranking'));
+    results.replaceChildren(loading(t('loadingRanking')));
     try {
       /** @type {import('./ambassadors-table.js').RankingPage} */
       const page = await get('/api/v1/advocates', {
@@ -68,12 +102,12 @@ export async function render(container, { params, session }) {
       const previous = h(
         'button',
         { type: 'button', class: 'button button-quiet', disabled: pageIndex === 0 },
-        '← Previous',
+        t('previous'),
       );
       const next = h(
         'button',
         { type: 'button', class: 'button button-quiet', disabled: !page.nextCursor },
-        'Next →',
+        t('next'),
       );
       previous.addEventListener('click', () => {
         pageIndex -= 1;
@@ -86,10 +120,7 @@ export async function render(container, { params, session }) {
       results.replaceChildren(
         page.items.length
           ? rankingTable(page, filters, offset, page.currency ?? currency)
-          : emptyState(
-              'Nobody matches these filters.',
-              'Widen the filters, or recompute values if nobody has one yet.',
-            ),
+          : emptyState(t('nobody'), t('widen')),
         h(
           'div',
           { class: 'pager' },
@@ -97,14 +128,18 @@ export async function render(container, { params, session }) {
             'p',
             { class: 'muted', id: 'ranking-count' },
             page.items.length
-              ? `${count(offset + 1)}–${count(offset + page.items.length)} of ${count(page.total)}`
-              : `0 of ${count(page.total ?? 0)}`,
+              ? t('range', {
+                  first: count(offset + 1),
+                  last: count(offset + page.items.length),
+                  total: count(page.total),
+                })
+              : t('none', { total: count(page.total ?? 0) }),
           ),
           h('div', { class: 'pager-buttons' }, previous, next),
         ),
       );
     } catch (error) {
-      results.replaceChildren(errorState(error, 'the ranking'));
+      results.replaceChildren(errorState(error, t('theRanking')));
     }
     results.setAttribute('aria-busy', 'false');
   }
@@ -122,7 +157,7 @@ export async function render(container, { params, session }) {
             { class: 'segment-note' },
             segment.note,
             filters.tier ? ' ' : '',
-            filters.tier ? badge(`Tier: ${humanize(filters.tier)}`, 'accent') : null,
+            filters.tier ? badge(t('tierBadge', { tier: humanize(filters.tier) }), 'accent') : null,
           ),
         ].filter(Boolean)
       ),
@@ -130,9 +165,8 @@ export async function render(container, { params, session }) {
   }
   refreshNavigation();
   container.append(
-    pageHeader('Ambassadors', {
-      subtitle:
-        'Members ranked by advocacy value: what they are worth through others (the customers they bring, the purchases they influence, their ideas). Extended value adds their own spend.',
+    pageHeader(t('title'), {
+      subtitle: t('subtitle'),
       actions: exportLink,
     }),
     navigation,

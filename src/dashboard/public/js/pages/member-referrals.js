@@ -3,6 +3,74 @@ import { get } from '../api.js';
 import { h } from '../dom.js';
 import { count, date, money } from '../format.js';
 import { card, emptyState, fill, memberLink } from '../ui.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    unnamed: 'Unnamed member',
+    person: '1 person',
+    people: '{count} people',
+    noSpend: 'no spend value yet',
+    spendValue: ' spend value',
+    converted: 'converted {date}',
+    brought: 'brought {people} worth {amount}',
+    moreLabel: '{people} more brought by {name}: open their page',
+    moreBelow: '+{count} more below',
+    awaiting: 'awaiting approval',
+    invited: 'invited',
+    signed_up: 'signed up',
+    notCounted: 'Not counted yet ({count}): ',
+    aMember: 'a member',
+    anInvited: 'an invited person',
+    andMore: ' and {count} more.',
+    noConverted: 'No converted referrals yet.',
+    appearHere:
+      'People this member brings appear here once they buy, with the people they bring in turn.',
+    directly: 'directly',
+    overLevels: 'over {depth} levels',
+    summary: 'Brought {people} {levels}, with {amount} of spend value.',
+    moreLevel: ' More below level {level}.',
+    treeLabel: 'People {name} brought',
+    thisMember: 'this member',
+    theTree: 'the referral tree',
+    title: 'Referral tree',
+    description:
+      'Converted referrals, {depth} levels down, with each person’s spend value (margin, realized and expected). Their value counts the first level in full and the second at a weight.',
+    referredBy: 'Referred by ',
+  },
+  it: {
+    unnamed: 'Membro senza nome',
+    person: '1 persona',
+    people: '{count} persone',
+    noSpend: 'ancora nessun valore della spesa',
+    spendValue: ' di valore della spesa',
+    converted: 'convertito il {date}',
+    brought: 'ha portato {people} per un valore di {amount}',
+    moreLabel: 'altre {people} portate da {name}: apri la sua pagina',
+    moreBelow: '+{count} ai livelli inferiori',
+    awaiting: 'in attesa di approvazione',
+    invited: 'invitato',
+    signed_up: 'iscritto',
+    notCounted: 'Non ancora conteggiati ({count}): ',
+    aMember: 'un membro',
+    anInvited: 'una persona invitata',
+    andMore: ' e altri {count}.',
+    noConverted: 'Ancora nessuna segnalazione convertita.',
+    appearHere:
+      'Le persone portate da questo membro compaiono qui quando acquistano, insieme alle persone che portano a loro volta.',
+    directly: 'direttamente',
+    overLevels: 'su {depth} livelli',
+    summary: 'Ha portato {people} {levels}, con {amount} di valore della spesa.',
+    moreLevel: ' Altre oltre il livello {level}.',
+    treeLabel: 'Persone portate da {name}',
+    thisMember: 'questo membro',
+    theTree: "l'albero delle segnalazioni",
+    title: 'Albero delle segnalazioni',
+    description:
+      'Segnalazioni convertite, fino a {depth} livelli, con il valore della spesa di ciascuno (margine, realizzato e atteso). Il loro valore conta per intero il primo livello e con un peso il secondo.',
+    referredBy: 'Segnalato da ',
+  },
+});
 
 /**
  * GET /api/v1/members/:id/referrals/tree (amounts are decimal strings in `currency`).
@@ -39,10 +107,9 @@ import { card, emptyState, fill, memberLink } from '../ui.js';
 
 const DEPTH = 3;
 const PENDING_SHOWN = 5;
-const UNNAMED = 'Unnamed member';
 
 /** @param {number} size */
-const people = (size) => `${count(size)} ${size === 1 ? 'person' : 'people'}`;
+const people = (size) => (size === 1 ? t('person') : t('people', { count: count(size) }));
 
 /**
  * @param {string} memberId
@@ -83,25 +150,28 @@ async function loadTree(memberId) {
  * @returns {HTMLLIElement}
  */
 function branch(node, currency) {
-  const label = node.name || UNNAMED;
+  const label = node.name || t('unnamed');
   return h(
     'li',
     {},
     h(
       'div',
       { class: 'tree-node' },
-      memberLink({ id: node.id, name: node.name }, UNNAMED),
+      memberLink({ id: node.id, name: node.name }, t('unnamed')),
       node.spendValue === null
-        ? h('span', { class: 'muted small' }, 'no spend value yet')
-        : h('span', {}, h('strong', {}, money(node.spendValue, currency)), ' spend value'),
+        ? h('span', { class: 'muted small' }, t('noSpend'))
+        : h('span', {}, h('strong', {}, money(node.spendValue, currency)), t('spendValue')),
       node.convertedAt
-        ? h('span', { class: 'tree-date' }, `converted ${date(node.convertedAt)}`)
+        ? h('span', { class: 'tree-date' }, t('converted', { date: date(node.convertedAt) }))
         : null,
       node.size
         ? h(
             'span',
             { class: 'muted small' },
-            `brought ${people(node.size)} worth ${money(node.valueBrought, currency)}`,
+            t('brought', {
+              people: people(node.size),
+              amount: money(node.valueBrought, currency),
+            }),
           )
         : null,
       node.moreReferees
@@ -110,9 +180,9 @@ function branch(node, currency) {
             {
               href: `#/members/${encodeURIComponent(node.id)}`,
               class: 'small',
-              'aria-label': `${people(node.moreReferees)} more brought by ${label}: open their page`,
+              'aria-label': t('moreLabel', { people: people(node.moreReferees), name: label }),
             },
-            `+${count(node.moreReferees)} more below`,
+            t('moreBelow', { count: count(node.moreReferees) }),
           )
         : null,
     ),
@@ -134,22 +204,28 @@ function pendingNote({ pending, names }) {
   if (!pending.length) return null;
   const shown = pending.slice(0, PENDING_SHOWN);
   const state = (/** @type {Referral} */ referral) =>
-    referral.status === 'converted' ? 'awaiting approval' : referral.status.replace('_', ' ');
+    referral.status === 'converted'
+      ? t('awaiting')
+      : referral.status === 'invited' || referral.status === 'signed_up'
+        ? t(referral.status)
+        : referral.status.replace('_', ' ');
   return h(
     'p',
     { class: 'muted small', id: 'pending-referrals' },
-    `Not counted yet (${count(pending.length)}): `,
+    t('notCounted', { count: count(pending.length) }),
     shown.flatMap((referral, index) => [
       index ? ', ' : '',
       referral.refereeId
         ? memberLink(
             { id: referral.refereeId, name: names.get(referral.refereeId) ?? null },
-            'a member',
+            t('aMember'),
           )
-        : (referral.refereeEmail ?? 'an invited person'),
+        : (referral.refereeEmail ?? t('anInvited')),
       ` (${state(referral)})`,
     ]),
-    pending.length > shown.length ? ` and ${count(pending.length - shown.length)} more.` : '.',
+    pending.length > shown.length
+      ? t('andMore', { count: count(pending.length - shown.length) })
+      : '.',
   );
 }
 
@@ -157,25 +233,22 @@ function pendingNote({ pending, names }) {
 function renderTree(data) {
   const { tree } = data;
   const { root, currency } = tree;
-  if (!tree.size)
-    return [
-      emptyState(
-        'No converted referrals yet.',
-        'People this member brings appear here once they buy, with the people they bring in turn.',
-      ),
-      pendingNote(data),
-    ];
-  const levels = tree.depth === 1 ? 'directly' : `over ${tree.depth} levels`;
+  if (!tree.size) return [emptyState(t('noConverted'), t('appearHere')), pendingNote(data)];
+  const levels = tree.depth === 1 ? t('directly') : t('overLevels', { depth: tree.depth });
   return [
     h(
       'p',
       { class: 'tree-summary' },
-      `Brought ${people(tree.size)} ${levels}, with ${money(root.valueBrought, currency)} of spend value.`,
-      tree.truncated ? ` More below level ${tree.depthLimit}.` : '',
+      t('summary', {
+        people: people(tree.size),
+        levels,
+        amount: money(root.valueBrought, currency),
+      }),
+      tree.truncated ? t('moreLevel', { level: tree.depthLimit }) : '',
     ),
     h(
       'ul',
-      { class: 'tree', 'aria-label': `People ${root.name || 'this member'} brought` },
+      { class: 'tree', 'aria-label': t('treeLabel', { name: root.name || t('thisMember') }) },
       root.children.map((child) => branch(child, currency)),
     ),
     pendingNote(data),
@@ -188,12 +261,12 @@ function renderTree(data) {
  */
 export function referralTree(memberId) {
   const slot = h('div');
-  void fill(slot, loadTree(memberId), renderTree, 'the referral tree');
+  void fill(slot, loadTree(memberId), renderTree, t('theTree'));
   return card(
-    'Referral tree',
+    t('title'),
     {
       id: 'referrals',
-      description: `Converted referrals, ${DEPTH} levels down, with each person’s spend value (margin, realized and expected). Their value counts the first level in full and the second at a weight.`,
+      description: t('description', { depth: DEPTH }),
     },
     slot,
   );
@@ -211,5 +284,5 @@ export async function referredBy(memberId) {
   const referral = received?.items?.[0];
   if (!referral) return null;
   const referrer = await get(`/api/v1/members/${referral.referrerId}`).catch(() => null);
-  return h('span', {}, 'Referred by ', memberLink(referrer ?? { id: referral.referrerId }));
+  return h('span', {}, t('referredBy'), memberLink(referrer ?? { id: referral.referrerId }));
 }

@@ -3,6 +3,50 @@ import { get } from '../api.js';
 import { externalLink, h } from '../dom.js';
 import { count, date, money } from '../format.js';
 import { badge, card, emptyState, errorState } from '../ui.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    purchase: 'Purchase',
+    referral_made: 'Referral',
+    referral_received: 'Referred',
+    review: 'Review',
+    mention: 'Mention',
+    attendance: 'Event',
+    feedback: 'Feedback',
+    stars: '{rating} out of 5 stars',
+    reviewStats: '{views} views · {helpful} helpful',
+    openReview: 'open review',
+    mentionStats: 'reach {reach} · {likes} likes · {shares} shares · {comments} comments',
+    baseCurrency: '{amount} in the base currency',
+    older: 'Show older activity',
+    nothing: 'Nothing recorded yet.',
+    theTimeline: 'the timeline',
+    timeline: 'Timeline',
+    description: 'Purchases, referrals, reviews, mentions, events and feedback, newest first.',
+  },
+  it: {
+    purchase: 'Acquisto',
+    referral_made: 'Segnalazione',
+    referral_received: 'Segnalato',
+    review: 'Recensione',
+    mention: 'Menzione',
+    attendance: 'Evento',
+    feedback: 'Suggerimento',
+    stars: '{rating} stelle su 5',
+    reviewStats: '{views} visualizzazioni · {helpful} utili',
+    openReview: 'apri la recensione',
+    mentionStats:
+      'portata {reach} · {likes} mi piace · {shares} condivisioni · {comments} commenti',
+    baseCurrency: '{amount} nella valuta di base',
+    older: 'Mostra le attività meno recenti',
+    nothing: 'Ancora nessuna attività registrata.',
+    theTimeline: 'la cronologia',
+    timeline: 'Cronologia',
+    description:
+      'Acquisti, segnalazioni, recensioni, menzioni, eventi e suggerimenti, dai più recenti.',
+  },
+});
 
 /**
  * GET /api/v1/members/:id/timeline items: `record` is the purchase, review, mention… itself.
@@ -14,22 +58,22 @@ import { badge, card, emptyState, errorState } from '../ui.js';
  * }} TimelineItem
  */
 
-/** @type {Record<string, { label: string, tone: string }>} */
-const TYPES = {
-  purchase: { label: 'Purchase', tone: 'info' },
-  referral_made: { label: 'Referral', tone: 'good' },
-  referral_received: { label: 'Referred', tone: 'good' },
-  review: { label: 'Review', tone: 'warn' },
-  mention: { label: 'Mention', tone: 'accent' },
-  attendance: { label: 'Event', tone: 'accent' },
-  feedback: { label: 'Feedback', tone: 'muted' },
+/** @type {Record<string, string>} the tone of each type's badge; its label is in `t` */
+const TONES = {
+  purchase: 'info',
+  referral_made: 'good',
+  referral_received: 'good',
+  review: 'warn',
+  mention: 'accent',
+  attendance: 'accent',
+  feedback: 'muted',
 };
 
 /** @param {number} rating 1 to 5 */
 function stars(rating) {
   return h(
     'span',
-    { class: 'stars', role: 'img', 'aria-label': `${rating} out of 5 stars` },
+    { class: 'stars', role: 'img', 'aria-label': t('stars', { rating }) },
     '★'.repeat(rating),
     h('span', { class: 'stars-off' }, '★'.repeat(Math.max(0, 5 - rating))),
   );
@@ -57,9 +101,9 @@ function details(item) {
         h(
           'p',
           { class: 'muted small' },
-          `${count(record.views)} views · ${count(record.helpfulVotes)} helpful`,
+          t('reviewStats', { views: count(record.views), helpful: count(record.helpfulVotes) }),
           record.url ? ' · ' : '',
-          record.url ? externalLink(record.url, 'open review') : null,
+          record.url ? externalLink(record.url, t('openReview')) : null,
         ),
       );
     case 'mention':
@@ -70,7 +114,12 @@ function details(item) {
         h(
           'p',
           { class: 'muted small' },
-          `reach ${count(record.reach)} · ${count(record.likes)} likes · ${count(record.shares)} shares · ${count(record.comments)} comments`,
+          t('mentionStats', {
+            reach: count(record.reach),
+            likes: count(record.likes),
+            shares: count(record.shares),
+            comments: count(record.comments),
+          }),
         ),
       );
     case 'feedback':
@@ -80,7 +129,7 @@ function details(item) {
         ? h(
             'p',
             { class: 'muted small' },
-            `${money(record.baseAmount, record.baseCurrency)} in the base currency`,
+            t('baseCurrency', { amount: money(record.baseAmount, record.baseCurrency) }),
           )
         : null;
     default:
@@ -90,7 +139,11 @@ function details(item) {
 
 /** @param {TimelineItem} item */
 function timelineItem(item) {
-  const type = TYPES[item.type] ?? { label: item.type, tone: 'muted' };
+  const known = item.type in TONES;
+  const type = {
+    label: known ? t(/** @type {Parameters<typeof t>[0]} */ (item.type)) : item.type,
+    tone: TONES[item.type] ?? 'muted',
+  };
   return h(
     'li',
     { class: `timeline-item type-${item.type}` },
@@ -113,7 +166,7 @@ export function timeline(memberId) {
   const more = h(
     'button',
     { type: 'button', class: 'button button-quiet', hidden: true },
-    'Show older activity',
+    t('older'),
   );
   const status = h('div');
   /** @type {string | null | undefined} */
@@ -124,21 +177,21 @@ export function timeline(memberId) {
       /** @type {{ items: TimelineItem[], nextCursor?: string | null }} */
       const page = await get(`/api/v1/members/${memberId}/timeline`, { limit: 25, cursor });
       list.append(...page.items.map(timelineItem));
-      if (!list.children.length) status.replaceChildren(emptyState('Nothing recorded yet.'));
+      if (!list.children.length) status.replaceChildren(emptyState(t('nothing')));
       cursor = page.nextCursor;
       more.hidden = !cursor;
     } catch (error) {
-      status.replaceChildren(errorState(error, 'the timeline'));
+      status.replaceChildren(errorState(error, t('theTimeline')));
     }
     more.disabled = false;
   }
   more.addEventListener('click', () => void load());
   void load();
   return card(
-    'Timeline',
+    t('timeline'),
     {
       id: 'timeline',
-      description: 'Purchases, referrals, reviews, mentions, events and feedback, newest first.',
+      description: t('description'),
     },
     list,
     status,

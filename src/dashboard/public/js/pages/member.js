@@ -14,6 +14,78 @@ import {
   valueBreakdown,
   valueHistory,
 } from './member-value.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    id: 'ID {id}',
+    since: 'Customer since {date}',
+    via: 'via {channel}',
+    referralCode: 'Referral code',
+    objects: 'objects to profiling',
+    advocacy: 'Advocacy value',
+    advocacyNote: 'worth through others: referrals, influence, feedback',
+    notComputed: 'not computed yet',
+    extended: 'Extended value',
+    extendedNote: 'with their own spend, as of {date}',
+    pAlive: 'P(alive)',
+    pAliveNote: 'chance they still buy',
+    pAliveNeeds: 'needs the fitted model (more repeat buyers)',
+    spend: 'Spend value (margin)',
+    marginOn: 'margin on {amount} spent so far',
+    marginSoFar: '{amount} margin so far',
+    engagement: 'Engagement',
+    engagementNote: 'activity score, decays over time',
+    member: 'Member',
+    ambassadors: 'Ambassadors',
+    thisMember: 'this member',
+    mergedInto: 'This member was merged into ',
+    anotherMember: 'another member',
+    withheld:
+      'This member objects to profiling (since {date}): no value, tier or engagement is computed or shown.',
+    spendModel: 'Spend model',
+    theHistory: 'the value history',
+    value: 'Value',
+    noValue: 'No value computed yet.',
+    afterRecompute: 'Values appear after the next recompute.',
+    couldNotValue: 'The value could not be loaded.',
+    theValue: 'the value',
+  },
+  it: {
+    id: 'ID {id}',
+    since: 'Cliente dal {date}',
+    via: 'tramite {channel}',
+    referralCode: 'Codice di segnalazione',
+    objects: 'si oppone alla profilazione',
+    advocacy: 'Valore di advocacy',
+    advocacyNote: 'il valore attraverso gli altri: segnalazioni, influenza, suggerimenti',
+    notComputed: 'non ancora calcolato',
+    extended: 'Valore esteso',
+    extendedNote: 'con la propria spesa, al {date}',
+    pAlive: 'P(attivo)',
+    pAliveNote: 'probabilità che acquisti ancora',
+    pAliveNeeds: 'serve il modello stimato (più clienti che riacquistano)',
+    spend: 'Valore della spesa (margine)',
+    marginOn: 'margine su {amount} spesi finora',
+    marginSoFar: '{amount} di margine finora',
+    engagement: 'Coinvolgimento',
+    engagementNote: 'punteggio di attività, cala nel tempo',
+    member: 'Membro',
+    ambassadors: 'Ambasciatori',
+    thisMember: 'questo membro',
+    mergedInto: 'Questo membro è stato unito a ',
+    anotherMember: 'un altro membro',
+    withheld:
+      'Questo membro si oppone alla profilazione (dal {date}): nessun valore, livello o coinvolgimento viene calcolato o mostrato.',
+    spendModel: 'Modello di spesa',
+    theHistory: 'lo storico del valore',
+    value: 'Valore',
+    noValue: 'Nessun valore ancora calcolato.',
+    afterRecompute: 'I valori compaiono dopo il prossimo ricalcolo.',
+    couldNotValue: 'Impossibile caricare il valore.',
+    theValue: 'il valore',
+  },
+});
 
 /**
  * GET /api/v1/members/:id and its identities, value and engagement, read defensively.
@@ -29,9 +101,9 @@ import {
 function identityBlock(member, identities, referrer) {
   const facts = [
     member.email,
-    member.externalId ? `ID ${member.externalId}` : null,
-    member.acquiredAt ? `Customer since ${date(member.acquiredAt)}` : null,
-    member.acquisitionChannel ? `via ${member.acquisitionChannel}` : null,
+    member.externalId ? t('id', { id: member.externalId }) : null,
+    member.acquiredAt ? t('since', { date: date(member.acquiredAt) }) : null,
+    member.acquisitionChannel ? t('via', { channel: member.acquisitionChannel }) : null,
   ].filter(Boolean);
   return h(
     'div',
@@ -44,14 +116,14 @@ function identityBlock(member, identities, referrer) {
       h(
         'p',
         { class: 'profile-chips' },
-        h('span', { class: 'chip code', title: 'Referral code' }, member.referralCode),
+        h('span', { class: 'chip code', title: t('referralCode') }, member.referralCode),
         (member.tags ?? []).map((/** @type {string} */ tag) =>
           h('span', { class: 'chip' }, `#${tag}`),
         ),
         (identities ?? []).map((identity) =>
           h('span', { class: 'chip identity' }, `${identity.platform} · ${identity.handle}`),
         ),
-        member.profilingObjection ? badge('objects to profiling', 'warn') : null,
+        member.profilingObjection ? badge(t('objects'), 'warn') : null,
       ),
       referrer ? h('p', { class: 'profile-facts' }, referrer) : null,
     ),
@@ -68,25 +140,25 @@ function valueKpis(value, engagement) {
   return h(
     'div',
     { class: 'kpi-row' },
-    kpi('Advocacy value', value ? money(value.advocacyValue, value.currency) : '—', {
-      note: value ? 'worth through others: referrals, influence, feedback' : 'not computed yet',
+    kpi(t('advocacy'), value ? money(value.advocacyValue, value.currency) : '—', {
+      note: value ? t('advocacyNote') : t('notComputed'),
       className: 'kpi-hero',
     }),
-    kpi('Extended value', value ? money(value.extendedValue, value.currency) : '—', {
-      note: value ? `with their own spend, as of ${date(value.asOf)}` : undefined,
+    kpi(t('extended'), value ? money(value.extendedValue, value.currency) : '—', {
+      note: value ? t('extendedNote', { date: date(value.asOf) }) : undefined,
     }),
-    kpi('P(alive)', modeled ? percent(spend.pAlive, 0) : '—', {
-      note: modeled ? 'chance they still buy' : 'needs the fitted model (more repeat buyers)',
+    kpi(t('pAlive'), modeled ? percent(spend.pAlive, 0) : '—', {
+      note: modeled ? t('pAliveNote') : t('pAliveNeeds'),
     }),
-    kpi('Spend value (margin)', value ? money(spend.value, value.currency) : '—', {
+    kpi(t('spend'), value ? money(spend.value, value.currency) : '—', {
       note: value
         ? spend.revenue
-          ? `margin on ${money(spend.revenue, value.currency)} spent so far`
-          : `${money(spend.realized, value.currency)} margin so far`
+          ? t('marginOn', { amount: money(spend.revenue, value.currency) })
+          : t('marginSoFar', { amount: money(spend.realized, value.currency) })
         : undefined,
     }),
-    kpi('Engagement', engagement ? count(engagement.total ?? engagement.score) : '—', {
-      note: 'activity score, decays over time',
+    kpi(t('engagement'), engagement ? count(engagement.total ?? engagement.score) : '—', {
+      note: t('engagementNote'),
     }),
   );
 }
@@ -106,8 +178,8 @@ export async function render(container, { match, isCurrent }) {
     member = await memberRequest;
   } catch (error) {
     container.append(
-      pageHeader('Member', { back: { href: '#/ambassadors', label: 'Ambassadors' } }),
-      errorState(error, 'this member'),
+      pageHeader(t('member'), { back: { href: '#/ambassadors', label: t('ambassadors') } }),
+      errorState(error, t('thisMember')),
     );
     return;
   }
@@ -127,8 +199,8 @@ export async function render(container, { match, isCurrent }) {
   container.append(
     .../** @type {HTMLElement[]} */ (
       [
-        pageHeader(member.name || member.email || 'Member', {
-          back: { href: '#/ambassadors', label: 'Ambassadors' },
+        pageHeader(member.name || member.email || t('member'), {
+          back: { href: '#/ambassadors', label: t('ambassadors') },
           actions: h('span', { class: 'tier-large' }, tierBadge(tier)),
         }),
         identityBlock(member, identities, referrer),
@@ -136,8 +208,8 @@ export async function render(container, { match, isCurrent }) {
           ? h(
               'p',
               { class: 'notice' },
-              'This member was merged into ',
-              h('a', { href: `#/members/${member.mergedIntoId}` }, 'another member'),
+              t('mergedInto'),
+              h('a', { href: `#/members/${member.mergedIntoId}` }, t('anotherMember')),
               '.',
             )
           : null,
@@ -145,7 +217,7 @@ export async function render(container, { match, isCurrent }) {
           ? h(
               'p',
               { class: 'notice', id: 'profiling-withheld' },
-              `This member objects to profiling (since ${date(withheld.since, { withYear: true })}): no value, tier or engagement is computed or shown.`,
+              t('withheld', { date: date(withheld.since, { withYear: true }) }),
             )
           : valueKpis(value, engagement),
         value?.tierReason
@@ -166,7 +238,7 @@ export async function render(container, { match, isCurrent }) {
           { class: 'stack' },
           .../** @type {HTMLElement[]} */ (
             [
-              card('Spend model', { id: 'model' }, modelFacts(value)),
+              card(t('spendModel'), { id: 'model' }, modelFacts(value)),
               simpleFormulaCard(value),
               influenceChannels(value),
             ].filter(Boolean)
@@ -179,16 +251,16 @@ export async function render(container, { match, isCurrent }) {
       historySlot,
       get(`/api/v1/members/${id}/value/history`),
       (/** @type {ApiRecord} */ history) => valueHistory(history, value.currency),
-      'the value history',
+      t('theHistory'),
     );
   } else if (!withheld) {
     container.append(
       card(
-        'Value',
+        t('value'),
         { id: 'breakdown' },
         value === null
-          ? emptyState('No value computed yet.', 'Values appear after the next recompute.')
-          : errorState(new Error('The value could not be loaded.'), 'the value'),
+          ? emptyState(t('noValue'), t('afterRecompute'))
+          : errorState(new Error(t('couldNotValue')), t('theValue')),
       ),
     );
   }

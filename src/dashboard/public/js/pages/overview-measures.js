@@ -1,10 +1,104 @@
 // @ts-check
 import { barList } from '../charts.js';
 import { h } from '../dom.js';
-import { count, humanize, percent } from '../format.js';
+import { count, percent } from '../format.js';
+import { word } from '../words.js';
 import { card, changeBadge, emptyState, kpi } from '../ui.js';
 import { retentionTable } from './overview-retention.js';
 import { periodLabel, spark, trend } from './overview-trend.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    pts: '{points} pts',
+    fromNone: '{delta} from none',
+    noInteractions: 'No interactions in this period.',
+    byType: 'Interactions by type',
+    vsBefore: '{delta} vs before',
+    asBefore: 'as before',
+    comparedWith: 'Compared with {period}.',
+    onlyTagged: 'Only members tagged “{tag}”.',
+    onlyPlatform: 'Mentions and reviews on {platform} only.',
+    vsPrevious: 'vs previous period',
+    reach: 'Reach',
+    viaCommunity: 'New via community',
+    activeMembers: 'Active members',
+    repeatRate: 'Repeat purchase rate',
+    reachTitle: 'Reach and awareness',
+    reachDescription: 'Mentions of the brand, how many people saw them, and how they felt.',
+    mentions: 'Mentions',
+    people: 'People mentioning',
+    positive: 'Positive sentiment',
+    reachPerPeriod: 'Reach per period',
+    acquisitionTitle: 'New customers through the community',
+    acquisitionDescription:
+      'First orders a referral, an event invitation or community content brought; each customer counts once.',
+    allNew: 'All new customers',
+    viaReferral: 'Via referral',
+    viaEvents: 'Via events',
+    viaContent: 'Via content',
+    viaCommunityShort: 'Via community',
+    newPerPeriod: 'New customers per period',
+    activityTitle: 'Activity',
+    activityDescription: 'Members who did anything, orders included, and what they did.',
+    activePerPeriod: 'Active members per period',
+    purchasesTitle: 'Purchase behaviour',
+    purchasesDescription:
+      'Whether customers come back: of those who ordered, how many ordered again.',
+    customers: 'Customers',
+    orders: 'Orders',
+    ordersPerCustomer: 'Orders per customer',
+    ordersPerPeriod: 'Orders per period',
+    retentionTitle: 'Retention of monthly cohorts',
+    retentionDescription:
+      'Of the customers whose first order fell in a month, the share who ordered again in each later month.',
+  },
+  it: {
+    pts: '{points} punti',
+    fromNone: '{delta} da zero',
+    noInteractions: 'Nessuna interazione in questo periodo.',
+    byType: 'Interazioni per tipo',
+    vsBefore: '{delta} rispetto a prima',
+    asBefore: 'come prima',
+    comparedWith: 'Confronto con {period}.',
+    onlyTagged: 'Solo i membri con il tag “{tag}”.',
+    onlyPlatform: 'Solo menzioni e recensioni su {platform}.',
+    vsPrevious: 'rispetto al periodo precedente',
+    reach: 'Portata',
+    viaCommunity: 'Nuovi dalla community',
+    activeMembers: 'Membri attivi',
+    repeatRate: 'Tasso di riacquisto',
+    reachTitle: 'Portata e notorietà',
+    reachDescription:
+      'Le menzioni del marchio, quante persone le hanno viste e con quale sentiment.',
+    mentions: 'Menzioni',
+    people: 'Persone che citano il marchio',
+    positive: 'Sentiment positivo',
+    reachPerPeriod: 'Portata per periodo',
+    acquisitionTitle: 'Nuovi clienti dalla community',
+    acquisitionDescription:
+      'Primi ordini portati da una segnalazione, da un invito a un evento o da contenuti della community; ogni cliente conta una volta.',
+    allNew: 'Tutti i nuovi clienti',
+    viaReferral: 'Da segnalazione',
+    viaEvents: 'Da eventi',
+    viaContent: 'Da contenuti',
+    viaCommunityShort: 'Dalla community',
+    newPerPeriod: 'Nuovi clienti per periodo',
+    activityTitle: 'Attività',
+    activityDescription: 'I membri che hanno fatto qualcosa, ordini compresi, e cosa hanno fatto.',
+    activePerPeriod: 'Membri attivi per periodo',
+    purchasesTitle: 'Comportamento di acquisto',
+    purchasesDescription:
+      'Se i clienti tornano: di chi ha ordinato, quanti hanno ordinato di nuovo.',
+    customers: 'Clienti',
+    orders: 'Ordini',
+    ordersPerCustomer: 'Ordini per cliente',
+    ordersPerPeriod: 'Ordini per periodo',
+    retentionTitle: 'Fidelizzazione per coorti mensili',
+    retentionDescription:
+      'Dei clienti con il primo ordine in un certo mese, la quota che ha ordinato di nuovo in ciascuno dei mesi successivi.',
+  },
+});
 
 /**
  * @typedef {import('./overview-trend.js').CommunityMetrics} CommunityMetrics
@@ -44,10 +138,11 @@ function change(total, group, name, { kind = 'count', suffix = '' } = {}) {
   const delta = total.change[group][name];
   if (delta === null || delta === undefined) return changeBadge(null, '', { suffix });
   if (kind === 'rate') {
-    const points = Math.abs(delta * 100).toLocaleString(undefined, { maximumFractionDigits: 1 });
-    return changeBadge(delta, `${points} pts`, { suffix });
+    const points = count(Math.round(Math.abs(delta) * 1000) / 10);
+    return changeBadge(delta, t('pts', { points }), { suffix });
   }
-  if (!before) return changeBadge(now ? delta : 0, `${signed(delta)} from none`, { suffix });
+  if (!before)
+    return changeBadge(now ? delta : 0, t('fromNone', { delta: signed(delta) }), { suffix });
   return changeBadge(delta, `${percent(Math.abs(delta) / before, 0)} (${signed(delta)})`, {
     suffix,
   });
@@ -101,24 +196,24 @@ function interactionsList(total) {
   const rows = Object.keys(interactions)
     .filter((type) => interactions[type] > 0 || before[type] > 0)
     .sort((left, right) => interactions[right] - interactions[left]);
-  if (!rows.length) return emptyState('No interactions in this period.');
+  if (!rows.length) return emptyState(t('noInteractions'));
   return h(
     'div',
     { class: 'stack' },
-    h('h3', { class: 'subheading' }, 'Interactions by type'),
+    h('h3', { class: 'subheading' }, t('byType')),
     barList(
       rows.map((type) => {
         const delta = total.change.activity.interactions[type];
         return {
-          label: humanize(type),
+          label: word(type),
           value: interactions[type],
           display: count(interactions[type]),
           color: COLORS.activity,
-          hint: delta ? `${signed(delta)} vs before` : 'as before',
+          hint: delta ? t('vsBefore', { delta: signed(delta) }) : t('asBefore'),
           dataset: { interaction: type },
         };
       }),
-      { label: 'Interactions by type' },
+      { label: t('byType') },
     ),
   );
 }
@@ -129,10 +224,12 @@ function interactionsList(total) {
  */
 function scope(metrics) {
   const parts = [
-    `Compared with ${periodLabel(metrics.total.previousStart, metrics.total.previousEnd)}.`,
+    t('comparedWith', {
+      period: periodLabel(metrics.total.previousStart, metrics.total.previousEnd),
+    }),
   ];
-  if (metrics.tag) parts.push(`Only members tagged “${metrics.tag}”.`);
-  if (metrics.platform) parts.push(`Mentions and reviews on ${metrics.platform} only.`);
+  if (metrics.tag) parts.push(t('onlyTagged', { tag: metrics.tag }));
+  if (metrics.platform) parts.push(t('onlyPlatform', { platform: metrics.platform }));
   return h('p', { class: 'muted small', id: 'measures-scope' }, parts.join(' '));
 }
 
@@ -154,7 +251,7 @@ export function measureCards(metrics) {
   const hero = (group, name, label, format, color, options = {}) =>
     figure(total, group, name, label, format, {
       ...options,
-      suffix: 'vs previous period',
+      suffix: t('vsPrevious'),
       spark: spark(metrics, group, name, color, label),
     });
   /**
@@ -171,10 +268,10 @@ export function measureCards(metrics) {
     h(
       'div',
       { class: 'kpi-row', id: 'headline' },
-      hero('reach', 'totalReach', 'Reach', small, '#ffffff', { className: 'kpi-hero' }),
-      hero('acquisition', 'community', 'New via community', count, COLORS.acquisition),
-      hero('activity', 'activeMembers', 'Active members', count, COLORS.activity),
-      hero('purchases', 'repeatPurchaseRate', 'Repeat purchase rate', rate, COLORS.purchases, {
+      hero('reach', 'totalReach', t('reach'), small, '#ffffff', { className: 'kpi-hero' }),
+      hero('acquisition', 'community', t('viaCommunity'), count, COLORS.acquisition),
+      hero('activity', 'activeMembers', t('activeMembers'), count, COLORS.activity),
+      hero('purchases', 'repeatPurchaseRate', t('repeatRate'), rate, COLORS.purchases, {
         kind: 'rate',
       }),
     ),
@@ -183,68 +280,67 @@ export function measureCards(metrics) {
       { class: 'grid two' },
       measureCard({
         id: 'reach',
-        title: 'Reach and awareness',
-        description: 'Mentions of the brand, how many people saw them, and how they felt.',
+        title: t('reachTitle'),
+        description: t('reachDescription'),
         kpis: [
-          compact('reach', 'mentions', 'Mentions', count),
-          compact('reach', 'uniquePeople', 'People mentioning', count),
-          compact('reach', 'positiveShare', 'Positive sentiment', rate, { kind: 'rate' }),
+          compact('reach', 'mentions', t('mentions'), count),
+          compact('reach', 'uniquePeople', t('people'), count),
+          compact('reach', 'positiveShare', t('positive'), rate, { kind: 'rate' }),
         ],
         chart: trend(
           metrics,
           'reach',
-          [['totalReach', 'Reach', COLORS.reach]],
+          [['totalReach', t('reach'), COLORS.reach]],
           small,
-          'Reach per period',
+          t('reachPerPeriod'),
         ),
       }),
       measureCard({
         id: 'acquisition',
-        title: 'New customers through the community',
-        description:
-          'First orders a referral, an event invitation or community content brought; each customer counts once.',
+        title: t('acquisitionTitle'),
+        description: t('acquisitionDescription'),
         kpis: [
-          compact('acquisition', 'newCustomers', 'All new customers', count),
-          compact('acquisition', 'viaReferral', 'Via referral', count),
-          compact('acquisition', 'viaEventGuest', 'Via events', count),
-          compact('acquisition', 'viaContent', 'Via content', count),
+          compact('acquisition', 'newCustomers', t('allNew'), count),
+          compact('acquisition', 'viaReferral', t('viaReferral'), count),
+          compact('acquisition', 'viaEventGuest', t('viaEvents'), count),
+          compact('acquisition', 'viaContent', t('viaContent'), count),
         ],
         chart: trend(
           metrics,
           'acquisition',
           [
-            ['community', 'Via community', COLORS.acquisition],
-            ['newCustomers', 'All new customers', COLORS.other, true],
+            ['community', t('viaCommunityShort'), COLORS.acquisition],
+            ['newCustomers', t('allNew'), COLORS.other, true],
           ],
           count,
-          'New customers per period',
+          t('newPerPeriod'),
         ),
       }),
       measureCard({
         id: 'activity',
-        title: 'Activity',
-        description: 'Members who did anything, orders included, and what they did.',
-        kpis: [compact('activity', 'activeMembers', 'Active members', count)],
+        title: t('activityTitle'),
+        description: t('activityDescription'),
+        kpis: [compact('activity', 'activeMembers', t('activeMembers'), count)],
         chart: trend(
           metrics,
           'activity',
-          [['activeMembers', 'Active members', COLORS.activity]],
+          [['activeMembers', t('activeMembers'), COLORS.activity]],
           count,
-          'Active members per period',
+          t('activePerPeriod'),
         ),
         extra: interactionsList(total),
       }),
       measureCard({
         id: 'purchases',
-        title: 'Purchase behaviour',
-        description: 'Whether customers come back: of those who ordered, how many ordered again.',
+        title: t('purchasesTitle'),
+        description: t('purchasesDescription'),
         kpis: [
-          compact('purchases', 'customers', 'Customers', count),
-          compact('purchases', 'orders', 'Orders', count),
-          compact('purchases', 'repeatPurchaseRate', 'Repeat purchase rate', rate, {
+          compact('purchases', 'customers', t('customers'), count),
+          compact('purchases', 'orders', t('orders'), count),
+          compact('purchases', 'repeatPurchaseRate', t('repeatRate'), rate, {
             kind: 'rate',
           }),
-          compact('purchases', 'ordersPerCustomer', 'Orders per customer', (value) =>
+          compact('purchases', 'ordersPerCustomer', t('ordersPerCustomer'), (value) =>
             value === null ? '—' : count(value),
           ),
         ],
@@ -252,20 +348,19 @@ export function measureCards(metrics) {
           metrics,
           'purchases',
           [
-            ['orders', 'Orders', COLORS.purchases],
-            ['customers', 'Customers', COLORS.other, true],
+            ['orders', t('orders'), COLORS.purchases],
+            ['customers', t('customers'), COLORS.other, true],
           ],
           count,
-          'Orders per period',
+          t('ordersPerPeriod'),
         ),
       }),
     ),
     card(
-      'Retention of monthly cohorts',
+      t('retentionTitle'),
       {
         id: 'retention',
-        description:
-          'Of the customers whose first order fell in a month, the share who ordered again in each later month.',
+        description: t('retentionDescription'),
       },
       retentionTable(metrics.retention ?? [], metrics.to),
     ),

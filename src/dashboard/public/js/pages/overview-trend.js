@@ -1,6 +1,19 @@
 // @ts-check
 import { dataTable, lineChart, sparkline } from '../charts.js';
+import { word } from '../words.js';
 import { date, monthYear } from '../format.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    period: 'Period',
+    by: '{label} by {interval}',
+  },
+  it: {
+    period: 'Periodo',
+    by: '{label} per {interval}',
+  },
+});
 
 /**
  * GET /api/v1/metrics/community: the measures over the whole period and per interval. A group
@@ -101,7 +114,7 @@ export function trend(metrics, group, lines, format, title) {
     lineChart({ label: title, labels, format, series: chartSeries, integer: true }),
     dataTable(
       title,
-      ['Period', ...chartSeries.map((line) => line.name)],
+      [t('period'), ...chartSeries.map((line) => line.name)],
       metrics.intervals.map((window, index) => [
         rangeLabel(window, metrics.interval),
         ...chartSeries.map((line) => format(line.values[index])),
@@ -123,6 +136,6 @@ export function spark(metrics, group, name, color, label) {
   if (metrics.intervals.length < 2) return null;
   return sparkline(series(metrics.intervals, group, name), {
     color,
-    label: `${label} by ${metrics.interval}`,
+    label: t('by', { label, interval: word(metrics.interval) }),
   });
 }

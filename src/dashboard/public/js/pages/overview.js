@@ -5,6 +5,59 @@ import { addDays, isoDay } from '../format.js';
 import { emptyState, errorState, field, loading, pageHeader } from '../ui.js';
 import { measureCards } from './overview-measures.js';
 import { periodForm } from './period.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    auto: 'Automatic',
+    day: 'By day',
+    week: 'By week',
+    month: 'By month',
+    egVip: 'e.g. vip',
+    egInstagram: 'e.g. instagram',
+    loadingMeasures: 'Loading the community measures',
+    nothingRecorded: 'Nothing was recorded in this period, nor in the one before.',
+    tryOther: 'Try another tag or platform, or clear the filters.',
+    chooseLonger: 'Choose a longer period, or import purchases and community activity.',
+    announceEmpty: 'No community activity in this period',
+    announceUpdated: 'Community measures updated',
+    tryAgain: 'Try again',
+    theMeasures: 'the community measures',
+    title: 'Community overview',
+    subtitle:
+      'Reach, new customers the community brought, activity and purchase behaviour, each against the period before.',
+    formLabel: 'Choose the period and the members to measure',
+    trendBy: 'Trend by',
+    tag: 'Tag',
+    platform: 'Platform ',
+    platformNote: '(mentions, reviews)',
+  },
+  it: {
+    auto: 'Automatico',
+    day: 'Per giorno',
+    week: 'Per settimana',
+    month: 'Per mese',
+    egVip: 'es. vip',
+    egInstagram: 'es. instagram',
+    loadingMeasures: 'Caricamento delle misure della community',
+    nothingRecorded: 'Nessun dato registrato in questo periodo né in quello precedente.',
+    tryOther: "Prova un altro tag o un'altra piattaforma, oppure togli i filtri.",
+    chooseLonger:
+      'Scegli un periodo più lungo, oppure importa acquisti e attività della community.',
+    announceEmpty: 'Nessuna attività della community in questo periodo',
+    announceUpdated: 'Misure della community aggiornate',
+    tryAgain: 'Riprova',
+    theMeasures: 'le misure della community',
+    title: 'Panoramica della community',
+    subtitle:
+      'Portata, nuovi clienti portati dalla community, attività e comportamento di acquisto, ciascuno rispetto al periodo precedente.',
+    formLabel: 'Scegli il periodo e i membri da misurare',
+    trendBy: 'Andamento',
+    tag: 'Tag',
+    platform: 'Piattaforma ',
+    platformNote: '(menzioni, recensioni)',
+  },
+});
 
 /**
  * The overview's filters, kept in the address so that a view can be shared.
@@ -12,8 +65,6 @@ import { periodForm } from './period.js';
  */
 
 const INTERVALS = ['auto', 'day', 'week', 'month'];
-/** @type {Record<string, string>} */
-const INTERVAL_LABELS = { auto: 'Automatic', day: 'By day', week: 'By week', month: 'By month' };
 
 /**
  * About 30 points on a chart: days for a month, weeks for a half-year, months beyond.
@@ -79,14 +130,18 @@ export async function render(container, { params, isCurrent }) {
     'select',
     { id: 'period-interval' },
     INTERVALS.map((value) =>
-      h('option', { value, selected: value === state.interval }, INTERVAL_LABELS[value]),
+      h(
+        'option',
+        { value, selected: value === state.interval },
+        t(/** @type {'auto' | 'day' | 'week' | 'month'} */ (value)),
+      ),
     ),
   );
   const tagInput = h('input', {
     id: 'overview-tag',
     name: 'tag',
     value: state.tag,
-    placeholder: 'e.g. vip',
+    placeholder: t('egVip'),
     maxlength: 64,
     autocomplete: 'off',
     class: 'input-short',
@@ -95,7 +150,7 @@ export async function render(container, { params, isCurrent }) {
     id: 'overview-platform',
     name: 'platform',
     value: state.platform,
-    placeholder: 'e.g. instagram',
+    placeholder: t('egInstagram'),
     maxlength: 32,
     autocomplete: 'off',
     class: 'input-short',
@@ -116,7 +171,7 @@ export async function render(container, { params, isCurrent }) {
       state.interval === 'auto' ? autoInterval(state.from, state.to) : state.interval;
     results.dataset.state = 'loading';
     results.setAttribute('aria-busy', 'true');
-    results.replaceChildren(loading('Loading the community measures'));
+    results.replaceChildren(loading(t('loadingMeasures')));
     try {
       /** @type {import('./overview-trend.js').CommunityMetrics} */
       const metrics = await get('/api/v1/metrics/community', {
@@ -132,10 +187,8 @@ export async function render(container, { params, isCurrent }) {
         ...(empty
           ? [
               emptyState(
-                'Nothing was recorded in this period, nor in the one before.',
-                state.tag || state.platform
-                  ? 'Try another tag or platform, or clear the filters.'
-                  : 'Choose a longer period, or import purchases and community activity.',
+                t('nothingRecorded'),
+                state.tag || state.platform ? t('tryOther') : t('chooseLonger'),
               ),
             ]
           : measureCards(metrics)),
@@ -143,12 +196,12 @@ export async function render(container, { params, isCurrent }) {
       await nextPaint();
       if (!current()) return;
       results.dataset.state = empty ? 'empty' : 'ready';
-      announce(empty ? 'No community activity in this period' : 'Community measures updated');
+      announce(empty ? t('announceEmpty') : t('announceUpdated'));
     } catch (error) {
       if (!current()) return;
-      const retry = h('button', { type: 'button', class: 'button button-quiet' }, 'Try again');
+      const retry = h('button', { type: 'button', class: 'button button-quiet' }, t('tryAgain'));
       retry.addEventListener('click', () => void load());
-      results.replaceChildren(errorState(error, 'the community measures'), retry);
+      results.replaceChildren(errorState(error, t('theMeasures')), retry);
       results.dataset.state = 'error';
     } finally {
       if (current()) results.removeAttribute('aria-busy');
@@ -156,19 +209,16 @@ export async function render(container, { params, isCurrent }) {
   }
 
   container.append(
-    pageHeader('Community overview', {
-      subtitle:
-        'Reach, new customers the community brought, activity and purchase behaviour, each against the period before.',
-    }),
+    pageHeader(t('title'), { subtitle: t('subtitle') }),
     periodForm(state, (next) => void load(next), {
       field,
-      label: 'Choose the period and the members to measure',
+      label: t('formLabel'),
       extra: [
-        field('Trend by', intervalSelect, { id: 'period-interval' }),
-        field('Tag', tagInput, { id: 'overview-tag' }),
+        field(t('trendBy'), intervalSelect, { id: 'period-interval' }),
+        field(t('tag'), tagInput, { id: 'overview-tag' }),
         // The platform narrows mentions and reviews only; the label says so.
         field(
-          ['Platform ', h('span', { class: 'label-note' }, '(mentions, reviews)')],
+          [t('platform'), h('span', { class: 'label-note' }, t('platformNote'))],
           platformInput,
           { id: 'overview-platform' },
         ),

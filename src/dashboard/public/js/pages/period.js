@@ -1,17 +1,43 @@
 // @ts-check
 import { h } from '../dom.js';
 import { addDays, addMonths, isoDay } from '../format.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    last30: 'Last 30 days',
+    last90: 'Last 90 days',
+    last12m: 'Last 12 months',
+    ytd: 'Year to date',
+    presets: 'Period presets',
+    from: 'From',
+    to: 'To',
+    apply: 'Apply',
+    endBeforeStart: 'The end must not be before the start.',
+  },
+  it: {
+    last30: 'Ultimi 30 giorni',
+    last90: 'Ultimi 90 giorni',
+    last12m: 'Ultimi 12 mesi',
+    ytd: 'Da inizio anno',
+    presets: 'Periodi predefiniti',
+    from: 'Dal',
+    to: 'Al',
+    apply: 'Applica',
+    endBeforeStart: "La fine non può precedere l'inizio.",
+  },
+});
 
 /**
  * Presets and a custom from/to (to exclusive in the API, shown inclusive to people).
  * @typedef {{ from: string, to: string }} Period days, YYYY-MM-DD, `to` exclusive
  */
-/** @type {{ id: string, label: string, from: (today: string) => string }[]} */
+/** @type {{ id: string, label: 'last30' | 'last90' | 'last12m' | 'ytd', from: (today: string) => string }[]} */
 const PRESETS = [
-  { id: '30d', label: 'Last 30 days', from: (today) => addDays(today, -29) },
-  { id: '90d', label: 'Last 90 days', from: (today) => addDays(today, -89) },
-  { id: '12m', label: 'Last 12 months', from: (today) => addMonths(today, -12) },
-  { id: 'ytd', label: 'Year to date', from: (today) => `${today.slice(0, 4)}-01-01` },
+  { id: '30d', label: 'last30', from: (today) => addDays(today, -29) },
+  { id: '90d', label: 'last90', from: (today) => addDays(today, -89) },
+  { id: '12m', label: 'last12m', from: (today) => addMonths(today, -12) },
+  { id: 'ytd', label: 'ytd', from: (today) => `${today.slice(0, 4)}-01-01` },
 ];
 
 /**
@@ -42,7 +68,7 @@ export function periodForm(period, onChange, { field, extra, label }) {
   });
   const presets = h(
     'div',
-    { class: 'segmented', role: 'group', 'aria-label': 'Period presets' },
+    { class: 'segmented', role: 'group', 'aria-label': t('presets') },
     PRESETS.map((preset) => {
       const button = h(
         'button',
@@ -53,7 +79,7 @@ export function periodForm(period, onChange, { field, extra, label }) {
             preset.from(today) === period.from && period.to === addDays(today, 1),
           ),
         },
-        preset.label,
+        t(preset.label),
       );
       button.addEventListener('click', () => {
         from.value = preset.from(today);
@@ -72,15 +98,15 @@ export function periodForm(period, onChange, { field, extra, label }) {
     h(
       'div',
       { class: 'toolbar-fields' },
-      field('From', from, { id: 'period-from' }),
-      field('To', to, { id: 'period-to' }),
+      field(t('from'), from, { id: 'period-from' }),
+      field(t('to'), to, { id: 'period-to' }),
       extra ?? null,
-      h('button', { type: 'submit', class: 'button button-secondary' }, 'Apply'),
+      h('button', { type: 'submit', class: 'button button-secondary' }, t('apply')),
     ),
   );
   function submit() {
     if (!from.value || !to.value || from.value > to.value) {
-      to.setCustomValidity('The end must not be before the start.');
+      to.setCustomValidity(t('endBeforeStart'));
       to.reportValidity();
       return;
     }

@@ -1,6 +1,35 @@
 // @ts-check
 import { request } from '../api.js';
 import { h } from '../dom.js';
+import { messages } from '../i18n.js';
+import { languageSwitch } from '../shell.js';
+
+export const t = messages({
+  en: {
+    title: 'Sign in',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    key: 'API key',
+    hint: 'Starts with halo_. Ask an admin for a viewer key if you have none.',
+    pasteFirst: 'Paste your API key first.',
+    unknownKey: 'This key is unknown or has been revoked.',
+    heading: 'Find the people who grow your brand',
+    lead: 'Extended lifetime value per member: what they spend, what they make others spend, and what their ideas are worth.',
+    note: 'Your key stays in a cookie that page scripts cannot read. Viewers see every page; managers can also approve referrals and merge members.',
+  },
+  it: {
+    title: 'Accedi',
+    signIn: 'Accedi',
+    signingIn: 'Accesso in corso…',
+    key: 'Chiave API',
+    hint: 'Inizia con halo_. Se non ne hai una, chiedi a un amministratore una chiave di sola lettura.',
+    pasteFirst: 'Incolla prima la tua chiave API.',
+    unknownKey: 'Questa chiave è sconosciuta o è stata revocata.',
+    heading: 'Trova le persone che fanno crescere il tuo marchio',
+    lead: 'Il valore esteso nel tempo di ogni membro: quanto spende, quanto fa spendere agli altri e quanto valgono le sue idee.',
+    note: 'La chiave resta in un cookie che gli script della pagina non possono leggere. I lettori vedono tutte le pagine; i responsabili possono anche approvare le segnalazioni e unire i membri.',
+  },
+});
 
 /**
  * The sign-in form: the key goes to the server, which keeps it in an httpOnly cookie.
@@ -11,7 +40,7 @@ import { h } from '../dom.js';
  * }} options
  */
 export function renderSignIn(main, { message, onSignedIn }) {
-  document.title = 'Sign in · Halo';
+  document.title = `${t('title')} · Halo`;
   const input = h('input', {
     id: 'api-key',
     name: 'key',
@@ -25,7 +54,7 @@ export function renderSignIn(main, { message, onSignedIn }) {
   const button = h(
     'button',
     { type: 'submit', class: 'button button-primary button-wide' },
-    'Sign in',
+    t('signIn'),
   );
   const form = h(
     'form',
@@ -33,13 +62,9 @@ export function renderSignIn(main, { message, onSignedIn }) {
     h(
       'div',
       { class: 'field' },
-      h('label', { for: 'api-key' }, 'API key'),
+      h('label', { for: 'api-key' }, t('key')),
       input,
-      h(
-        'p',
-        { class: 'field-hint', id: 'api-key-hint' },
-        'Starts with halo_. Ask an admin for a viewer key if you have none.',
-      ),
+      h('p', { class: 'field-hint', id: 'api-key-hint' }, t('hint')),
     ),
     problem,
     button,
@@ -48,22 +73,20 @@ export function renderSignIn(main, { message, onSignedIn }) {
     event.preventDefault();
     const key = input.value.trim().replace(/^Bearer\s+/i, '');
     if (!key) {
-      showProblem('Paste your API key first.');
+      showProblem(t('pasteFirst'));
       return;
     }
     button.disabled = true;
-    button.textContent = 'Signing in…';
+    button.textContent = t('signingIn');
     try {
       const session = await request('POST', '/api/v1/session', { body: { key }, quiet401: true });
       input.value = '';
       await onSignedIn(session);
     } catch (error) {
       const failure = /** @type {import('../api.js').ApiError} */ (error);
-      showProblem(
-        failure.status === 401 ? 'This key is unknown or has been revoked.' : failure.message,
-      );
+      showProblem(failure.status === 401 ? t('unknownKey') : failure.message);
       button.disabled = false;
-      button.textContent = 'Sign in';
+      button.textContent = t('signIn');
     }
   });
   /** @param {string} text */
@@ -82,23 +105,20 @@ export function renderSignIn(main, { message, onSignedIn }) {
         { class: 'sign-in-card' },
         h(
           'div',
+          { class: 'sign-in-language' },
+          languageSwitch(() => renderSignIn(main, { message, onSignedIn })),
+        ),
+        h(
+          'div',
           { class: 'sign-in-brand' },
           h('img', { src: '/favicon.svg', alt: '', width: 40, height: 40 }),
           h('span', {}, 'Halo'),
         ),
-        h('h1', {}, 'Find the people who grow your brand'),
-        h(
-          'p',
-          { class: 'sign-in-lead' },
-          'Extended lifetime value per member: what they spend, what they make others spend, and what their ideas are worth.',
-        ),
+        h('h1', {}, t('heading')),
+        h('p', { class: 'sign-in-lead' }, t('lead')),
         message ? h('p', { class: 'notice', role: 'status' }, message) : null,
         form,
-        h(
-          'p',
-          { class: 'sign-in-note' },
-          'Your key stays in a cookie that page scripts cannot read. Viewers see every page; managers can also approve referrals and merge members.',
-        ),
+        h('p', { class: 'sign-in-note' }, t('note')),
       ),
     ),
   );
