@@ -24,6 +24,8 @@ export const t = messages({
     day: 'day',
     week: 'week',
     month: 'month',
+    ch_community: 'Community',
+    ch_unattributed: 'Unattributed',
   },
   it: {
     purchase: 'Acquisto',
@@ -42,6 +44,8 @@ export const t = messages({
     day: 'giorno',
     week: 'settimana',
     month: 'mese',
+    ch_community: 'Community',
+    ch_unattributed: 'Non attribuito',
   },
 });
 
@@ -53,4 +57,15 @@ export const t = messages({
 export function word(value) {
   const key = String(value ?? '');
   return key in t.catalog.en ? t(/** @type {Parameters<typeof t>[0]} */ (key)) : humanize(key);
+}
+
+/**
+ * An acquisition channel: the two Halo names (community, unattributed) in the current
+ * language, a brand's own label made readable.
+ * @param {unknown} channel
+ * @returns {string}
+ */
+export function channelName(channel) {
+  const key = `ch_${channel}`;
+  return key in t.catalog.en ? t(/** @type {Parameters<typeof t>[0]} */ (key)) : humanize(channel);
 }

@@ -4,6 +4,75 @@ import { h } from '../dom.js';
 import { count, money, percent } from '../format.js';
 import { card, emptyState, errorState, loading } from '../ui.js';
 import { metricsTable } from './acquisition-tables.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    product: 'Product',
+    firstProduct: 'First product',
+    noProduct: 'No product recorded',
+    category: 'Category',
+    firstCategory: 'First category',
+    noCategory: 'No category recorded',
+    valued: '{count} valued',
+    tooRecent: 'too recent',
+    ofTotal: '{retained} of {eligible}',
+    young:
+      '{count} customers first bought less than {days} days ago: they count, but not in retention yet.',
+    noValue:
+      '{count} have no value yet (they bought after the last recompute) and are left out of the means.',
+    withheld: '{count} object to profiling: counted, their value withheld.',
+    nobody: 'Nobody has ordered yet.',
+    appear: 'Customers appear here, grouped by what they bought first, once orders are recorded.',
+    byProduct: 'Long-term value by first product',
+    byCategory: 'Long-term value by first category',
+    customers: 'Customers',
+    avgExtended: 'Avg. extended value',
+    avgSpend: 'Avg. spend (margin)',
+    avgAdvocacy: 'Avg. advocacy value',
+    boughtAgain: 'Bought again within {days} days',
+    allCustomers: 'All customers',
+    downloadCsv: 'Download CSV',
+    groupBy: 'Group customers by',
+    loading: 'Loading value by first product',
+    theValue: 'value by first product',
+    description:
+      'All customers to date, whatever the period above, grouped by what they bought first, with the average of their current values: extended = spend (margin) + advocacy (referrals, influence, ideas). Bought again: the share who ordered again within a year of their first order, among those who first bought at least a year ago.',
+  },
+  it: {
+    product: 'Prodotto',
+    firstProduct: 'Primo prodotto',
+    noProduct: 'Nessun prodotto registrato',
+    category: 'Categoria',
+    firstCategory: 'Prima categoria',
+    noCategory: 'Nessuna categoria registrata',
+    valued: '{count} con un valore',
+    tooRecent: 'troppo recente',
+    ofTotal: '{retained} su {eligible}',
+    young:
+      '{count} clienti hanno acquistato per la prima volta meno di {days} giorni fa: sono contati, ma non ancora nella fidelizzazione.',
+    noValue:
+      "{count} non hanno ancora un valore (hanno acquistato dopo l'ultimo ricalcolo) e sono esclusi dalle medie.",
+    withheld: '{count} si oppongono alla profilazione: contati, con il valore non mostrato.',
+    nobody: 'Nessuno ha ancora ordinato.',
+    appear:
+      'I clienti compaiono qui, raggruppati per ciò che hanno acquistato per primo, quando ci sono ordini registrati.',
+    byProduct: 'Valore a lungo termine per primo prodotto',
+    byCategory: 'Valore a lungo termine per prima categoria',
+    customers: 'Clienti',
+    avgExtended: 'Valore esteso medio',
+    avgSpend: 'Spesa media (margine)',
+    avgAdvocacy: 'Valore di advocacy medio',
+    boughtAgain: 'Riacquisto entro {days} giorni',
+    allCustomers: 'Tutti i clienti',
+    downloadCsv: 'Scarica CSV',
+    groupBy: 'Raggruppa i clienti per',
+    loading: 'Caricamento del valore per primo prodotto',
+    theValue: 'il valore per primo prodotto',
+    description:
+      'Tutti i clienti a oggi, indipendentemente dal periodo sopra, raggruppati per ciò che hanno acquistato per primo, con la media dei loro valori attuali: esteso = spesa (margine) + advocacy (segnalazioni, influenza, idee). Riacquisto: la quota che ha ordinato di nuovo entro un anno dal primo ordine, tra chi ha acquistato per la prima volta almeno un anno fa.',
+  },
+});
 
 /**
  * GET /api/v1/metrics/products (amounts are decimal strings in `currency`, null where nobody in
@@ -37,8 +106,30 @@ import { metricsTable } from './acquisition-tables.js';
 
 /** @type {{ id: Grouping, label: string, column: string, none: string }[]} */
 const GROUPINGS = [
-  { id: 'product', label: 'Product', column: 'First product', none: 'No product recorded' },
-  { id: 'category', label: 'Category', column: 'First category', none: 'No category recorded' },
+  {
+    id: 'product',
+    get label() {
+      return t('product');
+    },
+    get column() {
+      return t('firstProduct');
+    },
+    get none() {
+      return t('noProduct');
+    },
+  },
+  {
+    id: 'category',
+    get label() {
+      return t('category');
+    },
+    get column() {
+      return t('firstCategory');
+    },
+    get none() {
+      return t('noCategory');
+    },
+  },
 ];
 
 /** @param {Child} main @param {Child} sub */
@@ -58,7 +149,7 @@ function twoLines(main, sub) {
 function customersCell(row) {
   const left = row.customersWithoutValue + row.withheldCustomers;
   return left
-    ? twoLines(count(row.customers), `${count(row.valuedCustomers)} valued`)
+    ? twoLines(count(row.customers), t('valued', { count: count(row.valuedCustomers) }))
     : count(row.customers);
 }
 
@@ -68,10 +159,13 @@ function customersCell(row) {
  */
 function retentionCell(row) {
   if (row.retention === null)
-    return h('span', { class: 'muted' }, row.customers ? 'too recent' : '—');
+    return h('span', { class: 'muted' }, row.customers ? t('tooRecent') : '—');
   return twoLines(
     percent(row.retention, 0),
-    `${count(row.retainedCustomers)} of ${count(row.retentionEligible)}`,
+    t('ofTotal', {
+      retained: count(row.retainedCustomers),
+      eligible: count(row.retentionEligible),
+    }),
   );
 }
 
@@ -84,16 +178,12 @@ function notes(report) {
   const sentences = [];
   if (overall.youngCustomers)
     sentences.push(
-      `${count(overall.youngCustomers)} customers first bought less than ${retentionDays} days ago: they count, but not in retention yet.`,
+      t('young', { count: count(overall.youngCustomers), days: count(retentionDays) }),
     );
   if (overall.customersWithoutValue)
-    sentences.push(
-      `${count(overall.customersWithoutValue)} have no value yet (they bought after the last recompute) and are left out of the means.`,
-    );
+    sentences.push(t('noValue', { count: count(overall.customersWithoutValue) }));
   if (overall.withheldCustomers)
-    sentences.push(
-      `${count(overall.withheldCustomers)} object to profiling: counted, their value withheld.`,
-    );
+    sentences.push(t('withheld', { count: count(overall.withheldCustomers) }));
   return sentences.length ? h('p', { class: 'chart-note' }, sentences.join(' ')) : null;
 }
 
@@ -104,13 +194,7 @@ function notes(report) {
 function renderTable(report) {
   const grouping = GROUPINGS.find((item) => item.id === report.by) ?? GROUPINGS[0];
   const { currency } = report;
-  if (!report.groups.length)
-    return [
-      emptyState(
-        'Nobody has ordered yet.',
-        'Customers appear here, grouped by what they bought first, once orders are recorded.',
-      ),
-    ];
+  if (!report.groups.length) return [emptyState(t('nobody'), t('appear'))];
   /** @param {Child} name @param {ProductFigures} row */
   const cells = (name, row) => [
     name,
@@ -121,19 +205,19 @@ function renderTable(report) {
     retentionCell(row),
   ];
   const table = metricsTable(
-    `Long-term value by first ${report.by}`,
+    report.by === 'category' ? t('byCategory') : t('byProduct'),
     [
       { label: grouping.column },
-      { label: 'Customers', numeric: true },
-      { label: 'Avg. extended value', numeric: true },
-      { label: 'Avg. spend (margin)', numeric: true },
-      { label: 'Avg. advocacy value', numeric: true },
-      { label: `Bought again within ${report.retentionDays} days`, numeric: true },
+      { label: t('customers'), numeric: true },
+      { label: t('avgExtended'), numeric: true },
+      { label: t('avgSpend'), numeric: true },
+      { label: t('avgAdvocacy'), numeric: true },
+      { label: t('boughtAgain', { days: count(report.retentionDays) }), numeric: true },
     ],
     report.groups.map((group) =>
       cells(group.known ? group.name : h('span', { class: 'unknown' }, grouping.none), group),
     ),
-    { total: cells('All customers', report.overall) },
+    { total: cells(t('allCustomers'), report.overall) },
   );
   const note = notes(report);
   return note ? [table, note] : [table];
@@ -151,11 +235,11 @@ export function productValueSection() {
   const download = h(
     'a',
     { class: 'button button-secondary', download: 'value-by-first-product.csv' },
-    'Download CSV',
+    t('downloadCsv'),
   );
   const switcher = h(
     'div',
-    { class: 'segmented', role: 'group', 'aria-label': 'Group customers by' },
+    { class: 'segmented', role: 'group', 'aria-label': t('groupBy') },
     GROUPINGS.map((grouping) => {
       const button = h(
         'button',
@@ -177,24 +261,23 @@ export function productValueSection() {
     download.setAttribute('href', apiUrl('/api/v1/metrics/products', { by, format: 'csv' }));
     download.setAttribute('download', `value-by-first-${by}.csv`);
     results.setAttribute('aria-busy', 'true');
-    results.replaceChildren(loading('Loading value by first product'));
+    results.replaceChildren(loading(t('loading')));
     try {
       /** @type {ProductValue} */
       const report = await get('/api/v1/metrics/products', { by });
       results.replaceChildren(...renderTable(report));
     } catch (error) {
-      results.replaceChildren(errorState(error, 'value by first product'));
+      results.replaceChildren(errorState(error, t('theValue')));
     }
     results.setAttribute('aria-busy', 'false');
   }
 
   void load();
   return card(
-    'Long-term value by first product',
+    t('byProduct'),
     {
       id: 'first-product',
-      description:
-        'All customers to date, whatever the period above, grouped by what they bought first, with the average of their current values: extended = spend (margin) + advocacy (referrals, influence, ideas). Bought again: the share who ordered again within a year of their first order, among those who first bought at least a year ago.',
+      description: t('description'),
     },
     h('div', { class: 'pager' }, switcher, download),
     results,

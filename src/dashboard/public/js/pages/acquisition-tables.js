@@ -1,6 +1,87 @@
 // @ts-check
 import { h } from '../dom.js';
-import { count, date, humanize, money, ratio, toNumber } from '../format.js';
+import { count, date, decimal, money, ratio, toNumber } from '../format.js';
+import { channelName } from '../words.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    unknown: 'unknown',
+    nobodyAcquired: 'nobody acquired',
+    all: 'all {count}',
+    ofTotal: '{known} of {total}',
+    channelsCaption: 'Acquisition cost and value by channel',
+    channel: 'Channel',
+    acquired: 'Acquired',
+    costKnown: 'Cost known',
+    spentInPeriod: 'Spent in period',
+    cac: 'CAC',
+    maxCac: 'Max CAC at {ratio}',
+    ltvMargin: 'LTV (margin)',
+    ltvCac: 'LTV/CAC',
+    allChannels: 'All channels',
+    days: '{count} days',
+    months: '{count} months',
+    years: '{count} years',
+    brandWide: 'brand-wide',
+    measuresCaption: 'What the customers each channel brought buy',
+    customers: 'Customers',
+    revenuePerCustomer: 'Revenue per customer',
+    averageOrder: 'Average order',
+    repeatOrders: 'Repeat orders a year',
+    relationship: 'Average relationship',
+    campaigns: 'Campaigns',
+    campaign: 'Campaign',
+    runs: 'Runs',
+    prospects: 'Prospects',
+    spend: 'Spend',
+    membersAcquired: 'Members acquired',
+    theirValue: 'Their value',
+    prospectLtv: 'Prospect LTV',
+    to: 'to {date}',
+    inPeriod: '{amount} in period',
+    inAll: '{count} in all',
+    countInPeriod: '{count} in period',
+  },
+  it: {
+    unknown: 'sconosciuto',
+    nobodyAcquired: 'nessuno acquisito',
+    all: 'tutti i {count}',
+    ofTotal: '{known} su {total}',
+    channelsCaption: 'Costo e valore di acquisizione per canale',
+    channel: 'Canale',
+    acquired: 'Acquisiti',
+    costKnown: 'Costo noto',
+    spentInPeriod: 'Speso nel periodo',
+    cac: 'CAC',
+    maxCac: 'CAC massimo a {ratio}',
+    ltvMargin: 'LTV (margine)',
+    ltvCac: 'LTV/CAC',
+    allChannels: 'Tutti i canali',
+    days: '{count} giorni',
+    months: '{count} mesi',
+    years: '{count} anni',
+    brandWide: 'media del marchio',
+    measuresCaption: 'Cosa acquistano i clienti portati da ogni canale',
+    customers: 'Clienti',
+    revenuePerCustomer: 'Ricavi per cliente',
+    averageOrder: 'Ordine medio',
+    repeatOrders: 'Riacquisti l’anno',
+    relationship: 'Durata media del rapporto',
+    campaigns: 'Campagne',
+    campaign: 'Campagna',
+    runs: 'Periodo',
+    prospects: 'Potenziali clienti',
+    spend: 'Spesa',
+    membersAcquired: 'Membri acquisiti',
+    theirValue: 'Il loro valore',
+    prospectLtv: 'LTV per potenziale cliente',
+    to: 'al {date}',
+    inPeriod: '{amount} nel periodo',
+    inAll: '{count} in totale',
+    countInPeriod: '{count} nel periodo',
+  },
+});
 
 /**
  * GET /api/v1/metrics/acquisition (amounts are decimal strings in `currency`, null where unknown).
@@ -56,10 +137,6 @@ import { count, date, humanize, money, ratio, toNumber } from '../format.js';
  */
 
 const DAYS_PER_YEAR = 365.25;
-const TWO_DECIMALS = new Intl.NumberFormat(undefined, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
 
 /**
  * A table that reads as one card per row on a phone: each cell carries its column's label.
@@ -117,7 +194,7 @@ export function metricsTable(caption, columns, rows, { total } = {}) {
 
 /** A figure nobody recorded a cost for: said so, never shown as zero. */
 export function unknown() {
-  return h('span', { class: 'unknown' }, 'unknown');
+  return h('span', { class: 'unknown' }, t('unknown'));
 }
 
 /** @param {Child} main @param {Child} sub */
@@ -156,15 +233,15 @@ export function cacCell(row, currency, acquired = row.acquired, spend = row.spen
   if (row.cac !== null) return money(row.cac, currency);
   if (!row.costKnown) return unknown();
   if (acquired === 0 && (toNumber(spend) ?? 0) > 0)
-    return h('span', { class: 'muted' }, 'nobody acquired');
+    return h('span', { class: 'muted' }, t('nobodyAcquired'));
   return h('span', { class: 'muted' }, '—');
 }
 
 /** @param {UnitEconomics} row */
 function costKnownCell(row) {
   if (row.acquired === 0) return h('span', { class: 'muted' }, '—');
-  if (row.membersWithUnknownCost === 0) return `all ${count(row.acquired)}`;
-  return `${count(row.membersWithKnownCost)} of ${count(row.acquired)}`;
+  if (row.membersWithUnknownCost === 0) return t('all', { count: count(row.acquired) });
+  return t('ofTotal', { known: count(row.membersWithKnownCost), total: count(row.acquired) });
 }
 
 /**
@@ -185,19 +262,19 @@ export function channelsTable(metrics) {
     ratioCell(row.ltvToCac, target),
   ];
   return metricsTable(
-    'Acquisition cost and value by channel',
+    t('channelsCaption'),
     [
-      { label: 'Channel' },
-      { label: 'Acquired', numeric: true },
-      { label: 'Cost known', numeric: true },
-      { label: 'Spent in period', numeric: true },
-      { label: 'CAC', numeric: true },
-      { label: `Max CAC at ${ratio(target)}`, numeric: true },
-      { label: 'LTV (margin)', numeric: true },
-      { label: 'LTV/CAC', numeric: true },
+      { label: t('channel') },
+      { label: t('acquired'), numeric: true },
+      { label: t('costKnown'), numeric: true },
+      { label: t('spentInPeriod'), numeric: true },
+      { label: t('cac'), numeric: true },
+      { label: t('maxCac', { ratio: ratio(target) }), numeric: true },
+      { label: t('ltvMargin'), numeric: true },
+      { label: t('ltvCac'), numeric: true },
     ],
-    metrics.channels.map((row) => cells(humanize(row.channel), row)),
-    { total: cells('All channels', metrics.overall) },
+    metrics.channels.map((row) => cells(channelName(row.channel), row)),
+    { total: cells(t('allChannels'), metrics.overall) },
   );
 }
 
@@ -206,9 +283,10 @@ export function channelsTable(metrics) {
  * @param {number} days
  */
 function duration(days) {
-  if (days < 60) return `${count(Math.round(days))} days`;
-  if (days < 2 * DAYS_PER_YEAR) return `${count(Math.round(days / (DAYS_PER_YEAR / 12)))} months`;
-  return `${count(Math.round((days / DAYS_PER_YEAR) * 10) / 10)} years`;
+  if (days < 60) return t('days', { count: count(Math.round(days)) });
+  if (days < 2 * DAYS_PER_YEAR)
+    return t('months', { count: count(Math.round(days / (DAYS_PER_YEAR / 12))) });
+  return t('years', { count: count(Math.round((days / DAYS_PER_YEAR) * 10) / 10) });
 }
 
 /**
@@ -218,7 +296,7 @@ function duration(days) {
 function relationshipCell(measures) {
   if (measures.averageRelationshipDays === null) return unknown();
   const length = duration(measures.averageRelationshipDays);
-  return measures.relationshipBasis === 'brand' ? twoLines(length, 'brand-wide') : length;
+  return measures.relationshipBasis === 'brand' ? twoLines(length, t('brandWide')) : length;
 }
 
 /**
@@ -233,21 +311,21 @@ export function measuresTable(metrics) {
     count(measures.customers),
     money(measures.revenuePerCustomer, currency),
     money(measures.averageOrderValue, currency),
-    measures.ordersPerYear === null ? '—' : TWO_DECIMALS.format(measures.ordersPerYear),
+    measures.ordersPerYear === null ? '—' : decimal(measures.ordersPerYear, 2),
     relationshipCell(measures),
   ];
   return metricsTable(
-    'What the customers each channel brought buy',
+    t('measuresCaption'),
     [
-      { label: 'Channel' },
-      { label: 'Customers', numeric: true },
-      { label: 'Revenue per customer', numeric: true },
-      { label: 'Average order', numeric: true },
-      { label: 'Repeat orders a year', numeric: true },
-      { label: 'Average relationship', numeric: true },
+      { label: t('channel') },
+      { label: t('customers'), numeric: true },
+      { label: t('revenuePerCustomer'), numeric: true },
+      { label: t('averageOrder'), numeric: true },
+      { label: t('repeatOrders'), numeric: true },
+      { label: t('relationship'), numeric: true },
     ],
-    metrics.channels.map((row) => cells(humanize(row.channel), row.measures)),
-    { total: cells('All channels', metrics.overall.measures) },
+    metrics.channels.map((row) => cells(channelName(row.channel), row.measures)),
+    { total: cells(t('allChannels'), metrics.overall.measures) },
   );
 }
 
@@ -258,26 +336,32 @@ export function measuresTable(metrics) {
 export function campaignsTable(metrics) {
   const { currency, targetLtvCacRatio: target } = metrics;
   return metricsTable(
-    'Campaigns',
+    t('campaigns'),
     [
-      { label: 'Campaign' },
-      { label: 'Channel' },
-      { label: 'Runs' },
-      { label: 'Prospects', numeric: true },
-      { label: 'Spend', numeric: true },
-      { label: 'Members acquired', numeric: true },
-      { label: 'CAC', numeric: true },
-      { label: 'Their value', numeric: true },
-      { label: 'Prospect LTV', numeric: true },
-      { label: 'LTV/CAC', numeric: true },
+      { label: t('campaign') },
+      { label: t('channel') },
+      { label: t('runs') },
+      { label: t('prospects'), numeric: true },
+      { label: t('spend'), numeric: true },
+      { label: t('membersAcquired'), numeric: true },
+      { label: t('cac'), numeric: true },
+      { label: t('theirValue'), numeric: true },
+      { label: t('prospectLtv'), numeric: true },
+      { label: t('ltvCac'), numeric: true },
     ],
     metrics.campaigns.map((row) => [
       row.name,
-      humanize(row.channel),
-      twoLines(date(row.startsAt), `to ${date(row.endsAt)}`),
+      channelName(row.channel),
+      twoLines(date(row.startsAt), t('to', { date: date(row.endsAt) })),
       count(row.prospects),
-      twoLines(money(row.totalSpend, currency), `${money(row.spendInWindow, currency)} in period`),
-      twoLines(`${count(row.acquiredAllTime)} in all`, `${count(row.acquired)} in period`),
+      twoLines(
+        money(row.totalSpend, currency),
+        t('inPeriod', { amount: money(row.spendInWindow, currency) }),
+      ),
+      twoLines(
+        t('inAll', { count: count(row.acquiredAllTime) }),
+        t('countInPeriod', { count: count(row.acquired) }),
+      ),
       cacCell(row, currency, row.acquiredAllTime, row.totalSpend),
       money(row.convertedProspectsValue, currency),
       money(row.prospectLifetimeValue, currency),

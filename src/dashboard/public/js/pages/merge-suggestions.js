@@ -4,6 +4,49 @@ import { h } from '../dom.js';
 import { date, percent } from '../format.js';
 import { badge, emptyState, errorState, loading, memberLink } from '../ui.js';
 import { actionButton, removeRow } from './queue.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    keep: 'Keep',
+    mergeIn: 'Merge in',
+    id: 'ID {id}',
+    since: 'since {date}',
+    noDuplicates: 'No likely duplicates.',
+    appear: 'Members with the same mailbox, handle or name and phone appear here.',
+    member: 'member',
+    pair: '{other} into {member}',
+    likely: '{percent} likely',
+    merge: 'Merge',
+    mergeLabel: 'Merge {pair}',
+    merged: 'Merged {pair}',
+    noMore: 'No more likely duplicates.',
+    dismiss: 'Dismiss',
+    dismissLabel: 'Dismiss suggestion to merge {pair}',
+    dismissed: 'Dismissed {pair}',
+    theSuggestions: 'merge suggestions',
+  },
+  it: {
+    keep: 'Da tenere',
+    mergeIn: 'Da unire',
+    id: 'ID {id}',
+    since: 'dal {date}',
+    noDuplicates: 'Nessun probabile duplicato.',
+    appear:
+      'Qui compaiono i membri con la stessa casella di posta, lo stesso handle o lo stesso nome e telefono.',
+    member: 'membro',
+    pair: '{other} in {member}',
+    likely: 'probabile al {percent}',
+    merge: 'Unisci',
+    mergeLabel: 'Unisci {pair}',
+    merged: 'Unito {pair}',
+    noMore: 'Nessun altro probabile duplicato.',
+    dismiss: 'Ignora',
+    dismissLabel: 'Ignora il suggerimento di unire {pair}',
+    dismissed: 'Ignorato il suggerimento per {pair}',
+    theSuggestions: 'i suggerimenti di unione',
+  },
+});
 
 /**
  * GET /api/v1/members/merge-suggestions items and their members, read as open records.
@@ -25,8 +68,8 @@ function personCard(member, role) {
       { class: 'muted small' },
       [
         member.email,
-        member.externalId ? `ID ${member.externalId}` : null,
-        `since ${date(member.createdAt)}`,
+        member.externalId ? t('id', { id: member.externalId }) : null,
+        t('since', { date: date(member.createdAt) }),
       ]
         .filter(Boolean)
         .join(' · '),
@@ -45,17 +88,15 @@ export async function mergeSuggestions(slot, canWrite) {
   try {
     const page = await get('/api/v1/members/merge-suggestions', { limit: 100 });
     if (!page.items.length) {
-      slot.replaceChildren(
-        emptyState(
-          'No likely duplicates.',
-          'Members with the same mailbox, handle or name and phone appear here.',
-        ),
-      );
+      slot.replaceChildren(emptyState(t('noDuplicates'), t('appear')));
       return page.total;
     }
     const list = h('ul', { class: 'queue' });
     for (const suggestion of page.items) {
-      const pair = `${suggestion.otherMember.name ?? suggestion.otherMember.email ?? 'member'} into ${suggestion.member.name ?? suggestion.member.email ?? 'member'}`;
+      const pair = t('pair', {
+        other: suggestion.otherMember.name ?? suggestion.otherMember.email ?? t('member'),
+        member: suggestion.member.name ?? suggestion.member.email ?? t('member'),
+      });
       list.append(
         h(
           'li',
@@ -69,15 +110,15 @@ export async function mergeSuggestions(slot, canWrite) {
             h(
               'div',
               { class: 'merge-pair' },
-              personCard(suggestion.member, 'Keep'),
+              personCard(suggestion.member, t('keep')),
               h('span', { class: 'merge-arrow', 'aria-hidden': 'true' }, '←'),
-              personCard(suggestion.otherMember, 'Merge in'),
+              personCard(suggestion.otherMember, t('mergeIn')),
             ),
             h(
               'p',
               { class: 'queue-meta' },
               badge(
-                `${percent(suggestion.confidence, 0)} likely`,
+                t('likely', { percent: percent(suggestion.confidence, 0) }),
                 suggestion.confidence >= 0.9 ? 'bad' : 'warn',
               ),
             ),
@@ -94,22 +135,27 @@ export async function mergeSuggestions(slot, canWrite) {
             ? h(
                 'div',
                 { class: 'queue-actions' },
-                actionButton('Merge', `Merge ${pair}`, 'button-primary', async (row) => {
-                  await post(`/api/v1/members/${suggestion.memberId}/merge`, {
-                    otherMemberId: suggestion.otherMemberId,
-                  });
-                  removeRow(row, list, `Merged ${pair}`, 'No more likely duplicates.');
-                }),
                 actionButton(
-                  'Dismiss',
-                  `Dismiss suggestion to merge ${pair}`,
+                  t('merge'),
+                  t('mergeLabel', { pair }),
+                  'button-primary',
+                  async (row) => {
+                    await post(`/api/v1/members/${suggestion.memberId}/merge`, {
+                      otherMemberId: suggestion.otherMemberId,
+                    });
+                    removeRow(row, list, t('merged', { pair }), t('noMore'));
+                  },
+                ),
+                actionButton(
+                  t('dismiss'),
+                  t('dismissLabel', { pair }),
                   'button-quiet',
                   async (row) => {
                     await post('/api/v1/members/merge-suggestions/dismiss', {
                       memberId: suggestion.memberId,
                       otherMemberId: suggestion.otherMemberId,
                     });
-                    removeRow(row, list, `Dismissed ${pair}`, 'No more likely duplicates.');
+                    removeRow(row, list, t('dismissed', { pair }), t('noMore'));
                   },
                 ),
               )
@@ -120,7 +166,7 @@ export async function mergeSuggestions(slot, canWrite) {
     slot.replaceChildren(list);
     return page.total;
   } catch (error) {
-    slot.replaceChildren(errorState(error, 'merge suggestions'));
+    slot.replaceChildren(errorState(error, t('theSuggestions')));
     return null;
   }
 }

@@ -9,6 +9,82 @@ import {
   orderValueSpread,
   ordersPerYear,
 } from './model-words.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    inUse: 'In use',
+    notFitted: 'Not fitted: too few repeat buyers to fit it on.',
+    stopsModified: 'after any purchase, the first one included',
+    stopsEach: 'after each repeat order',
+    rate: 'Typical purchase rate',
+    rateValue: 'about {count} orders a year',
+    rateNote: 'for a typical customer, while they keep buying',
+    stopping: 'Chance of stopping',
+    holdoutError: 'Holdout error',
+    notMeasured: 'not measured',
+    orders: '{count} orders',
+    errorNote: 'per customer, on the days held out',
+    likelihood: 'Log-likelihood',
+    likelihoodNote: 'higher fits the history better',
+    notConverged: 'The fit did not converge: read its figures with care.',
+    values: ' values your members',
+    pinned: 'Pinned in the settings (value.spendModel): Halo does not compare the models.',
+    chosenOn: 'Chosen on {date}, reused for a week; Halo compares the models again after that.',
+    chosenBefore: 'Chosen before Halo compared models on a holdout.',
+    comparedOn:
+      ' Compared on {customers} customers ({repeat} repeat buyers) over the {days} days to {date}.',
+    gammaGamma: 'Spend per order (Gamma-Gamma)',
+    aov: 'Average order value',
+    tooSpread: 'too spread to state',
+    aovNote: "the mean of customers' average orders",
+    spread: 'Spread',
+    tooWide: 'too wide to state',
+    spreadNote: "standard deviation of customers' average orders",
+    title: 'How Halo predicts',
+    description:
+      "Two models of repeat buying are fitted on every customer's history to {date} ({customers} customers, {repeat} bought again); the one that predicted the held-out days better values members.",
+    simpleValues: 'The simple formula values your members',
+    simpleLater:
+      ' It is shown further down; the fitted figures appear once enough customers have bought again.',
+  },
+  it: {
+    inUse: 'In uso',
+    notFitted: 'Non stimato: troppo pochi clienti che riacquistano.',
+    stopsModified: 'dopo qualsiasi acquisto, compreso il primo',
+    stopsEach: 'dopo ogni riacquisto',
+    rate: 'Frequenza di acquisto tipica',
+    rateValue: 'circa {count} ordini l’anno',
+    rateNote: 'per un cliente tipico, finché continua ad acquistare',
+    stopping: 'Probabilità di abbandono',
+    holdoutError: 'Errore sul periodo di verifica',
+    notMeasured: 'non misurato',
+    orders: '{count} ordini',
+    errorNote: 'per cliente, sui giorni tenuti da parte',
+    likelihood: 'Log-verosimiglianza',
+    likelihoodNote: 'più alta, più aderisce allo storico',
+    notConverged: 'La stima non è arrivata a convergenza: leggi questi valori con cautela.',
+    values: ' stima il valore dei tuoi membri',
+    pinned: 'Fissato nelle impostazioni (value.spendModel): Halo non confronta i modelli.',
+    chosenOn: 'Scelto il {date}, riusato per una settimana; poi Halo confronta di nuovo i modelli.',
+    chosenBefore: 'Scelto prima che Halo confrontasse i modelli su un periodo di verifica.',
+    comparedOn:
+      ' Confronto su {customers} clienti ({repeat} che hanno riacquistato) nei {days} giorni fino al {date}.',
+    gammaGamma: 'Spesa per ordine (Gamma-Gamma)',
+    aov: 'Valore medio degli ordini',
+    tooSpread: 'troppo disperso per indicarlo',
+    aovNote: 'la media degli ordini medi dei clienti',
+    spread: 'Dispersione',
+    tooWide: 'troppo ampia per indicarla',
+    spreadNote: 'deviazione standard degli ordini medi dei clienti',
+    title: 'Come prevede Halo',
+    description:
+      'Due modelli di riacquisto sono stimati sullo storico di ogni cliente fino al {date} ({customers} clienti, {repeat} hanno riacquistato); quello che ha previsto meglio i giorni tenuti da parte stima il valore dei membri.',
+    simpleValues: 'La formula semplice stima il valore dei tuoi membri',
+    simpleLater:
+      ' È riportata più in basso; i valori del modello stimato compaiono quando abbastanza clienti avranno riacquistato.',
+  },
+});
 
 /**
  * GET /api/v1/model, as far as this page reads it.
@@ -73,17 +149,16 @@ function fitPanel(method, fit, model) {
     { class: 'fit-title' },
     MODEL_NAMES[method],
     ' ',
-    inUse ? badge('In use', 'good') : null,
+    inUse ? badge(t('inUse'), 'good') : null,
   );
   if (!fit)
     return h(
       'article',
       { class: 'fit-panel', id },
       heading,
-      h('p', { class: 'muted' }, 'Not fitted: too few repeat buyers to fit it on.'),
+      h('p', { class: 'muted' }, t('notFitted')),
     );
-  const stops =
-    method === 'mbgnbd' ? 'after any purchase, the first one included' : 'after each repeat order';
+  const stops = method === 'mbgnbd' ? t('stopsModified') : t('stopsEach');
   return h(
     'article',
     { class: inUse ? 'fit-panel in-use' : 'fit-panel', id },
@@ -93,29 +168,27 @@ function fitPanel(method, fit, model) {
       { class: 'facts' },
       fact(
         `${id}-rate`,
-        'Typical purchase rate',
-        `about ${about(ordersPerYear(fit, model.timeUnit))} orders a year`,
-        'for a typical customer, while they keep buying',
+        t('rate'),
+        t('rateValue', { count: about(ordersPerYear(fit, model.timeUnit)) }),
+        t('rateNote'),
       ),
-      fact(`${id}-dropout`, 'Chance of stopping', percent(dropOutChance(fit)), stops),
+      fact(`${id}-dropout`, t('stopping'), percent(dropOutChance(fit)), stops),
       fact(
         `${id}-error`,
-        'Holdout error',
+        t('holdoutError'),
         fit.holdoutError === null || fit.holdoutError === undefined
-          ? 'not measured'
-          : `${count(fit.holdoutError)} orders`,
-        'per customer, on the days held out',
+          ? t('notMeasured')
+          : t('orders', { count: count(fit.holdoutError) }),
+        t('errorNote'),
       ),
       fact(
         `${id}-likelihood`,
-        'Log-likelihood',
+        t('likelihood'),
         typeof fit.logLikelihood === 'number' ? count(Math.round(fit.logLikelihood)) : '—',
-        'higher fits the history better',
+        t('likelihoodNote'),
       ),
     ),
-    fit.converged === false
-      ? h('p', { class: 'chart-note' }, 'The fit did not converge: read its figures with care.')
-      : null,
+    fit.converged === false ? h('p', { class: 'chart-note' }, t('notConverged')) : null,
     h(
       'p',
       { class: 'fit-params muted small' },
@@ -139,19 +212,24 @@ function choiceText(model) {
       'p',
       {},
       h('strong', { id: 'model-in-use' }, MODEL_NAMES[spendModel.chosen] ?? spendModel.chosen),
-      ' values your members',
+      t('values'),
       spendModel.reason ? h('span', { id: 'model-choice-reason' }, `: ${spendModel.reason}.`) : '.',
     ),
     h(
       'p',
       { class: 'muted small', id: 'model-choice-when' },
       spendModel.pinned
-        ? 'Pinned in the settings (value.spendModel): Halo does not compare the models.'
+        ? t('pinned')
         : spendModel.decidedAt
-          ? `Chosen on ${date(spendModel.decidedAt)}, reused for a week; Halo compares the models again after that.`
-          : 'Chosen before Halo compared models on a holdout.',
+          ? t('chosenOn', { date: date(spendModel.decidedAt) })
+          : t('chosenBefore'),
       holdout
-        ? ` Compared on ${count(holdout.customers)} customers (${count(holdout.repeatBuyers)} repeat buyers) over the ${count(holdout.days)} days to ${date(holdout.until)}.`
+        ? t('comparedOn', {
+            customers: count(holdout.customers),
+            repeat: count(holdout.repeatBuyers),
+            days: count(holdout.days),
+            date: date(holdout.until),
+          })
         : '',
     ),
   );
@@ -169,29 +247,29 @@ function spendPanel(model, currency) {
     return h(
       'article',
       { class: 'fit-panel', id: 'model-fit-gamma-gamma' },
-      h('h3', { class: 'fit-title' }, 'Spend per order (Gamma-Gamma)'),
-      h('p', { class: 'muted' }, 'Not fitted: too few repeat buyers to fit it on.'),
+      h('h3', { class: 'fit-title' }, t('gammaGamma')),
+      h('p', { class: 'muted' }, t('notFitted')),
     );
   const mean = meanOrderValue(fit);
   const spread = orderValueSpread(fit);
   return h(
     'article',
     { class: 'fit-panel', id: 'model-fit-gamma-gamma' },
-    h('h3', { class: 'fit-title' }, 'Spend per order (Gamma-Gamma)'),
+    h('h3', { class: 'fit-title' }, t('gammaGamma')),
     h(
       'dl',
       { class: 'facts' },
       fact(
         'model-aov',
-        'Average order value',
-        mean === null ? 'too spread to state' : money(mean, currency),
-        "the mean of customers' average orders",
+        t('aov'),
+        mean === null ? t('tooSpread') : money(mean, currency),
+        t('aovNote'),
       ),
       fact(
         'model-aov-spread',
-        'Spread',
-        spread === null ? 'too wide to state' : `± ${money(spread, currency)}`,
-        "standard deviation of customers' average orders",
+        t('spread'),
+        spread === null ? t('tooWide') : `± ${money(spread, currency)}`,
+        t('spreadNote'),
       ),
     ),
     h(
@@ -210,18 +288,22 @@ function spendPanel(model, currency) {
  */
 export function fitsCard(model, currency) {
   return card(
-    'How Halo predicts',
+    t('title'),
     {
       id: 'model-fits',
-      description: `Two models of repeat buying are fitted on every customer's history to ${date(model.asOf)} (${count(model.data.customers)} customers, ${count(model.data.repeatBuyers)} bought again); the one that predicted the held-out days better values members.`,
+      description: t('description', {
+        date: date(model.asOf),
+        customers: count(model.data.customers),
+        repeat: count(model.data.repeatBuyers),
+      }),
     },
     model.method === 'simple'
       ? h(
           'div',
           { class: 'callout', id: 'model-simple-reason' },
-          h('strong', {}, 'The simple formula values your members'),
+          h('strong', {}, t('simpleValues')),
           model.reason ? `: ${model.reason}.` : '.',
-          ' It is shown further down; the fitted figures appear once enough customers have bought again.',
+          t('simpleLater'),
         )
       : choiceText(model),
     h(

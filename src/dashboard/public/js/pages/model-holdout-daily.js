@@ -3,6 +3,38 @@ import { dataTable, lineChart } from '../charts.js';
 import { count } from '../format.js';
 import { card, emptyState } from '../ui.js';
 import { COLORS, fittedName } from './model-holdout.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    title: 'Repeat orders through the holdout',
+    description:
+      'Repeat orders from the start of the holdout to each day, all customers together: actual, and what each method expected by then.',
+    day: 'day {day}',
+    chartLabel:
+      'Cumulative repeat orders over the {days}-day holdout: actual, {name} and simple formula',
+    actual: 'Actual',
+    simpleFormula: 'Simple formula',
+    tableCaption: 'Cumulative repeat orders by day of the holdout',
+    dayColumn: 'Day',
+    noDay: 'No day to show.',
+    noDays: 'This server does not report the days yet.',
+  },
+  it: {
+    title: 'Riacquisti nel periodo di verifica',
+    description:
+      "Riacquisti dall'inizio del periodo di verifica a ogni giorno, per tutti i clienti insieme: reali e attesi da ciascun metodo a quella data.",
+    day: 'giorno {day}',
+    chartLabel:
+      'Riacquisti cumulati nei {days} giorni di verifica: reali, {name} e formula semplice',
+    actual: 'Reali',
+    simpleFormula: 'Formula semplice',
+    tableCaption: 'Riacquisti cumulati per giorno del periodo di verifica',
+    dayColumn: 'Giorno',
+    noDay: 'Nessun giorno da mostrare.',
+    noDays: 'Questo server non riporta ancora i giorni.',
+  },
+});
 
 /**
  * GET /api/v1/model/validation `daily`: cumulative repeat orders over the holdout, at the days
@@ -65,22 +97,25 @@ export function dailyChart(validation) {
   const shown = thinPoints(points, 60);
   const drawn = evenDays(points, 60);
   return card(
-    'Repeat orders through the holdout',
+    t('title'),
     {
       id: 'holdout-daily',
-      description:
-        'Repeat orders from the start of the holdout to each day, all customers together: actual, and what each method expected by then.',
+      description: t('description'),
     },
     shown.length
       ? [
           lineChart({
-            labels: drawn.map((point) => `day ${point.day}`),
-            label: `Cumulative repeat orders over the ${count(validation.holdoutDays)}-day holdout: actual, ${name} and simple formula`,
+            labels: drawn.map((point) => t('day', { day: point.day })),
+            label: t('chartLabel', { days: count(validation.holdoutDays), name }),
             series: [
-              { name: 'Actual', color: COLORS.actual, values: drawn.map((point) => point.actual) },
+              {
+                name: t('actual'),
+                color: COLORS.actual,
+                values: drawn.map((point) => point.actual),
+              },
               { name, color: COLORS.fitted, values: drawn.map((point) => point.fitted) },
               {
-                name: 'Simple formula',
+                name: t('simpleFormula'),
                 color: COLORS.simple,
                 values: drawn.map((point) => point.simple),
                 dashed: true,
@@ -89,8 +124,8 @@ export function dailyChart(validation) {
             format: (value) => count(value, { compact: value >= 10_000 }),
           }),
           dataTable(
-            'Cumulative repeat orders by day of the holdout',
-            ['Day', 'Actual', name, 'Simple formula'],
+            t('tableCaption'),
+            [t('dayColumn'), t('actual'), name, t('simpleFormula')],
             shown.map((point) => [
               point.day,
               count(point.actual),
@@ -99,8 +134,6 @@ export function dailyChart(validation) {
             ]),
           ),
         ]
-      : emptyState(
-          validation.daily ? 'No day to show.' : 'This server does not report the days yet.',
-        ),
+      : emptyState(validation.daily ? t('noDay') : t('noDays')),
   );
 }

@@ -4,6 +4,58 @@ import { h } from '../dom.js';
 import { count, date, percent } from '../format.js';
 import { card, emptyState, kpi } from '../ui.js';
 import { MODEL_NAMES } from './model-words.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    simpleNoFit: 'Simple formula (no fit)',
+    nobodyBought: 'nobody bought in the holdout',
+    againstActual: '{error} against actual',
+    actualRepeat: 'Actual repeat orders',
+    customersPeriod: '{count} customers, {from} – {to}',
+    expected: 'Expected: {name}',
+    expectedSimple: 'Expected: simple formula',
+    errorPerCustomer: 'Error per customer',
+    vs: '{fitted} vs {simple}',
+    ordersOff: 'orders off on average: {name} vs simple formula',
+    predictWho: 'Did it predict who buys again?',
+    byPastDescription:
+      'Customers grouped by their repeat orders before {date} (along the bottom): the orders each group placed on average in the {days} days after, against what each method expected. The closer a line stays to the actual one, the better.',
+    chartLabel:
+      'Mean repeat orders in the holdout by repeat orders before it: actual, {name} and simple formula',
+    actual: 'Actual',
+    simpleFormula: 'Simple formula',
+    alongBottom: 'Along the bottom: repeat orders before the holdout.',
+    tableCaption: 'Mean repeat orders in the holdout by repeat orders before it',
+    ordersBefore: 'Orders before',
+    customers: 'Customers',
+    noneBefore: 'No customer had bought before the holdout.',
+  },
+  it: {
+    simpleNoFit: 'Formula semplice (nessuna stima)',
+    nobodyBought: 'nessuno ha acquistato nel periodo di verifica',
+    againstActual: '{error} rispetto al reale',
+    actualRepeat: 'Riacquisti reali',
+    customersPeriod: '{count} clienti, {from} – {to}',
+    expected: 'Attesi: {name}',
+    expectedSimple: 'Attesi: formula semplice',
+    errorPerCustomer: 'Errore per cliente',
+    vs: '{fitted} contro {simple}',
+    ordersOff: 'ordini di scarto in media: {name} contro formula semplice',
+    predictWho: 'Ha previsto chi riacquista?',
+    byPastDescription:
+      'Clienti raggruppati per riacquisti prima del {date} (in basso): gli ordini fatti in media da ogni gruppo nei {days} giorni successivi, rispetto a quanto atteso da ciascun metodo. Più una linea resta vicina a quella reale, meglio è.',
+    chartLabel:
+      'Riacquisti medi nel periodo di verifica per riacquisti precedenti: reali, {name} e formula semplice',
+    actual: 'Reali',
+    simpleFormula: 'Formula semplice',
+    alongBottom: 'In basso: i riacquisti prima del periodo di verifica.',
+    tableCaption: 'Riacquisti medi nel periodo di verifica per riacquisti precedenti',
+    ordersBefore: 'Ordini prima',
+    customers: 'Clienti',
+    noneBefore: 'Nessun cliente aveva acquistato prima del periodo di verifica.',
+  },
+});
 
 /**
  * GET /api/v1/model/validation, as far as the purchase counts go.
@@ -27,7 +79,7 @@ export const COLORS = { actual: '#0f766e', fitted: '#4338ca', simple: '#b45309' 
 /** The fitted column's name: the model the engine would have used at asOf. */
 export function fittedName(/** @type {MethodComparison} */ fitted) {
   return fitted.method === 'simple'
-    ? 'Simple formula (no fit)'
+    ? t('simpleNoFit')
     : `${MODEL_NAMES[fitted.method] ?? fitted.method}`;
 }
 
@@ -37,8 +89,8 @@ export function fittedName(/** @type {MethodComparison} */ fitted) {
  */
 function totalError(comparison) {
   const error = comparison.totalPercentError;
-  if (error === null) return 'nobody bought in the holdout';
-  return `${error > 0 ? '+' : ''}${percent(error / 100)} against actual`;
+  if (error === null) return t('nobodyBought');
+  return t('againstActual', { error: `${error > 0 ? '+' : ''}${percent(error / 100)}` });
 }
 
 /**
@@ -51,20 +103,24 @@ export function holdoutTotals(validation) {
   return h(
     'div',
     { class: 'kpi-row', id: 'holdout-totals' },
-    kpi('Actual repeat orders', count(Math.round(fitted.totalActual)), {
-      note: `${count(validation.customers)} customers, ${date(validation.asOf)} – ${date(validation.until)}`,
+    kpi(t('actualRepeat'), count(Math.round(fitted.totalActual)), {
+      note: t('customersPeriod', {
+        count: count(validation.customers),
+        from: date(validation.asOf),
+        to: date(validation.until),
+      }),
     }),
-    kpi(`Expected: ${fittedName(fitted)}`, count(Math.round(fitted.totalExpected)), {
+    kpi(t('expected', { name: fittedName(fitted) }), count(Math.round(fitted.totalExpected)), {
       note: totalError(fitted),
       className: 'kpi-hero',
     }),
-    kpi('Expected: simple formula', count(Math.round(simple.totalExpected)), {
+    kpi(t('expectedSimple'), count(Math.round(simple.totalExpected)), {
       note: totalError(simple),
     }),
     kpi(
-      'Error per customer',
-      `${count(fitted.meanAbsoluteError)} vs ${count(simple.meanAbsoluteError)}`,
-      { note: `orders off on average: ${fittedName(fitted)} vs simple formula` },
+      t('errorPerCustomer'),
+      t('vs', { fitted: count(fitted.meanAbsoluteError), simple: count(simple.meanAbsoluteError) }),
+      { note: t('ordersOff', { name: fittedName(fitted) }) },
     ),
   );
 }
@@ -84,21 +140,28 @@ export function calibrationChart(validation) {
   );
   const name = fittedName(fitted);
   return card(
-    'Did it predict who buys again?',
+    t('predictWho'),
     {
       id: 'holdout-by-past',
-      description: `Customers grouped by their repeat orders before ${date(validation.asOf)} (along the bottom): the orders each group placed on average in the ${count(validation.holdoutDays)} days after, against what each method expected. The closer a line stays to the actual one, the better.`,
+      description: t('byPastDescription', {
+        date: date(validation.asOf),
+        days: count(validation.holdoutDays),
+      }),
     },
     rows.length
       ? [
           lineChart({
             labels,
-            label: `Mean repeat orders in the holdout by repeat orders before it: actual, ${name} and simple formula`,
+            label: t('chartLabel', { name }),
             series: [
-              { name: 'Actual', color: COLORS.actual, values: rows.map((row) => row.meanActual) },
+              {
+                name: t('actual'),
+                color: COLORS.actual,
+                values: rows.map((row) => row.meanActual),
+              },
               { name, color: COLORS.fitted, values: rows.map((row) => row.meanExpected) },
               {
-                name: 'Simple formula',
+                name: t('simpleFormula'),
                 color: COLORS.simple,
                 values: simpleValues,
                 dashed: true,
@@ -107,10 +170,10 @@ export function calibrationChart(validation) {
             format: (value) => count(value),
             height: 240,
           }),
-          h('p', { class: 'chart-note' }, 'Along the bottom: repeat orders before the holdout.'),
+          h('p', { class: 'chart-note' }, t('alongBottom')),
           dataTable(
-            'Mean repeat orders in the holdout by repeat orders before it',
-            ['Orders before', 'Customers', 'Actual', name, 'Simple formula'],
+            t('tableCaption'),
+            [t('ordersBefore'), t('customers'), t('actual'), name, t('simpleFormula')],
             rows.map((row, index) => [
               row.pastPurchases,
               count(row.customers),
@@ -120,6 +183,6 @@ export function calibrationChart(validation) {
             ]),
           ),
         ]
-      : emptyState('No customer had bought before the holdout.'),
+      : emptyState(t('noneBefore')),
   );
 }

@@ -1,4 +1,19 @@
 // @ts-check
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    bgnbd: 'BG/NBD',
+    mbgnbd: 'Modified BG/NBD',
+    simple: 'Simple formula',
+  },
+  it: {
+    bgnbd: 'BG/NBD',
+    mbgnbd: 'BG/NBD modificato',
+    simple: 'Formula semplice',
+  },
+});
+
 /**
  * The fitted parameters turned into figures a marketer reads (GET /api/v1/model): pure
  * arithmetic, so that the page and its tests agree on every number.
@@ -52,9 +67,15 @@ export function orderValueSpread(fit) {
 
 /** @type {Record<string, string>} */
 export const MODEL_NAMES = {
-  bgnbd: 'BG/NBD',
-  mbgnbd: 'Modified BG/NBD',
-  simple: 'Simple formula',
+  get bgnbd() {
+    return t('bgnbd');
+  },
+  get mbgnbd() {
+    return t('mbgnbd');
+  },
+  get simple() {
+    return t('simple');
+  },
 };
 
 /**

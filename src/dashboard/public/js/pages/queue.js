@@ -3,6 +3,16 @@ import { get } from '../api.js';
 import { announce, h } from '../dom.js';
 import { count } from '../format.js';
 import { emptyState } from '../ui.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    waiting: '{count} waiting',
+  },
+  it: {
+    waiting: '{count} in attesa',
+  },
+});
 
 /** What both review queues share: names for ids, action buttons, rows that go when decided. */
 /**
@@ -11,7 +21,7 @@ import { emptyState } from '../ui.js';
  */
 export function setCount(badge, waiting) {
   badge.dataset.count = String(waiting);
-  badge.textContent = `${count(waiting)} waiting`;
+  badge.textContent = t('waiting', { count: count(waiting) });
 }
 
 /**

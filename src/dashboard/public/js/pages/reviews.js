@@ -5,13 +5,91 @@ import { date, humanize } from '../format.js';
 import { badge, card, emptyState, errorState, loading, memberLink, pageHeader } from '../ui.js';
 import { mergeSuggestions } from './merge-suggestions.js';
 import { actionButton, membersById, removeRow, setCount } from './queue.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    flag_disposable_domain: 'disposable email domain',
+    flag_similar_email: 'emails nearly identical',
+    flag_burst: 'many referrals at once',
+    noneWaiting: 'No referrals wait for a decision.',
+    suspicious: 'Suspicious referrals (disposable domains, look-alike emails, bursts) appear here.',
+    referrer: 'referrer',
+    referee: 'referee',
+    referrerLink: 'Referrer',
+    referred: ' referred ',
+    invited: ' invited {date}',
+    convertedToo: ', converted {date}',
+    st_invited: 'invited',
+    st_signed_up: 'signed up',
+    st_converted: 'converted',
+    st_rejected: 'rejected',
+    approve: 'Approve',
+    approveLabel: 'Approve referral {who}',
+    approved: 'Approved referral {who}',
+    allDecided: 'All flagged referrals are decided.',
+    reject: 'Reject',
+    rejectLabel: 'Reject referral {who}',
+    rejected: 'Rejected referral {who}',
+    theFlagged: 'flagged referrals',
+    title: 'Review queues',
+    subtitleWrite: 'Decide on suspicious referrals and likely duplicate members.',
+    subtitleRead:
+      'You can read the queues; a manager key is needed to approve, reject, merge or dismiss.',
+    flagged: 'Flagged referrals',
+    flaggedDescription: 'Held out of referral value until a manager approves them.',
+    merges: 'Merge suggestions',
+    mergesDescription:
+      'Likely the same person recorded twice. Merging moves every record onto the member kept.',
+  },
+  it: {
+    flag_disposable_domain: 'dominio email usa e getta',
+    flag_similar_email: 'email quasi identiche',
+    flag_burst: 'molte segnalazioni insieme',
+    noneWaiting: 'Nessuna segnalazione in attesa di decisione.',
+    suspicious:
+      'Qui compaiono le segnalazioni sospette (domini usa e getta, email simili, raffiche).',
+    referrer: 'segnalatore',
+    referee: 'segnalato',
+    referrerLink: 'Segnalatore',
+    referred: ' ha segnalato ',
+    invited: ' invitato il {date}',
+    convertedToo: ', convertito il {date}',
+    st_invited: 'invitato',
+    st_signed_up: 'iscritto',
+    st_converted: 'convertito',
+    st_rejected: 'rifiutato',
+    approve: 'Approva',
+    approveLabel: 'Approva la segnalazione {who}',
+    approved: 'Segnalazione {who} approvata',
+    allDecided: 'Tutte le segnalazioni sospette sono state decise.',
+    reject: 'Rifiuta',
+    rejectLabel: 'Rifiuta la segnalazione {who}',
+    rejected: 'Segnalazione {who} rifiutata',
+    theFlagged: 'le segnalazioni sospette',
+    title: 'Code di revisione',
+    subtitleWrite: 'Decidi sulle segnalazioni sospette e sui probabili membri duplicati.',
+    subtitleRead:
+      'Puoi consultare le code; per approvare, rifiutare, unire o ignorare serve una chiave da responsabile.',
+    flagged: 'Segnalazioni sospette',
+    flaggedDescription:
+      'Escluse dal valore delle segnalazioni finché un responsabile non le approva.',
+    merges: 'Suggerimenti di unione',
+    mergesDescription:
+      'Probabilmente la stessa persona registrata due volte. Unendole, ogni record passa al membro tenuto.',
+  },
+});
 
 /** @type {Record<string, string>} */
-const FLAG_TEXT = {
-  disposable_domain: 'disposable email domain',
-  similar_email: 'emails nearly identical',
-  burst: 'many referrals at once',
-};
+/**
+ * A word of the API's (a flag, a status) in the current language, else readable as sent.
+ * @param {string} prefix
+ * @param {string} value
+ */
+function known(prefix, value) {
+  const key = /** @type {Parameters<typeof t>[0]} */ (`${prefix}${value}`);
+  return key in t.catalog.en ? t(key) : humanize(value);
+}
 
 /**
  * Fills the slot with the referrals that wait for approval; the count, null when they failed.
@@ -28,19 +106,14 @@ async function flaggedReferrals(slot, canWrite) {
       page.items.flatMap((referral) => [referral.referrerId, referral.refereeId]),
     );
     if (!page.items.length) {
-      slot.replaceChildren(
-        emptyState(
-          'No referrals wait for a decision.',
-          'Suspicious referrals (disposable domains, look-alike emails, bursts) appear here.',
-        ),
-      );
+      slot.replaceChildren(emptyState(t('noneWaiting'), t('suspicious')));
       return page.total;
     }
     const list = h('ul', { class: 'queue' });
     for (const referral of page.items) {
       const referrer = members.get(referral.referrerId);
       const referee = referral.refereeId ? members.get(referral.refereeId) : null;
-      const who = `${referrer?.name ?? referrer?.email ?? 'referrer'} → ${referee?.name ?? referee?.email ?? referral.refereeEmail ?? 'referee'}`;
+      const who = `${referrer?.name ?? referrer?.email ?? t('referrer')} → ${referee?.name ?? referee?.email ?? referral.refereeEmail ?? t('referee')}`;
       list.append(
         h(
           'li',
@@ -51,26 +124,29 @@ async function flaggedReferrals(slot, canWrite) {
             h(
               'p',
               { class: 'queue-title' },
-              memberLink(referrer, 'Referrer'),
+              memberLink(referrer, t('referrerLink')),
               h('span', { 'aria-hidden': 'true' }, ' → '),
-              h('span', { class: 'visually-hidden' }, ' referred '),
+              h('span', { class: 'visually-hidden' }, t('referred')),
               referee ? memberLink(referee) : h('span', {}, referral.refereeEmail ?? '—'),
             ),
             h(
               'p',
               { class: 'queue-meta' },
               referral.flags.map((/** @type {string} */ flag) =>
-                badge(FLAG_TEXT[flag] ?? humanize(flag), 'warn'),
+                badge(known('flag_', flag), 'warn'),
               ),
               ' ',
               badge(
-                referral.status.replace('_', ' '),
+                known('st_', referral.status).toLowerCase(),
                 referral.status === 'converted' ? 'good' : 'muted',
               ),
               h(
                 'span',
                 { class: 'muted small' },
-                ` invited ${date(referral.invitedAt)}${referral.convertedAt ? `, converted ${date(referral.convertedAt)}` : ''}`,
+                t('invited', { date: date(referral.invitedAt) }) +
+                  (referral.convertedAt
+                    ? t('convertedToo', { date: date(referral.convertedAt) })
+                    : ''),
               ),
             ),
             h('p', { class: 'row-error', role: 'alert' }),
@@ -80,28 +156,23 @@ async function flaggedReferrals(slot, canWrite) {
                 'div',
                 { class: 'queue-actions' },
                 actionButton(
-                  'Approve',
-                  `Approve referral ${who}`,
+                  t('approve'),
+                  t('approveLabel', { who }),
                   'button-primary',
                   async (row) => {
                     await post(`/api/v1/referrals/${referral.id}/approve`);
-                    removeRow(
-                      row,
-                      list,
-                      `Approved referral ${who}`,
-                      'All flagged referrals are decided.',
-                    );
+                    removeRow(row, list, t('approved', { who }), t('allDecided'));
                   },
                 ),
-                actionButton('Reject', `Reject referral ${who}`, 'button-danger', async (row) => {
-                  await post(`/api/v1/referrals/${referral.id}/reject`);
-                  removeRow(
-                    row,
-                    list,
-                    `Rejected referral ${who}`,
-                    'All flagged referrals are decided.',
-                  );
-                }),
+                actionButton(
+                  t('reject'),
+                  t('rejectLabel', { who }),
+                  'button-danger',
+                  async (row) => {
+                    await post(`/api/v1/referrals/${referral.id}/reject`);
+                    removeRow(row, list, t('rejected', { who }), t('allDecided'));
+                  },
+                ),
               )
             : null,
         ),
@@ -110,7 +181,7 @@ async function flaggedReferrals(slot, canWrite) {
     slot.replaceChildren(list);
     return page.total;
   } catch (error) {
-    slot.replaceChildren(errorState(error, 'flagged referrals'));
+    slot.replaceChildren(errorState(error, t('theFlagged')));
     return null;
   }
 }
@@ -122,26 +193,23 @@ export async function render(container, { session }) {
   const referralsCount = h('span', { class: 'badge accent' });
   const mergesCount = h('span', { class: 'badge accent' });
   container.append(
-    pageHeader('Review queues', {
-      subtitle: session.canWrite
-        ? 'Decide on suspicious referrals and likely duplicate members.'
-        : 'You can read the queues; a manager key is needed to approve, reject, merge or dismiss.',
+    pageHeader(t('title'), {
+      subtitle: session.canWrite ? t('subtitleWrite') : t('subtitleRead'),
     }),
     card(
-      'Flagged referrals',
+      t('flagged'),
       {
         id: 'flagged-referrals',
-        description: 'Held out of referral value until a manager approves them.',
+        description: t('flaggedDescription'),
         actions: referralsCount,
       },
       referralsSlot,
     ),
     card(
-      'Merge suggestions',
+      t('merges'),
       {
         id: 'merge-suggestions',
-        description:
-          'Likely the same person recorded twice. Merging moves every record onto the member kept.',
+        description: t('mergesDescription'),
         actions: mergesCount,
       },
       mergesSlot,
