@@ -69,7 +69,7 @@ describe('system words', () => {
   });
 
   it('dates an instant in UTC, to the minute', () => {
-    expect(dateTime('2026-12-03T23:59:41.000+01:00')).toBe('Dec 3, 2026, 22:59 UTC');
+    expect(dateTime('2026-12-03T23:59:41.000+01:00')).toBe('3 Dec 2026, 22:59 UTC');
     expect(dateTime(null)).toBe('—');
   });
 });

@@ -1,6 +1,62 @@
 // @ts-check
 import { h } from '../dom.js';
 import { field } from '../ui.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    'member.erase': 'Erasures',
+    'member.export': 'Exports',
+    'member.merge': 'Merges',
+    'referral.approve': 'Referral approvals',
+    'import.create': 'Imports',
+    'apiKey.create': 'Keys created',
+    'apiKey.revoke': 'Keys revoked',
+    'session.signIn': 'Dashboard sign-ins',
+    'auth.failed': 'Failed authentications',
+    'member.create': 'Members created',
+    'purchase.create': 'Purchases recorded',
+    anyKey: 'Any key',
+    revoked: ', revoked',
+    anything: 'Anything',
+    recordTitle: 'A record’s id (a UUID), as the API and the member page show it',
+    filterLog: 'Filter the audit log',
+    key: 'Key',
+    what: 'What',
+    recordId: 'Record id',
+    recordHint: 'Everything done to one record: a member, a purchase, a key…',
+    fromUtc: 'From (UTC)',
+    toUtc: 'To (UTC, inclusive)',
+    reset: 'Reset',
+    applyFilters: 'Apply filters',
+  },
+  it: {
+    'member.erase': 'Cancellazioni',
+    'member.export': 'Esportazioni',
+    'member.merge': 'Unioni',
+    'referral.approve': 'Segnalazioni approvate',
+    'import.create': 'Importazioni',
+    'apiKey.create': 'Chiavi create',
+    'apiKey.revoke': 'Chiavi revocate',
+    'session.signIn': 'Accessi alla dashboard',
+    'auth.failed': 'Autenticazioni non riuscite',
+    'member.create': 'Membri creati',
+    'purchase.create': 'Acquisti registrati',
+    anyKey: 'Qualsiasi chiave',
+    revoked: ', revocata',
+    anything: 'Qualsiasi cosa',
+    recordTitle: "L'id di un record (un UUID), come lo mostrano l'API e la pagina del membro",
+    filterLog: 'Filtra il registro attività',
+    key: 'Chiave',
+    what: 'Cosa',
+    recordId: 'Id del record',
+    recordHint: 'Tutto ciò che è stato fatto a un record: un membro, un acquisto, una chiave…',
+    fromUtc: 'Dal (UTC)',
+    toUtc: 'Al (UTC, incluso)',
+    reset: 'Azzera',
+    applyFilters: 'Applica i filtri',
+  },
+});
 
 /**
  * The audit log's filters, kept in the page's hash so that a filtered view can be shared.
@@ -11,19 +67,19 @@ import { field } from '../ui.js';
 export const FILTER_NAMES = /** @type {const} */ (['keyId', 'recordId', 'action', 'from', 'to']);
 
 /** The verbs an admin looks for most, in the order they are asked about. */
-const ACTIONS = [
-  ['member.erase', 'Erasures'],
-  ['member.export', 'Exports'],
-  ['member.merge', 'Merges'],
-  ['referral.approve', 'Referral approvals'],
-  ['import.create', 'Imports'],
-  ['apiKey.create', 'Keys created'],
-  ['apiKey.revoke', 'Keys revoked'],
-  ['session.signIn', 'Dashboard sign-ins'],
-  ['auth.failed', 'Failed authentications'],
-  ['member.create', 'Members created'],
-  ['purchase.create', 'Purchases recorded'],
-];
+const ACTIONS = /** @type {const} */ ([
+  'member.erase',
+  'member.export',
+  'member.merge',
+  'referral.approve',
+  'import.create',
+  'apiKey.create',
+  'apiKey.revoke',
+  'session.signIn',
+  'auth.failed',
+  'member.create',
+  'purchase.create',
+]);
 
 /**
  * @param {URLSearchParams} params
@@ -79,23 +135,21 @@ export function filterForm(filters, keys, onApply) {
   const key = h(
     'select',
     { id: 'audit-key', name: 'keyId' },
-    h('option', { value: '' }, 'Any key'),
+    h('option', { value: '' }, t('anyKey')),
     keys.map((option) =>
       h(
         'option',
         { value: option.id, selected: filters.keyId === option.id },
-        `${option.name} (${option.prefix}…)${option.revokedAt ? ', revoked' : ''}`,
+        `${option.name} (${option.prefix}…)${option.revokedAt ? t('revoked') : ''}`,
       ),
     ),
   );
   const action = h(
     'select',
     { id: 'audit-action', name: 'action' },
-    h('option', { value: '' }, 'Anything'),
-    ACTIONS.map(([value, label]) =>
-      h('option', { value, selected: filters.action === value }, label),
-    ),
-    filters.action && !ACTIONS.some(([value]) => value === filters.action)
+    h('option', { value: '' }, t('anything')),
+    ACTIONS.map((value) => h('option', { value, selected: filters.action === value }, t(value))),
+    filters.action && !ACTIONS.some((value) => value === filters.action)
       ? h('option', { value: filters.action, selected: true }, filters.action)
       : null,
   );
@@ -108,30 +162,30 @@ export function filterForm(filters, keys, onApply) {
     autocomplete: 'off',
     spellcheck: 'false',
     pattern: '\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*',
-    title: 'A record’s id (a UUID), as the API and the member page show it',
+    title: t('recordTitle'),
     'aria-describedby': 'audit-record-hint',
   });
   const from = h('input', { id: 'audit-from', name: 'from', type: 'date', value: filters.from });
   const to = h('input', { id: 'audit-to', name: 'to', type: 'date', value: filters.to });
   const form = h(
     'form',
-    { class: 'toolbar', role: 'search', 'aria-label': 'Filter the audit log' },
+    { class: 'toolbar', role: 'search', 'aria-label': t('filterLog') },
     h(
       'div',
       { class: 'filters' },
-      field('Key', key, { id: 'audit-key' }),
-      field('What', action, { id: 'audit-action' }),
-      field('Record id', record, {
+      field(t('key'), key, { id: 'audit-key' }),
+      field(t('what'), action, { id: 'audit-action' }),
+      field(t('recordId'), record, {
         id: 'audit-record',
-        hint: 'Everything done to one record: a member, a purchase, a key…',
+        hint: t('recordHint'),
       }),
-      field('From (UTC)', from, { id: 'audit-from' }),
-      field('To (UTC, inclusive)', to, { id: 'audit-to' }),
+      field(t('fromUtc'), from, { id: 'audit-from' }),
+      field(t('toUtc'), to, { id: 'audit-to' }),
       h(
         'div',
         { class: 'filter-actions' },
-        h('a', { class: 'button button-quiet', href: hashFor({}) }, 'Reset'),
-        h('button', { type: 'submit', class: 'button button-primary' }, 'Apply filters'),
+        h('a', { class: 'button button-quiet', href: hashFor({}) }, t('reset')),
+        h('button', { type: 'submit', class: 'button button-primary' }, t('applyFilters')),
       ),
     ),
   );

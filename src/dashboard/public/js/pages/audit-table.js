@@ -3,6 +3,38 @@ import { h } from '../dom.js';
 import { badge } from '../ui.js';
 import { hashFor } from './audit-filters.js';
 import { actionText, actorText, detailsText, shortId, when } from './audit-words.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    everything: 'Everything done to record {id}',
+    noAnswer: 'no answer',
+    done: 'Done',
+    refused: 'Refused',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    records: 'Records',
+    from: 'From',
+    outcome: 'Outcome',
+    entries: 'Audit entries',
+    caption: 'Audit entries, newest first',
+  },
+  it: {
+    everything: 'Tutto ciò che è stato fatto al record {id}',
+    noAnswer: 'nessuna risposta',
+    done: 'Eseguito',
+    refused: 'Rifiutato',
+    when: 'Quando',
+    who: 'Chi',
+    what: 'Cosa',
+    records: 'Record',
+    from: 'Da',
+    outcome: 'Esito',
+    entries: 'Voci del registro',
+    caption: 'Voci del registro, dalle più recenti',
+  },
+});
 
 /**
  * The audit page's table: when, who, what, records, from where, outcome. On a phone each entry
@@ -29,7 +61,7 @@ function recordsCell(entry, filters) {
             href: hashFor({ ...filters, recordId: id }),
             class: 'mono',
             title: id,
-            'aria-label': `Everything done to record ${id}`,
+            'aria-label': t('everything', { id }),
           },
           shortId(id),
         ),
@@ -42,12 +74,12 @@ function recordsCell(entry, filters) {
  * @param {AuditEntry} entry
  */
 function outcomeCell(entry) {
-  const status = entry.statusCode === null ? 'no answer' : String(entry.statusCode);
+  const status = entry.statusCode === null ? t('noAnswer') : String(entry.statusCode);
   return h(
     'span',
     { class: 'audit-outcome' },
     badge(
-      entry.outcome === 'success' ? 'Done' : 'Refused',
+      entry.outcome === 'success' ? t('done') : t('refused'),
       entry.outcome === 'success' ? 'good' : 'bad',
     ),
     h('span', { class: 'muted small' }, status),
@@ -60,14 +92,14 @@ function outcomeCell(entry) {
  * @returns {HTMLElement}
  */
 export function auditTable(entries, filters) {
-  const columns = ['When', 'Who', 'What', 'Records', 'From', 'Outcome'];
+  const columns = [t('when'), t('who'), t('what'), t('records'), t('from'), t('outcome')];
   return h(
     'div',
-    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Audit entries' },
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('entries') },
     h(
       'table',
       { class: 'data audit stack-on-phone', id: 'audit-entries' },
-      h('caption', { class: 'visually-hidden' }, 'Audit entries, newest first'),
+      h('caption', { class: 'visually-hidden' }, t('caption')),
       h(
         'thead',
         {},
@@ -93,7 +125,7 @@ export function auditTable(entries, filters) {
             ),
             h(
               'td',
-              { 'data-label': 'Who' },
+              { 'data-label': t('who') },
               h(
                 'div',
                 { class: 'audit-lines' },
@@ -113,7 +145,7 @@ export function auditTable(entries, filters) {
             ),
             h(
               'td',
-              { 'data-label': 'What' },
+              { 'data-label': t('what') },
               h(
                 'div',
                 { class: 'audit-lines' },
@@ -128,13 +160,13 @@ export function auditTable(entries, filters) {
                   : null,
               ),
             ),
-            h('td', { 'data-label': 'Records' }, recordsCell(entry, filters)),
+            h('td', { 'data-label': t('records') }, recordsCell(entry, filters)),
             h(
               'td',
-              { 'data-label': 'From', class: 'mono' },
+              { 'data-label': t('from'), class: 'mono' },
               entry.remoteAddress ?? h('span', { class: 'muted' }, '—'),
             ),
-            h('td', { 'data-label': 'Outcome' }, outcomeCell(entry)),
+            h('td', { 'data-label': t('outcome') }, outcomeCell(entry)),
           );
         }),
       ),

@@ -1,4 +1,52 @@
 // @ts-check
+import { decimal } from '../format.js';
+import { locale, messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    byte: 'byte',
+    bytes: 'bytes',
+    underSecond: 'under a second',
+    lessThanMinute: 'less than a minute',
+    day: '1 day',
+    days: '{count} days',
+    hour: '1 hour',
+    hours: '{count} hours',
+    minute: '1 minute',
+    minutes: '{count} minutes',
+    stopped: 'Stopped unfinished',
+    succeeded: 'Succeeded',
+    failed: 'Failed',
+    running: 'Running',
+    refused: 'Refused by the mail server',
+    gaveUp: 'Gave up after 1 attempt',
+    gaveUpMany: 'Gave up after {count} attempts',
+    noAnswer: 'no answer recorded',
+    deletedSubscription: 'a deleted subscription',
+  },
+  it: {
+    byte: 'byte',
+    bytes: 'byte',
+    underSecond: 'meno di un secondo',
+    lessThanMinute: 'meno di un minuto',
+    day: '1 giorno',
+    days: '{count} giorni',
+    hour: '1 ora',
+    hours: '{count} ore',
+    minute: '1 minuto',
+    minutes: '{count} minuti',
+    stopped: 'Interrotto',
+    succeeded: 'Riuscito',
+    failed: 'Non riuscito',
+    running: 'In corso',
+    refused: 'Rifiutato dal server di posta',
+    gaveUp: 'Abbandonato dopo 1 tentativo',
+    gaveUpMany: 'Abbandonato dopo {count} tentativi',
+    noAnswer: 'nessuna risposta registrata',
+    deletedSubscription: 'una sottoscrizione eliminata',
+  },
+});
+
 /**
  * The System page's figures in words (GET /api/v1/system): sizes, durations and run states,
  * pure so that the page and its tests agree on every word.
@@ -17,8 +65,9 @@ export function byteSize(bytes) {
     value /= 1024;
     unit += 1;
   }
-  if (unit === 0) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  return `${value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
+  if (unit === 0) return `${bytes} ${bytes === 1 ? t('byte') : t('bytes')}`;
+  const rounded = Math.round(value * 10) / 10;
+  return `${Number.isInteger(rounded) ? rounded : decimal(rounded, 1)} ${units[unit]}`;
 }
 
 /**
@@ -29,7 +78,7 @@ export function byteSize(bytes) {
 export function duration(ms) {
   if (ms === null || ms === undefined) return '—';
   const seconds = Math.round(ms / 1000);
-  if (seconds < 1) return 'under a second';
+  if (seconds < 1) return t('underSecond');
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
@@ -43,15 +92,15 @@ export function duration(ms) {
  * @returns {string}
  */
 export function uptime(seconds) {
-  const parts = [
+  const parts = /** @type {['day' | 'hour' | 'minute', number][]} */ ([
     ['day', Math.floor(seconds / 86_400)],
     ['hour', Math.floor((seconds % 86_400) / 3600)],
     ['minute', Math.floor((seconds % 3600) / 60)],
-  ].filter(([, amount]) => Number(amount) > 0);
-  if (parts.length === 0) return 'less than a minute';
+  ]).filter(([, amount]) => amount > 0);
+  if (parts.length === 0) return t('lessThanMinute');
   return parts
     .slice(0, 2)
-    .map(([unit, amount]) => `${amount} ${unit}${amount === 1 ? '' : 's'}`)
+    .map(([unit, amount]) => (amount === 1 ? t(unit) : t(`${unit}s`, { count: amount })))
     .join(' ');
 }
 
@@ -62,10 +111,10 @@ export function uptime(seconds) {
  * @returns {{ text: string, tone: string }}
  */
 export function runState(run, stale = false) {
-  if (stale) return { text: 'Stopped unfinished', tone: 'bad' };
-  if (run.status === 'succeeded') return { text: 'Succeeded', tone: 'good' };
-  if (run.status === 'failed') return { text: 'Failed', tone: 'bad' };
-  return { text: 'Running', tone: 'info' };
+  if (stale) return { text: t('stopped'), tone: 'bad' };
+  if (run.status === 'succeeded') return { text: t('succeeded'), tone: 'good' };
+  if (run.status === 'failed') return { text: t('failed'), tone: 'bad' };
+  return { text: t('running'), tone: 'info' };
 }
 
 /**
@@ -74,8 +123,8 @@ export function runState(run, stale = false) {
  * @returns {string}
  */
 export function deliveryOutcome(failure) {
-  if (failure.status === 'failed-permanent') return 'Refused by the mail server';
-  return `Gave up after ${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}`;
+  if (failure.status === 'failed-permanent') return t('refused');
+  return failure.attempts === 1 ? t('gaveUp') : t('gaveUpMany', { count: failure.attempts });
 }
 
 /**
@@ -86,7 +135,7 @@ export function deliveryOutcome(failure) {
 export function webhookAnswer(failure) {
   if (failure.lastError) return failure.lastError;
   if (failure.lastStatusCode !== null) return `HTTP ${failure.lastStatusCode}`;
-  return 'no answer recorded';
+  return t('noAnswer');
 }
 
 /**
@@ -95,7 +144,7 @@ export function webhookAnswer(failure) {
  * @returns {string}
  */
 export function webhookReceiver(failure) {
-  return failure.host ?? 'a deleted subscription';
+  return failure.host ?? t('deletedSubscription');
 }
 
 /**
@@ -107,7 +156,7 @@ export function dateTime(iso) {
   if (!iso) return '—';
   const value = new Date(iso);
   if (Number.isNaN(value.getTime())) return '—';
-  const day = new Intl.DateTimeFormat(undefined, {
+  const day = new Intl.DateTimeFormat(locale(), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

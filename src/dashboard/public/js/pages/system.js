@@ -14,6 +14,182 @@ import {
   webhookAnswer,
   webhookReceiver,
 } from './system-words.js';
+import { messages } from '../i18n.js';
+
+export const t = messages({
+  en: {
+    tr_api: 'the API or dashboard',
+    tr_schedule: 'the schedule',
+    tr_cli: 'the command line',
+    health: 'Health',
+    ok: 'OK',
+    degraded: 'Degraded',
+    allWell: 'All is well: nothing needs attention.',
+    attention: 'Needs attention: 1 problem.',
+    attentionMany: 'Needs attention: {count} problems.',
+    lastRecompute: 'Last recompute',
+    never: 'Never',
+    notComputed: 'Values have not been computed yet',
+    failedRuns: 'Failed or stopped runs',
+    inLastDays: 'in the last {days} days',
+    digestFailures: 'Digest failures',
+    last24: 'in the last 24 hours',
+    dbSize: 'Database size',
+    sqliteFile: 'SQLite file and log',
+    recomputes: 'Recomputes of values',
+    recomputesDescription: 'Every member’s value is recomputed on a schedule and on demand.',
+    lastRun: 'Last run',
+    started: 'Started',
+    took: 'Took',
+    stillRunning: 'still running',
+    membersValued: 'Members valued',
+    valuesAsOf: 'Values as of',
+    startedBy: 'Started by',
+    lastSuccess: 'Last success',
+    neverLower: 'never',
+    noRecompute: 'No recompute has run yet.',
+    firstRuns: 'The first one runs at the scheduled time, or when a manager asks for it.',
+    runningNow: 'A recompute is running now: started {date}.',
+    failedAndStopped: 'Failed and stopped runs',
+    noFailedRuns: 'No recompute failed or stopped in the last {days} days.',
+    failedRecomputes: 'Failed and stopped recomputes',
+    state: 'State',
+    why: 'Why',
+    staleWhy: 'Its instance stopped before it finished; the next recompute marks it failed.',
+    noReason: 'no reason recorded',
+    latestOf: 'The {shown} latest of {total} failed runs.',
+    digests: 'Digest emails',
+    digestsDescription: 'Deliveries that failed, and those waiting to retry.',
+    failed24: 'Failed in the last 24 hours',
+    failedDays: 'Failed in the last {days} days',
+    waiting: 'Waiting to retry',
+    recentFailures: 'Recent failures',
+    noDigestFailures: 'No digest delivery failed in the last {days} days.',
+    failedDigests: 'Failed digest deliveries',
+    recipient: 'Recipient',
+    outcome: 'Outcome',
+    lastAttempt: 'Last attempt',
+    serverAnswer: 'Server answer',
+    webhooks: 'Outbound webhooks',
+    webhooksDescription:
+      'Deliveries of events to your subscriptions that gave up after every attempt, and those waiting to retry.',
+    noWebhookFailures: 'No webhook delivery failed in the last {days} days.',
+    failedWebhooks: 'Failed webhook deliveries',
+    sentTo: 'Sent to',
+    receiverAnswer: 'Receiver answer',
+    subscription: 'Subscription {id}',
+    storage: 'Database and service',
+    storageDescription: 'Where Halo keeps its data, and what is running.',
+    database: 'Database',
+    size: 'Size',
+    wal: 'Write-ahead log',
+    migrations: 'Migrations',
+    migrationsValue: '{applied} applied, {pending} pending',
+    none: 'none',
+    digestsThrough: 'Digests sent through',
+    smtp: 'the SMTP server',
+    outboxFolder: 'the outbox folder',
+    outboxFiles: 'Outbox files',
+    keptFor: 'Outbox files kept for',
+    daysValue: '{count} days',
+    importsRunning: 'Imports running',
+    ofAtMost: '{running} of at most {max}',
+    version: 'Version',
+    upFor: 'Up for',
+    title: 'System',
+    adminsOnly: 'Only admins can see the System page.',
+    signInAdmin: 'Sign in with an admin key to see how Halo is running.',
+    checkAgain: 'Check again',
+    subtitle: 'How Halo is running. Checked {date}.',
+  },
+  it: {
+    tr_api: "l'API o la dashboard",
+    tr_schedule: 'la pianificazione',
+    tr_cli: 'la riga di comando',
+    health: 'Stato',
+    ok: 'OK',
+    degraded: 'Degradato',
+    allWell: 'Tutto bene: niente richiede attenzione.',
+    attention: 'Richiede attenzione: 1 problema.',
+    attentionMany: 'Richiede attenzione: {count} problemi.',
+    lastRecompute: 'Ultimo ricalcolo',
+    never: 'Mai',
+    notComputed: 'I valori non sono ancora stati calcolati',
+    failedRuns: 'Esecuzioni non riuscite o interrotte',
+    inLastDays: 'negli ultimi {days} giorni',
+    digestFailures: 'Riepiloghi non consegnati',
+    last24: 'nelle ultime 24 ore',
+    dbSize: 'Dimensione del database',
+    sqliteFile: 'file SQLite e log',
+    recomputes: 'Ricalcoli dei valori',
+    recomputesDescription:
+      'Il valore di ogni membro viene ricalcolato secondo la pianificazione e su richiesta.',
+    lastRun: 'Ultima esecuzione',
+    started: 'Avviato',
+    took: 'Durata',
+    stillRunning: 'ancora in corso',
+    membersValued: 'Membri valutati',
+    valuesAsOf: 'Valori al',
+    startedBy: 'Avviato da',
+    lastSuccess: 'Ultimo riuscito',
+    neverLower: 'mai',
+    noRecompute: 'Nessun ricalcolo ancora eseguito.',
+    firstRuns: "Il primo parte all'orario pianificato, o quando lo chiede un responsabile.",
+    runningNow: 'Un ricalcolo è in corso: avviato {date}.',
+    failedAndStopped: 'Esecuzioni non riuscite e interrotte',
+    noFailedRuns: 'Nessun ricalcolo non riuscito o interrotto negli ultimi {days} giorni.',
+    failedRecomputes: 'Ricalcoli non riusciti e interrotti',
+    state: 'Stato',
+    why: 'Motivo',
+    staleWhy:
+      'La sua istanza si è fermata prima della fine; il prossimo ricalcolo lo segna come non riuscito.',
+    noReason: 'nessun motivo registrato',
+    latestOf: 'Le {shown} più recenti di {total} esecuzioni non riuscite.',
+    digests: 'Email di riepilogo',
+    digestsDescription: 'Consegne non riuscite e quelle in attesa di un nuovo tentativo.',
+    failed24: 'Non riuscite nelle ultime 24 ore',
+    failedDays: 'Non riuscite negli ultimi {days} giorni',
+    waiting: 'In attesa di nuovo tentativo',
+    recentFailures: 'Errori recenti',
+    noDigestFailures: 'Nessuna consegna di riepiloghi non riuscita negli ultimi {days} giorni.',
+    failedDigests: 'Consegne di riepiloghi non riuscite',
+    recipient: 'Destinatario',
+    outcome: 'Esito',
+    lastAttempt: 'Ultimo tentativo',
+    serverAnswer: 'Risposta del server',
+    webhooks: 'Webhook in uscita',
+    webhooksDescription:
+      'Consegne di eventi alle tue sottoscrizioni abbandonate dopo ogni tentativo, e quelle in attesa di un nuovo tentativo.',
+    noWebhookFailures: 'Nessuna consegna di webhook non riuscita negli ultimi {days} giorni.',
+    failedWebhooks: 'Consegne di webhook non riuscite',
+    sentTo: 'Inviato a',
+    receiverAnswer: 'Risposta del destinatario',
+    subscription: 'Sottoscrizione {id}',
+    storage: 'Database e servizio',
+    storageDescription: 'Dove Halo conserva i dati, e cosa è in esecuzione.',
+    database: 'Database',
+    size: 'Dimensione',
+    wal: 'Write-ahead log',
+    migrations: 'Migrazioni',
+    migrationsValue: '{applied} applicate, {pending} in attesa',
+    none: 'nessuna',
+    digestsThrough: 'Riepiloghi inviati tramite',
+    smtp: 'il server SMTP',
+    outboxFolder: 'la cartella outbox',
+    outboxFiles: 'File in outbox',
+    keptFor: 'File in outbox conservati per',
+    daysValue: '{count} giorni',
+    importsRunning: 'Importazioni in corso',
+    ofAtMost: '{running} su un massimo di {max}',
+    version: 'Versione',
+    upFor: 'Attivo da',
+    title: 'Sistema',
+    adminsOnly: 'Solo gli amministratori possono vedere la pagina Sistema.',
+    signInAdmin: 'Accedi con una chiave da amministratore per vedere come sta funzionando Halo.',
+    checkAgain: 'Verifica di nuovo',
+    subtitle: 'Come sta funzionando Halo. Verificato {date}.',
+  },
+});
 
 /**
  * GET /api/v1/system (admin).
@@ -64,11 +240,9 @@ import {
  * @typedef {import('../dom.js').Child} Child
  */
 
-const TRIGGERS = /** @type {Record<string, string>} */ ({
-  api: 'the API or dashboard',
-  schedule: 'the schedule',
-  cli: 'the command line',
-});
+/** @param {string} trigger */
+const triggerName = (trigger) =>
+  trigger === 'api' || trigger === 'schedule' || trigger === 'cli' ? t(`tr_${trigger}`) : trigger;
 
 /**
  * A definition list of facts, each a label and its value.
@@ -97,15 +271,17 @@ function healthCard(summary) {
       id: 'system-health',
       'aria-labelledby': 'system-health-title',
     },
-    h('h2', { id: 'system-health-title' }, 'Health'),
+    h('h2', { id: 'system-health-title' }, t('health')),
     h(
       'p',
       { class: 'health-status' },
-      ok ? state('OK', 'good') : state('Degraded', 'warn'),
+      ok ? state(t('ok'), 'good') : state(t('degraded'), 'warn'),
       ' ',
       ok
-        ? 'All is well: nothing needs attention.'
-        : `Needs attention: ${count(problems)} ${problems === 1 ? 'problem' : 'problems'}.`,
+        ? t('allWell')
+        : problems === 1
+          ? t('attention')
+          : t('attentionMany', { count: count(problems) }),
     ),
     ok
       ? null
@@ -125,17 +301,15 @@ function keyFigures(summary) {
   return h(
     'div',
     { class: 'kpi-row', id: 'system-kpis' },
-    kpi('Last recompute', lastState ? lastState.text : 'Never', {
-      note: last
-        ? `${dateTime(last.startedAt)} · ${duration(last.durationMs)}`
-        : 'Values have not been computed yet',
+    kpi(t('lastRecompute'), lastState ? lastState.text : t('never'), {
+      note: last ? `${dateTime(last.startedAt)} · ${duration(last.durationMs)}` : t('notComputed'),
     }),
-    kpi('Failed or stopped runs', count(recompute.failedCount + recompute.stale.length), {
-      note: `in the last ${count(recompute.windowDays)} days`,
+    kpi(t('failedRuns'), count(recompute.failedCount + recompute.stale.length), {
+      note: t('inLastDays', { days: count(recompute.windowDays) }),
     }),
-    kpi('Digest failures', count(digests.failedLast24h), { note: 'in the last 24 hours' }),
-    kpi('Database size', byteSize(database.sizeBytes), {
-      note: database.kind === 'sqlite' ? 'SQLite file and log' : 'PostgreSQL',
+    kpi(t('digestFailures'), count(digests.failedLast24h), { note: t('last24') }),
+    kpi(t('dbSize'), byteSize(database.sizeBytes), {
+      note: database.kind === 'sqlite' ? t('sqliteFile') : 'PostgreSQL',
     }),
   );
 }
@@ -149,51 +323,51 @@ function recomputesCard(recompute) {
     ...recompute.failed.map((run) => ({ run, stale: false })),
   ];
   return card(
-    'Recomputes of values',
+    t('recomputes'),
     {
       id: 'system-recomputes',
-      description: 'Every member’s value is recomputed on a schedule and on demand.',
+      description: t('recomputesDescription'),
     },
     last
       ? facts([
-          ['Last run', lastState ? state(lastState.text, lastState.tone) : '—'],
-          ['Started', dateTime(last.startedAt)],
-          ['Took', last.status === 'running' ? 'still running' : duration(last.durationMs)],
-          ['Members valued', count(last.membersValued)],
-          ['Values as of', date(last.asOf)],
-          ['Started by', TRIGGERS[last.trigger] ?? last.trigger],
-          ['Last success', lastSucceeded ? dateTime(lastSucceeded.finishedAt) : 'never'],
+          [t('lastRun'), lastState ? state(lastState.text, lastState.tone) : '—'],
+          [t('started'), dateTime(last.startedAt)],
+          [t('took'), last.status === 'running' ? t('stillRunning') : duration(last.durationMs)],
+          [t('membersValued'), count(last.membersValued)],
+          [t('valuesAsOf'), date(last.asOf)],
+          [t('startedBy'), triggerName(last.trigger)],
+          [t('lastSuccess'), lastSucceeded ? dateTime(lastSucceeded.finishedAt) : t('neverLower')],
         ])
-      : emptyState(
-          'No recompute has run yet.',
-          'The first one runs at the scheduled time, or when a manager asks for it.',
-        ),
+      : emptyState(t('noRecompute'), t('firstRuns')),
     running
       ? h(
           'p',
           { class: 'notice', id: 'system-running' },
-          `A recompute is running now: started ${dateTime(running.startedAt)}.`,
+          t('runningNow', { date: dateTime(running.startedAt) }),
         )
       : null,
-    h('h3', { class: 'subheading' }, 'Failed and stopped runs'),
+    h('h3', { class: 'subheading' }, t('failedAndStopped')),
     problems.length === 0
       ? h(
           'p',
           { class: 'muted', id: 'system-no-failed-runs' },
-          `No recompute failed or stopped in the last ${count(recompute.windowDays)} days.`,
+          t('noFailedRuns', { days: count(recompute.windowDays) }),
         )
       : metricsTable(
-          'Failed and stopped recomputes',
-          [{ label: 'Started' }, { label: 'State' }, { label: 'Values as of' }, { label: 'Why' }],
+          t('failedRecomputes'),
+          [
+            { label: t('started') },
+            { label: t('state') },
+            { label: t('valuesAsOf') },
+            { label: t('why') },
+          ],
           problems.map(({ run, stale }) => {
             const runText = runState(run, stale);
             return [
               dateTime(run.startedAt),
               state(runText.text, runText.tone),
               date(run.asOf),
-              stale
-                ? 'Its instance stopped before it finished; the next recompute marks it failed.'
-                : (run.error ?? 'no reason recorded'),
+              stale ? t('staleWhy') : (run.error ?? t('noReason')),
             ];
           }),
         ),
@@ -201,7 +375,10 @@ function recomputesCard(recompute) {
       ? h(
           'p',
           { class: 'muted small' },
-          `The ${count(recompute.failed.length)} latest of ${count(recompute.failedCount)} failed runs.`,
+          t('latestOf', {
+            shown: count(recompute.failed.length),
+            total: count(recompute.failedCount),
+          }),
         )
       : null,
   );
@@ -210,27 +387,27 @@ function recomputesCard(recompute) {
 /** @param {Digests} digests */
 function digestsCard(digests) {
   return card(
-    'Digest emails',
-    { id: 'system-digests', description: 'Deliveries that failed, and those waiting to retry.' },
+    t('digests'),
+    { id: 'system-digests', description: t('digestsDescription') },
     facts([
-      ['Failed in the last 24 hours', count(digests.failedLast24h)],
-      [`Failed in the last ${count(digests.windowDays)} days`, count(digests.failedInWindow)],
-      ['Waiting to retry', count(digests.retrying)],
+      [t('failed24'), count(digests.failedLast24h)],
+      [t('failedDays', { days: count(digests.windowDays) }), count(digests.failedInWindow)],
+      [t('waiting'), count(digests.retrying)],
     ]),
-    h('h3', { class: 'subheading' }, 'Recent failures'),
+    h('h3', { class: 'subheading' }, t('recentFailures')),
     digests.recentFailures.length === 0
       ? h(
           'p',
           { class: 'muted', id: 'system-no-digest-failures' },
-          `No digest delivery failed in the last ${count(digests.windowDays)} days.`,
+          t('noDigestFailures', { days: count(digests.windowDays) }),
         )
       : metricsTable(
-          'Failed digest deliveries',
+          t('failedDigests'),
           [
-            { label: 'Recipient' },
-            { label: 'Outcome' },
-            { label: 'Last attempt' },
-            { label: 'Server answer' },
+            { label: t('recipient') },
+            { label: t('outcome') },
+            { label: t('lastAttempt') },
+            { label: t('serverAnswer') },
           ],
           digests.recentFailures.map((failure) => [
             failure.recipient,
@@ -245,36 +422,35 @@ function digestsCard(digests) {
 /** @param {Webhooks} webhooks */
 function webhooksCard(webhooks) {
   return card(
-    'Outbound webhooks',
+    t('webhooks'),
     {
       id: 'system-webhooks',
-      description:
-        'Deliveries of events to your subscriptions that gave up after every attempt, and those waiting to retry.',
+      description: t('webhooksDescription'),
     },
     facts([
-      ['Failed in the last 24 hours', count(webhooks.failedLast24h)],
-      [`Failed in the last ${count(webhooks.windowDays)} days`, count(webhooks.failedInWindow)],
-      ['Waiting to retry', count(webhooks.retrying)],
+      [t('failed24'), count(webhooks.failedLast24h)],
+      [t('failedDays', { days: count(webhooks.windowDays) }), count(webhooks.failedInWindow)],
+      [t('waiting'), count(webhooks.retrying)],
     ]),
-    h('h3', { class: 'subheading' }, 'Recent failures'),
+    h('h3', { class: 'subheading' }, t('recentFailures')),
     webhooks.recentFailures.length === 0
       ? h(
           'p',
           { class: 'muted', id: 'system-no-webhook-failures' },
-          `No webhook delivery failed in the last ${count(webhooks.windowDays)} days.`,
+          t('noWebhookFailures', { days: count(webhooks.windowDays) }),
         )
       : metricsTable(
-          'Failed webhook deliveries',
+          t('failedWebhooks'),
           [
-            { label: 'Sent to' },
-            { label: 'Outcome' },
-            { label: 'Last attempt' },
-            { label: 'Receiver answer' },
+            { label: t('sentTo') },
+            { label: t('outcome') },
+            { label: t('lastAttempt') },
+            { label: t('receiverAnswer') },
           ],
           webhooks.recentFailures.map((failure) => [
             h(
               'span',
-              { title: `Subscription ${failure.subscriptionId}` },
+              { title: t('subscription', { id: failure.subscriptionId }) },
               webhookReceiver(failure),
             ),
             deliveryOutcome({ status: 'failed', attempts: failure.attempts }),
@@ -290,30 +466,31 @@ function storageCard(summary) {
   const { database, outbox, imports } = summary.sections;
   const pending = database.migrations.pending;
   return card(
-    'Database and service',
-    { id: 'system-database', description: 'Where Halo keeps its data, and what is running.' },
+    t('storage'),
+    { id: 'system-database', description: t('storageDescription') },
     facts(
       [
-        ['Database', database.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'],
-        ['Size', byteSize(database.sizeBytes)],
+        [t('database'), database.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'],
+        [t('size'), byteSize(database.sizeBytes)],
         ...(database.sqlite
-          ? /** @type {[string, Child][]} */ ([
-              ['Write-ahead log', byteSize(database.sqlite.walBytes)],
-            ])
+          ? /** @type {[string, Child][]} */ ([[t('wal'), byteSize(database.sqlite.walBytes)]])
           : []),
         [
-          'Migrations',
-          `${count(database.migrations.applied)} applied, ${pending === 0 ? 'none' : count(pending)} pending`,
+          t('migrations'),
+          t('migrationsValue', {
+            applied: count(database.migrations.applied),
+            pending: pending === 0 ? t('none') : count(pending),
+          }),
         ],
+        [t('digestsThrough'), outbox.transport === 'smtp' ? t('smtp') : t('outboxFolder')],
+        [t('outboxFiles'), `${count(outbox.files)} (${byteSize(outbox.bytes)})`],
+        [t('keptFor'), t('daysValue', { count: count(outbox.retentionDays) })],
         [
-          'Digests sent through',
-          outbox.transport === 'smtp' ? 'the SMTP server' : 'the outbox folder',
+          t('importsRunning'),
+          t('ofAtMost', { running: count(imports.running), max: count(imports.maxConcurrent) }),
         ],
-        ['Outbox files', `${count(outbox.files)} (${byteSize(outbox.bytes)})`],
-        ['Outbox files kept for', `${count(outbox.retentionDays)} days`],
-        ['Imports running', `${count(imports.running)} of at most ${count(imports.maxConcurrent)}`],
-        ['Version', summary.version],
-        ['Up for', uptime(summary.uptimeSeconds)],
+        [t('version'), summary.version],
+        [t('upFor'), uptime(summary.uptimeSeconds)],
       ],
       'system-facts',
     ),
@@ -325,14 +502,11 @@ export async function render(container, context) {
   const { session, isCurrent } = context;
   if (session.role !== 'admin') {
     container.append(
-      pageHeader('System'),
+      pageHeader(t('title')),
       h(
         'div',
         { class: 'card', id: 'system-admins-only' },
-        emptyState(
-          'Only admins can see the System page.',
-          'Sign in with an admin key to see how Halo is running.',
-        ),
+        emptyState(t('adminsOnly'), t('signInAdmin')),
       ),
     );
     return;
@@ -343,15 +517,15 @@ export async function render(container, context) {
   const again = h(
     'button',
     { type: 'button', class: 'button button-secondary', id: 'system-refresh' },
-    'Check again',
+    t('checkAgain'),
   );
   again.addEventListener('click', () => {
     container.replaceChildren();
     void render(container, context);
   });
   container.append(
-    pageHeader('System', {
-      subtitle: `How Halo is running. Checked ${dateTime(summary.checkedAt)}.`,
+    pageHeader(t('title'), {
+      subtitle: t('subtitle', { date: dateTime(summary.checkedAt) }),
       actions: again,
     }),
     h(
