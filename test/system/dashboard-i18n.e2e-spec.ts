@@ -119,7 +119,7 @@ suite('the dashboard in Italian and English', () => {
         'Panoramica',
         'Ambasciatori',
         'Acquisizione',
-        'Code di revisione',
+        'Revisioni',
         'Modello',
       ]);
       expect(await page.locator('#skip-link').textContent()).toBe('Vai al contenuto');
@@ -236,6 +236,52 @@ suite('the dashboard in Italian and English', () => {
       expect(await lang(page)).toBe('it');
       expect(await page.locator('#sign-out').textContent()).toBe('Esci');
     });
+  });
+
+  describe.each(WIDTHS)('every page in Italian at %i px wide', (width) => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      // An admin sees every page, System and the audit log included.
+      context = await dashboardContext(browser, width, problems, {
+        bypassCSP: true,
+        locale: 'it-IT',
+      });
+      await signIn(context, base, test.keys.admin);
+      page = await context.newPage();
+    });
+    afterAll(() => context.close());
+
+    it.each([
+      ['#/acquisition', 'Acquisizione', '#channels h2', 'Canali'],
+      ['#/reviews', 'Code di revisione', '#flagged-referrals h2', 'Segnalazioni sospette'],
+      ['#/model', 'Modello', '#model-fits h2', 'Come prevede Halo'],
+      ['#/system', 'Sistema', '#system-health-title', 'Stato'],
+      ['#/audit', 'Registro attività', '#audit-results th', 'Quando'],
+      ['member', 'Ada Lovelace', '#timeline h2', 'Cronologia'],
+    ])(
+      '%s: Italian headings, axe clean, no sideways scrolling',
+      async (hash, title, selector, text) => {
+        await open(page, hash === 'member' ? `#/members/${community.ada.id}` : hash);
+        expect(await heading(page)).toBe(title);
+        await page.locator(selector).first().waitFor();
+        expect(await page.locator(selector).first().textContent()).toBe(text);
+        expect(await lang(page)).toBe('it');
+        // The admin's navigation, in Italian, fits beside the switch.
+        expect(await navTexts(page)).toEqual([
+          'Panoramica',
+          'Ambasciatori',
+          'Acquisizione',
+          'Revisioni',
+          'Modello',
+          'Sistema',
+          'Registro attività',
+        ]);
+        expect(await page.locator('#session-role').textContent()).toBe('admin');
+        expect(await axeViolations(page)).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      },
+    );
   });
 
   it('signs in in Italian, and had no page errors', async () => {
