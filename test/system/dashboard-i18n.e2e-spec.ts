@@ -284,8 +284,36 @@ suite('the dashboard in Italian and English', () => {
     );
   });
 
+  it("shows dates in the brand's time zone when the session gives one", async () => {
+    const context = await italianContext(1280);
+    // The session answers the brand's zone (the locale branch adds `timezone`); here it is
+    // added to the real answer, a zone 14 hours ahead of UTC.
+    const zone = 'Pacific/Kiritimati';
+    await context.route('**/api/v1/session', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), timezone: zone } });
+    });
+    const page = await context.newPage();
+    await open(page, `#/members/${community.ada.id}`);
+    const ada = await api(`/api/v1/members/${community.ada.id}`);
+    const inZone = new Intl.DateTimeFormat('it-IT', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: zone,
+    }).format(new Date(ada.acquiredAt));
+    expect(await page.locator('.profile-facts').first().textContent()).toContain(
+      `Cliente dal ${inZone}`,
+    );
+    await context.close();
+  });
+
   it('signs in in Italian, and had no page errors', async () => {
-    const context = await dashboardContext(browser, 1280, problems, { locale: 'it-IT' });
+    const context = await dashboardContext(browser, 1280, problems, {
+      locale: 'it-IT',
+      bypassCSP: true,
+    });
     const page = await context.newPage();
     await page.goto(`${base}/`);
     await page.locator('#api-key').waitFor();
@@ -297,6 +325,11 @@ suite('the dashboard in Italian and English', () => {
     expect(await page.locator('#sign-in-error').textContent()).toBe(
       'Incolla prima la tua chiave API.',
     );
+    // The sign-in card has the switch too.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('main h1').textContent()).toBe('Find the people who grow your brand');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
     expect(problems).toEqual([]);
   });

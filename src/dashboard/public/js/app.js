@@ -154,7 +154,8 @@ function signedOut(message) {
   disconnectCharts();
   showChrome(false);
   markNavigation(null);
-  renderSignIn(main, { message: message && t(message), onSignedIn: signedIn });
+  // The notice is worded when drawn, so that switching the language rewords it.
+  renderSignIn(main, { message: message && (() => t(message)), onSignedIn: signedIn });
 }
 
 async function boot() {

@@ -35,7 +35,7 @@ export const t = messages({
  * The sign-in form: the key goes to the server, which keeps it in an httpOnly cookie.
  * @param {HTMLElement} main
  * @param {{
- *   message?: string,
+ *   message?: string | (() => string),
  *   onSignedIn: (session: import('../app.js').Session) => Promise<void>,
  * }} options
  */
@@ -116,7 +116,13 @@ export function renderSignIn(main, { message, onSignedIn }) {
         ),
         h('h1', {}, t('heading')),
         h('p', { class: 'sign-in-lead' }, t('lead')),
-        message ? h('p', { class: 'notice', role: 'status' }, message) : null,
+        message
+          ? h(
+              'p',
+              { class: 'notice', role: 'status' },
+              typeof message === 'function' ? message() : message,
+            )
+          : null,
         form,
         h('p', { class: 'sign-in-note' }, t('note')),
       ),
