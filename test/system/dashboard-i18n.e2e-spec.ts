@@ -258,6 +258,7 @@ suite('the dashboard in Italian and English', () => {
       ['#/model', 'Modello', '#model-fits h2', 'Come prevede Halo'],
       ['#/system', 'Sistema', '#system-health-title', 'Stato'],
       ['#/audit', 'Registro attività', '#audit-results th', 'Quando'],
+      ['#/import', 'Importa un file', '#import-history h2', 'Storico delle importazioni'],
       ['member', 'Ada Lovelace', '#timeline h2', 'Cronologia'],
     ])(
       '%s: Italian headings, axe clean, no sideways scrolling',
@@ -274,6 +275,7 @@ suite('the dashboard in Italian and English', () => {
           'Acquisizione',
           'Revisioni',
           'Modello',
+          'Importa',
           'Sistema',
           'Registro attività',
         ]);

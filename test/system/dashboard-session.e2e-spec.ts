@@ -97,6 +97,7 @@ describe('dashboard: static files and the sign-in session', () => {
       prefix: expect.stringMatching(/^halo_/),
       canWrite: false,
       baseCurrency: 'EUR',
+      timezone: 'UTC',
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     const cookie = signIn.headers['set-cookie'][0] as string;

@@ -5,6 +5,7 @@ import { messages } from '../i18n.js';
 export const t = messages({
   en: {
     title: 'Import a file',
+    chooseFile: 'The file and how to read it',
     subtitle:
       'Members, purchases, events, attendance, reviews, mentions, referrals or feedback from a CSV, NDJSON or JSON file. Check the columns and the rows first; nothing is stored until you import, and an import can be undone while nothing else refers to what it created.',
     managersOnly: 'Only managers and admins can import.',
@@ -73,6 +74,7 @@ export const t = messages({
   },
   it: {
     title: 'Importa un file',
+    chooseFile: 'Il file e come leggerlo',
     subtitle:
       'Membri, acquisti, eventi, partecipazioni, recensioni, menzioni, referral o feedback da un file CSV, NDJSON o JSON. Controlla prima colonne e righe: nulla viene salvato finché non importi, e un’importazione si può annullare finché nient’altro si riferisce a ciò che ha creato.',
     managersOnly: 'Solo manager e amministratori possono importare.',

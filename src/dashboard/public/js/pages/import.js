@@ -193,7 +193,7 @@ function uploadForm(onImported) {
   void refresh();
 
   return card(
-    t('title'),
+    t('chooseFile'),
     { id: 'import-upload' },
     h(
       'div',
