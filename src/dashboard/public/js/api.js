@@ -49,15 +49,27 @@ let csrfToken = null;
  * The JSON the API answered (null for 204); callers declare its shape with a typedef.
  * @param {string} method
  * @param {string} path
- * @param {{ query?: Query, body?: unknown, file?: { body: Blob, type: string }, quiet401?: boolean }} [options]
- *   file: a file sent as is with its Content-Type (imports), instead of a JSON body;
- *   quiet401: a 401 does not announce the end of the session (signing in and out expect one)
+ * @param {{
+ *   query?: Query,
+ *   body?: unknown,
+ *   file?: { body: Blob, type: string },
+ *   quiet401?: boolean,
+ *   headers?: Record<string, string>,
+ *   withStatus?: boolean,
+ * }} [options] file: a file sent as is with its Content-Type (imports), instead of a JSON body;
+ *   quiet401: a 401 does not announce the end of the session (signing in and out expect one);
+ *   headers: more request headers (a create's Idempotency-Key); withStatus: answer
+ *   `{ status, data }` (a create tells 201 new from 200 sent before)
  * @returns {Promise<any>}
  */
-export async function request(method, path, { query, body, file, quiet401 = false } = {}) {
+export async function request(
+  method,
+  path,
+  { query, body, file, quiet401 = false, headers: extra, withStatus = false } = {},
+) {
   /** @type {Record<string, string>} */
   // The server words its reasons (tiers, system checks) in the dashboard's language.
-  const headers = { Accept: 'application/json', 'Accept-Language': language() };
+  const headers = { ...extra, Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (file) headers['Content-Type'] = file.type;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -79,14 +91,14 @@ export async function request(method, path, { query, body, file, quiet401 = fals
     });
   }
   if (path === SESSION_PATH && method === 'DELETE') csrfToken = null;
-  if (response.status === 204) return null;
+  if (response.status === 204) return withStatus ? { status: 204, data: null } : null;
   const data = await response.json().catch(() => null);
   if (path === SESSION_PATH && response.ok) csrfToken = data?.csrfToken ?? null;
   if (!response.ok) {
     if (response.status === 401 && !quiet401) window.dispatchEvent(new Event('halo:signed-out'));
     throw new ApiError(response.status, data);
   }
-  return data;
+  return withStatus ? { status: response.status, data } : data;
 }
 
 /**

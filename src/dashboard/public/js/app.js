@@ -9,6 +9,9 @@ import * as acquisition from './pages/acquisition.js';
 import * as ambassadors from './pages/ambassadors.js';
 import * as audit from './pages/audit.js';
 import * as importPage from './pages/import.js';
+import * as eventAttendance from './pages/event-attendance.js';
+import * as log from './pages/log.js';
+import * as logMember from './pages/log-member.js';
 import * as member from './pages/member.js';
 import * as model from './pages/model.js';
 import * as overview from './pages/overview.js';
@@ -49,6 +52,9 @@ const ROUTES = [
   { pattern: /^\/overview$/, page: overview, nav: 'overview' },
   { pattern: /^\/ambassadors$/, page: ambassadors, nav: 'ambassadors' },
   { pattern: /^\/members\/([^/]+)$/, page: member, nav: 'ambassadors' },
+  { pattern: /^\/members\/([^/]+)\/edit$/, page: logMember, nav: 'ambassadors' },
+  { pattern: /^\/log(?:\/([a-z]+))?$/, page: log, nav: 'log' },
+  { pattern: /^\/events\/([^/]+)$/, page: eventAttendance, nav: 'log' },
   { pattern: /^\/acquisition$/, page: acquisition, nav: 'acquisition' },
   { pattern: /^\/reviews$/, page: reviews, nav: 'reviews' },
   { pattern: /^\/model$/, page: model, nav: 'model' },
@@ -82,7 +88,7 @@ function showChrome(visible) {
     document.querySelectorAll('.main-nav [data-role]')
   ))
     item.hidden = !visible || item.dataset.role !== sessionRole;
-  // Links to pages that write (imports) show to the keys that may write.
+  // Links to pages that write (Log, Import) show to keys that may write.
   for (const item of /** @type {NodeListOf<HTMLElement>} */ (
     document.querySelectorAll('.main-nav [data-can-write]')
   ))

@@ -3,6 +3,7 @@ import { get } from '../api.js';
 import { h, initials } from '../dom.js';
 import { count, date, money, percent } from '../format.js';
 import { badge, card, emptyState, errorState, fill, kpi, pageHeader, tierBadge } from '../ui.js';
+import { editMemberAction } from './log-member.js';
 import { engagementCard } from './member-engagement.js';
 import { referralTree, referredBy } from './member-referrals.js';
 import { simpleFormulaCard } from './member-simple-formula.js';
@@ -164,7 +165,7 @@ function valueKpis(value, engagement) {
 }
 
 /** @type {import('../app.js').Page['render']} */
-export async function render(container, { match, isCurrent }) {
+export async function render(container, { match, session, isCurrent }) {
   // The route's pattern has matched, so its group is there.
   const id = decodeURIComponent(/** @type {RegExpMatchArray} */ (match)[1]);
   const memberRequest = get(`/api/v1/members/${id}`);
@@ -201,7 +202,10 @@ export async function render(container, { match, isCurrent }) {
       [
         pageHeader(member.name || member.email || t('member'), {
           back: { href: '#/ambassadors', label: t('ambassadors') },
-          actions: h('span', { class: 'tier-large' }, tierBadge(tier)),
+          actions: [
+            h('span', { class: 'tier-large' }, tierBadge(tier)),
+            editMemberAction(id, session),
+          ],
         }),
         identityBlock(member, identities, referrer),
         member.mergedIntoId
