@@ -49,6 +49,7 @@ export const t = messages({
     changed: 'Status changed to {status}.',
     final: 'Final: no further change.',
     what: 'the feedback',
+    openMember: 'Open the member page',
   },
   it: {
     title: 'Nuovo feedback',
@@ -78,6 +79,7 @@ export const t = messages({
     changed: 'Stato cambiato in {status}.',
     final: 'Stato finale: non cambia più.',
     what: 'i feedback',
+    openMember: 'Apri la pagina del membro',
   },
 });
 
@@ -130,7 +132,11 @@ export function feedbackSection(container) {
           {},
           recordLink(`/api/v1/feedback/${encodeURIComponent(record.id)}`),
           ' · ',
-          memberLink({ id: record.memberId, name: null }, ''),
+          h(
+            'a',
+            { href: `#/members/${encodeURIComponent(record.memberId)}`, class: 'record-link' },
+            t('openMember'),
+          ),
         ),
       };
     },
