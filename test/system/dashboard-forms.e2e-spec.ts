@@ -434,6 +434,11 @@ suite('logging in the dashboard', () => {
               overflow: expect.any(Number),
             });
             expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+            // Every Log tab in sight, none cut off at the edge.
+            for (const tab of await page.locator('.log-tabs a').all()) {
+              const box = await tab.boundingBox();
+              expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+            }
             const suffix = language === 'en' ? '' : '-it';
             await page.screenshot({
               path: join(SCREENSHOTS, `forms-${name}${suffix}-${width}.png`),

@@ -71,6 +71,7 @@ export const t = messages({
     unchanged: 'Stored already, unchanged.',
     flagged: 'Flagged for review: it waits in the review queues.',
     openMember: 'Open the member page',
+    figures: 'Figures',
   },
   it: {
     reviewTitle: 'Nuova recensione',
@@ -127,6 +128,7 @@ export const t = messages({
     unchanged: 'Già registrato, senza modifiche.',
     flagged: 'Segnalato per verifica: attende nelle code di revisione.',
     openMember: 'Apri la pagina del membro',
+    figures: 'Numeri',
   },
 });
 
@@ -158,17 +160,26 @@ function savedLinks(collection, record, memberId) {
 }
 
 /**
+ * The counters of a post, side by side in their own group.
  * @param {string} formId
  * @param {string[]} names
  */
 const counters = (formId, names) =>
-  names.map((name) =>
-    fieldBlock(formId, {
-      name,
-      label: t(/** @type {'views'} */ (name)),
-      type: 'text',
-      attributes: { inputmode: 'numeric', class: 'input-short' },
-    }),
+  h(
+    'fieldset',
+    { class: 'field-wide counter-group' },
+    h('legend', {}, t('figures')),
+    h(
+      'div',
+      { class: 'counter-grid' },
+      names.map((name) =>
+        fieldBlock(formId, {
+          name,
+          label: t(/** @type {'views'} */ (name)),
+          attributes: { inputmode: 'numeric' },
+        }),
+      ),
+    ),
   );
 
 /** @param {HTMLElement} container */
@@ -219,7 +230,7 @@ export function reviewSection(container) {
         wide: true,
       }),
       fieldBlock(id, { name: 'externalId', label: t('externalId') }),
-      ...counters(id, ['views', 'helpfulVotes']),
+      counters(id, ['views', 'helpfulVotes']),
     ],
     submitLabel: t('saveReview'),
     build: (state) => reviewBody(state),
@@ -263,7 +274,7 @@ export function mentionSection(container) {
         value: isoDay(Date.now()),
       }),
       memberPicker(id, { name: 'memberId', label: t('member'), hint: t('mentionMemberHint') }),
-      ...counters(id, ['reach', 'likes', 'shares', 'comments', 'clicks']),
+      counters(id, ['reach', 'likes', 'shares', 'comments', 'clicks']),
       fieldBlock(id, { name: 'externalPostId', label: t('externalPostId') }),
     ],
     submitLabel: t('saveMention'),
