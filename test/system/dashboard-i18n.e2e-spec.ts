@@ -275,6 +275,7 @@ suite('the dashboard in Italian and English', () => {
           'Acquisizione',
           'Revisioni',
           'Modello',
+          'Registra',
           'Importa',
           'Sistema',
           'Registro attività',
