@@ -7,7 +7,11 @@ import { serveWorker } from './common/workers/run-in-worker';
 import { HaloSettings } from './config/halo-settings';
 import { ImportPipeline } from './imports/import-pipeline.service';
 import { receiveBody } from './imports/worker/body-transfer';
-import { ImportWorkerInput, ImportWorkerOutcome } from './imports/worker/import-worker-job';
+import {
+  ABORT_IMPORT,
+  ImportWorkerInput,
+  ImportWorkerOutcome,
+} from './imports/worker/import-worker-job';
 import { ImportWorkerModule } from './import-worker.module';
 
 /**
@@ -17,6 +21,11 @@ import { ImportWorkerModule } from './import-worker.module';
 serveWorker<ImportWorkerInput, ImportWorkerOutcome>(async (input) => {
   // Listening at once, so that no chunk is missed while the context starts.
   const body = receiveBody(parentPort!);
+  const abort = new AbortController();
+  const onAbort = (message: { type?: unknown }) => {
+    if (message.type === ABORT_IMPORT) abort.abort();
+  };
+  parentPort!.on('message', onAbort);
   try {
     const settings = plainToInstance(HaloSettings, input.settings);
     const level = settings.server.logLevel;
@@ -27,14 +36,20 @@ serveWorker<ImportWorkerInput, ImportWorkerOutcome>(async (input) => {
     );
     app.useLogger(createLogger(level));
     try {
-      const result = await app
-        .get(ImportPipeline)
-        .run(input.type, input.format, body.chunks, { maxBytes: input.maxBytes, csv: input.csv });
+      const result = await app.get(ImportPipeline).run(input.type, input.format, body.chunks, {
+        maxBytes: input.maxBytes,
+        csv: input.csv,
+        charset: input.charset,
+        runId: input.runId,
+        dryRun: input.dryRun,
+        signal: abort.signal,
+      });
       return { result, threadId };
     } finally {
       await app.close();
     }
   } finally {
+    parentPort!.off('message', onAbort);
     body.close();
   }
 });

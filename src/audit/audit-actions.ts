@@ -45,6 +45,7 @@ export const AUDITED_ROUTES: Readonly<Record<string, AuditedRoute>> = {
   'POST /api/v1/digests/subscriptions/:id/send': { action: 'digest.send' },
   'POST /api/v1/value/recompute': { action: 'value.recompute' },
   'POST /api/v1/import/:type': { action: 'import.create' },
+  'DELETE /api/v1/imports/:id': { action: 'import.undo' },
   'POST /api/v1/api-keys': { action: 'apiKey.create' },
   'DELETE /api/v1/api-keys/:id': { action: 'apiKey.revoke' },
   'POST /api/v1/erasure-tombstones/lift': { action: 'tombstone.lift' },

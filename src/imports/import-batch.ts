@@ -27,24 +27,50 @@ export async function writeBatch(
   importer: RecordImporter,
   rows: PendingRow[],
   logger: Logger,
+  options: BatchOptions = {},
 ): Promise<RowResult[]> {
+  const finish = async (manager: EntityManager, results: RowResult[]) => {
+    await options.afterWrite?.(manager, results);
+    if (options.dryRun) throw new RolledBack(results);
+    return results;
+  };
   if (importer.plan) {
     try {
-      return await dataSource.transaction((manager) =>
-        writePlanned(manager, importer, rows, logger),
+      return await dataSource.transaction(async (manager) =>
+        finish(manager, await writePlanned(manager, importer, rows, logger)),
       );
     } catch (error) {
+      if (error instanceof RolledBack) return error.results;
       if (!isConstraintViolation(error)) throw error;
       logger.warn(
         `import ${importer.type}: a batch met a concurrent write; writing it again row by row`,
       );
     }
   }
-  return dataSource.transaction(async (manager) => {
-    const results: RowResult[] = [];
-    for (const pending of rows) results.push(await writeRow(manager, importer, pending, logger));
-    return results;
-  });
+  try {
+    return await dataSource.transaction(async (manager) => {
+      const results: RowResult[] = [];
+      for (const pending of rows) results.push(await writeRow(manager, importer, pending, logger));
+      return finish(manager, results);
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.results;
+    throw error;
+  }
+}
+
+export interface BatchOptions {
+  /** Roll the batch back once written: the results say what it would have done. */
+  dryRun?: boolean;
+  /** Runs in the batch's transaction once its rows are written (the import's created records). */
+  afterWrite?: (manager: EntityManager, results: RowResult[]) => Promise<void>;
+}
+
+/** Thrown to roll a dry run's batch back, carrying what it would have done. */
+class RolledBack extends Error {
+  constructor(readonly results: RowResult[]) {
+    super('dry run: rolled back');
+  }
 }
 
 async function writePlanned(

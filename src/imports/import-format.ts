@@ -6,6 +6,7 @@ import { readJsonArray } from './readers/json-array-reader';
 import { readNdjson } from './readers/ndjson-reader';
 import { SourceRow } from './readers/source-row';
 import { CommonErrorCode } from '../common/errors/common-error-code';
+import { ImportCharset, charsetFromLabel, unsupportedCharset } from './charset/import-charset';
 
 export const IMPORT_FORMATS = ['json', 'ndjson', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -30,15 +31,17 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   '.tsv': 'csv',
 };
 
-/** The format named by a Content-Type header; anything else (or a charset other than UTF-8) is a 415. */
+/**
+ * The format named by a Content-Type header; anything else is a 415, and so is a charset Halo
+ * does not read (see importCharset).
+ */
 export function formatFromContentType(contentType: string | undefined): ImportFormat {
-  const [mediaType, ...parameters] = (contentType ?? '').split(';').map((part) => part.trim());
+  const [mediaType] = (contentType ?? '').split(';').map((part) => part.trim());
   const format = MEDIA_TYPES[mediaType.toLowerCase()];
-  const charset = parameters
-    .map((parameter) => /^charset="?([^"]*)"?$/i.exec(parameter)?.[1].toLowerCase())
-    .find((value) => value !== undefined);
-  if (format && (charset === undefined || ['utf-8', 'utf8', 'us-ascii'].includes(charset)))
+  if (format) {
+    importCharset(contentType);
     return format;
+  }
   throw new DomainError(
     'unsupported_media_type',
     CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
@@ -46,13 +49,24 @@ export function formatFromContentType(contentType: string | undefined): ImportFo
     [
       {
         field: 'Content-Type',
-        reason: format
-          ? `charset ${charset} is not supported`
-          : `${mediaType || '(none)'} is not an import format`,
+        reason: `${mediaType || '(none)'} is not an import format`,
         code: 'unsupportedMediaType',
       },
     ],
   );
+}
+
+/** The charset a Content-Type declares: UTF-8 when none; a 415 when Halo does not read it. */
+export function importCharset(contentType: string | undefined): ImportCharset {
+  const label = (contentType ?? '')
+    .split(';')
+    .slice(1)
+    .map((parameter) => /^\s*charset\s*=\s*"?([^"]*)"?\s*$/i.exec(parameter)?.[1])
+    .find((value) => value !== undefined);
+  if (label === undefined) return 'utf-8';
+  const charset = charsetFromLabel(label);
+  if (!charset) throw unsupportedCharset(label);
+  return charset;
 }
 
 /** The format a file name suggests (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`). */

@@ -2,16 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
-import { notFound } from '../common/errors/domain-error';
+import { DataSource, EntityManager } from 'typeorm';
+import { ErrorDetail, notFound } from '../common/errors/domain-error';
 import { HaloSettings } from '../config/halo-settings';
-import { PendingRow, writeBatch } from './import-batch';
+import { PendingRow, RowResult, writeBatch } from './import-batch';
 import { ImportFormat, readRows } from './import-format';
 import { ImportCounts, ImportResult, ImportTally } from './import-result';
 import { ImportRegistry } from './import-registry';
 import { ByteCounter, limitBytes } from './readers/byte-limit';
 import { CsvReadOptions } from './readers/csv-read-options';
-import { utf8Text } from './readers/utf8-text';
+import { decodeText } from './charset/decode-text';
+import { ImportCharset } from './charset/import-charset';
+import { ImportReport } from './runs/import-report';
 import { RecordImporter } from './record-importer';
 import { externalIdOf, validateRow } from './row-validator';
 import { ImportsErrorCode } from './imports-error-code';
@@ -19,6 +21,8 @@ import { ImportsErrorCode } from './imports-error-code';
 export interface ImportProgress extends ImportCounts {
   bytesRead: number;
   batches: number;
+  /** Rows of committed batches, stored or refused: what a progress bar counts. */
+  rowsSettled: number;
 }
 
 export interface ImportOptions {
@@ -28,6 +32,21 @@ export interface ImportOptions {
   csv?: CsvReadOptions;
   /** Called after each committed batch: progress bars, and tests that need to know. */
   onBatch?: (progress: ImportProgress) => void;
+  /** The kept run (import_runs) this import reports its progress, errors and records to. */
+  runId?: string;
+  /** Every batch rolled back once written: the counts say what would have happened. */
+  dryRun?: boolean;
+  /** Aborted when the client goes away: no batch is written after that is noticed. */
+  signal?: AbortSignal;
+  /** The body's charset: UTF-8 (strict) by default. */
+  charset?: ImportCharset;
+}
+
+/** Thrown when the import's signal aborts it (the client went away). */
+export class ImportAborted extends Error {
+  constructor() {
+    super('the import was aborted: its client went away');
+  }
 }
 
 /**
@@ -68,34 +87,86 @@ export class ImportPipeline {
     const counter: ByteCounter = { bytes: 0 };
     const tally = new ImportTally();
     const batchSize = this.settings.imports.batchSize;
+    const report = options.runId
+      ? new ImportReport(this.dataSource, options.runId, importer.type)
+      : undefined;
+    const { signal, dryRun } = options;
+    const checkAborted = () => {
+      if (signal?.aborted) throw new ImportAborted();
+    };
+    const refuse = (
+      line: number,
+      externalId: string | undefined,
+      details: ErrorDetail[],
+      row: unknown,
+    ) => {
+      tally.refused(line, externalId, details);
+      report?.refused(line, details, row);
+    };
     let batch: PendingRow[] = [];
     let batches = 0;
     const flush = async () => {
       if (!batch.length) return;
-      const results = await writeBatch(this.dataSource, importer, batch, this.logger);
+      checkAborted();
+      const pending = batch;
+      const afterWrite =
+        report && importer.createdIds && !dryRun
+          ? async (manager: EntityManager, results: RowResult[]) => {
+              const created = pending.filter((_, index) => {
+                const result = results[index];
+                return 'outcome' in result && result.outcome === 'created';
+              });
+              if (created.length)
+                await report.created(
+                  manager,
+                  await importer.createdIds!(
+                    manager,
+                    created.map((row) => row.row),
+                  ),
+                );
+            }
+          : undefined;
+      const results = await writeBatch(this.dataSource, importer, pending, this.logger, {
+        dryRun,
+        afterWrite,
+      });
       results.forEach((result, index) => {
         if ('outcome' in result) tally.stored(result.outcome);
-        else tally.refused(batch[index].line, batch[index].externalId, result.details);
+        else
+          refuse(
+            pending[index].line,
+            pending[index].externalId,
+            result.details,
+            pending[index].row,
+          );
       });
       batch = [];
       batches += 1;
-      options.onBatch?.({ ...tally.counts, bytesRead: counter.bytes, batches });
+      await report?.committed(tally.counts);
+      options.onBatch?.({
+        ...tally.counts,
+        bytesRead: counter.bytes,
+        batches,
+        rowsSettled: tally.counts.rows,
+      });
       // On SQLite every query is synchronous: let requests waiting on the event loop in.
       await setImmediate();
     };
-    const text = utf8Text(limitBytes(source, counter, options.maxBytes));
+    const text = decodeText(limitBytes(source, counter, options.maxBytes), options.charset);
     const csv = { timeZone: this.settings.brand.timezone, ...options.csv };
     for await (const { line, value, problem } of readRows(format, text, importer.dto, csv)) {
+      checkAborted();
       if (problem) {
-        tally.refused(line, undefined, [problem]);
+        refuse(line, undefined, [problem], undefined);
         continue;
       }
       const checked = await validateRow(importer.dto, value);
-      if ('details' in checked) tally.refused(line, externalIdOf(value), checked.details);
+      if ('details' in checked) refuse(line, externalIdOf(value), checked.details, value);
       else batch.push({ line, externalId: externalIdOf(value), row: checked.instance });
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await report?.committed(tally.counts);
     const result = tally.result(type, format, Math.round(performance.now() - started));
     this.logger.log(
       `imported ${type} (${format}): ${result.rows} rows, ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.refused} refused in ${result.durationMs} ms`,

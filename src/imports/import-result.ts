@@ -17,6 +17,10 @@ export interface ImportCounts {
 }
 
 export interface ImportResult extends ImportCounts {
+  /** The kept run's id (GET /api/v1/imports/{id}); absent for an import that keeps no run. */
+  id?: string;
+  /** Rolled back: the counts say what would have happened. */
+  dryRun?: boolean;
   type: string;
   format: ImportFormat;
   errors: ImportRowError[];

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,7 +9,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { Request } from 'express';
+import { AuthenticatedRequest } from '../common/http/authenticated-request';
+import { ImportQueryDto } from './dto/import-query.dto';
 import { ImportResultDto } from './dto/import-result.dto';
 import { HttpImportService } from './http-import.service';
 import { CSV_LOCALES } from '../common/csv/csv-locale';
@@ -29,7 +30,8 @@ export class ImportsController {
       'The format comes from Content-Type (application/json: one array of objects; application/x-ndjson or application/jsonl: one object a line; text/csv: a header row of field names, delimiter , ; or tab detected from it, nested fields as dotted columns such as attribution.referralCode, lists |-separated, empty cells absent). ' +
       'Each row is validated like the single POST of its type and stored in batches, one transaction each; a refused row is reported with its line and never stops the others. ' +
       'Rows are idempotent on their natural keys: sending the same file again stores nothing twice (unchanged), so an interrupted import is finished by running it again. ' +
-      'A bad CSV header refuses the file (400) before any row is stored. Bodies up to IMPORT_MAX_BYTES (default 1 GB).',
+      'A bad CSV header refuses the file (400) before any row is stored. Bodies up to IMPORT_MAX_BYTES (default 1 GB), in UTF-8 unless Content-Type declares charset=windows-1252 (or latin1, iso-8859-1); invalid UTF-8 stops the import with its line and column, another charset is a 415. ' +
+      "The answer carries the import's id: GET /api/v1/imports/{id} keeps its report (progress, all refused rows, undo). A client that goes away aborts the import before its next batch.",
   })
   @ApiParam({
     name: 'type',
@@ -60,7 +62,14 @@ export class ImportsController {
     },
   })
   @ApiOkResponse({ type: ImportResultDto })
-  import(@Param('type') type: string, @Req() request: Request): Promise<ImportResultDto> {
-    return this.imports.run(type, request);
+  import(
+    @Param('type') type: string,
+    @Query() query: ImportQueryDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<ImportResultDto> {
+    return this.imports.run(type, request, {
+      importId: query.importId?.toLowerCase(),
+      dryRun: query.dryRun === 'true',
+    });
   }
 }

@@ -67,6 +67,8 @@ function describeImportScenarios(mode: ImportMode): void {
         'csv-2;;"Grace\r\nHopper";;\r\n';
       const response = await upload('members', 'text/csv; charset=utf-8', csv).expect(200);
       expect(response.body).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        dryRun: false,
         type: 'members',
         format: 'csv',
         rows: 2,
@@ -343,10 +345,9 @@ function describeImportScenarios(mode: ImportMode): void {
         code: 'UNSUPPORTED_MEDIA_TYPE',
         details: [{ field: 'Content-Type', code: 'unsupportedMediaType' }],
       });
-      const latin1 = await upload('members', 'text/csv; charset=iso-8859-1', 'name\nx\n').expect(
-        415,
-      );
-      expect(latin1.body.details[0].reason).toContain('iso-8859-1');
+      const ebcdic = await upload('members', 'text/csv; charset=ebcdic-x', 'name\nx\n').expect(415);
+      expect(ebcdic.body.details[0]).toMatchObject({ field: 'Content-Type' });
+      expect(ebcdic.body.details[0].reason).toContain('ebcdic-x');
       const gzip = await test
         .http()
         .post('/api/v1/import/members')

@@ -22,6 +22,7 @@ import { SystemIndexes1733000050000 } from './1733000050000-system-indexes';
 import { Webhooks1733000080000 } from './1733000080000-webhooks';
 import { WebhookFailureIndex1733000090000 } from './1733000090000-webhook-failure-index';
 import { AuditEntries1733000040000 } from './1733000040000-audit-entries';
+import { ImportRuns1733000100000 } from './1733000100000-import-runs';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SystemIndexes1733000050000,
   Webhooks1733000080000,
   WebhookFailureIndex1733000090000,
+  ImportRuns1733000100000,
 ];

@@ -31,6 +31,13 @@ export class ImportRowErrorDto implements ImportRowError {
 }
 
 export class ImportResultDto implements ImportResult {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The kept report of this import: GET /api/v1/imports/{id}.',
+  })
+  id!: string;
+  @ApiProperty({ example: false, description: 'Rolled back: nothing was stored.' })
+  dryRun!: boolean;
   @ApiProperty({ example: 'members' }) type!: string;
   @ApiProperty({ enum: IMPORT_FORMATS, example: 'csv' }) format!: ImportFormat;
   @ApiProperty({ example: 5000, description: 'Rows read (blank lines are not rows).' })

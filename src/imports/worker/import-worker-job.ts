@@ -1,4 +1,5 @@
 import { HaloSettings } from '../../config/halo-settings';
+import { ImportCharset } from '../charset/import-charset';
 import { ImportFormat } from '../import-format';
 import { ImportResult } from '../import-result';
 import { CsvReadOptions } from '../readers/csv-read-options';
@@ -11,7 +12,14 @@ export interface ImportWorkerInput {
   format: ImportFormat;
   maxBytes: number;
   csv?: CsvReadOptions;
+  charset?: ImportCharset;
+  /** The kept run the worker reports progress, errors and created records to. */
+  runId?: string;
+  dryRun?: boolean;
 }
+
+/** Main thread → worker: the client went away; stop before the next batch. */
+export const ABORT_IMPORT = 'abortImport';
 
 export interface ImportWorkerOutcome {
   result: ImportResult;

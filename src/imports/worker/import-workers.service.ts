@@ -6,7 +6,7 @@ import { startWorker } from '../../common/workers/run-in-worker';
 import { HaloSettings } from '../../config/halo-settings';
 import { ImportResult } from '../import-result';
 import { sendBody } from './body-transfer';
-import { ImportWorkerInput, ImportWorkerOutcome } from './import-worker-job';
+import { ABORT_IMPORT, ImportWorkerInput, ImportWorkerOutcome } from './import-worker-job';
 
 /**
  * Imports in worker threads: each import gets a thread with its own connection and its own
@@ -20,7 +20,11 @@ export class ImportWorkers implements OnApplicationShutdown {
 
   constructor(private readonly settings: HaloSettings) {}
 
-  async run(job: Omit<ImportWorkerInput, 'settings'>, body: Readable): Promise<ImportResult> {
+  async run(
+    job: Omit<ImportWorkerInput, 'settings'>,
+    body: Readable,
+    signal?: AbortSignal,
+  ): Promise<ImportResult> {
     const input: ImportWorkerInput = { settings: this.settings, ...job };
     // The worker's entry and its module are root files of src/, composition roots like app.module.ts.
     const { worker, result } = startWorker<ImportWorkerOutcome>(
@@ -31,11 +35,18 @@ export class ImportWorkers implements OnApplicationShutdown {
     this.running.add(worker);
     worker.once('exit', () => this.running.delete(worker));
     const stopSending = sendBody(body, worker);
+    // The worker stops before its next batch, and a read waiting for the body breaks off.
+    const onAbort = () => {
+      worker.postMessage({ type: ABORT_IMPORT });
+      worker.postMessage({ type: 'broken', reason: 'the client went away' });
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const outcome = await result;
       this.logger.debug(`import of ${job.type} ran in worker thread ${outcome.threadId}`);
       return outcome.result;
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       stopSending();
     }
   }
