@@ -15,6 +15,11 @@ export function settleUnreadBody(request: Request, response: Response): void {
   const declared = Number(request.headers['content-length']);
   const drainable = Number.isFinite(declared) && declared <= DRAIN_MAX_BYTES;
   if (!drainable && !response.headersSent) response.setHeader('Connection', 'close');
-  request.on('data', () => undefined);
-  request.resume();
+  // Read and dropped through 'readable': a reader left behind (an async iterator) keeps the
+  // stream in that mode, where resume() would do nothing.
+  const drop = () => {
+    while (request.read() !== null);
+  };
+  request.on('readable', drop);
+  drop();
 }
