@@ -46,12 +46,16 @@ program
     'en or it: how CSV numbers and dates are written (it: 1.234,56 and 31/12/2025 in brand.timezone)',
   )
   .option('--columns <mapping>', 'rename CSV columns to fields, e.g. Email:email,Nome:name')
+  .option(
+    '--charset <charset>',
+    "the file's charset: utf-8 (default) or windows-1252 (also latin1, iso-8859-1)",
+  )
   .action(
     action(
       (
         type: string,
         file: string,
-        options: { format?: string; locale?: string; columns?: string },
+        options: { format?: string; locale?: string; columns?: string; charset?: string },
       ) => withAppContext((app) => importFileCommand(app, type, file, options)),
     ),
   );

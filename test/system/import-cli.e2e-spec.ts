@@ -108,4 +108,41 @@ describe('import from the command line', () => {
       IMPORT_EXIT.noInput,
     );
   });
+
+  it('reads --charset windows-1252 (or latin1), refuses an unknown one, and keeps the run', async () => {
+    const path = join(folder, 'latin.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('externalId,name\ncli-cp,Ren'),
+        Buffer.from([0xe9, 0x20, 0x80, 0x0a]),
+      ]),
+    );
+    expect(await importFileCommand(test.app, 'members', path, { charset: 'klingon' })).toBe(
+      IMPORT_EXIT.usage,
+    );
+    expect(stderr).toContain('charset klingon is not supported');
+    expect(await importFileCommand(test.app, 'members', path, { charset: 'latin1' })).toBe(
+      IMPORT_EXIT.ok,
+    );
+    const listed = await test
+      .http()
+      .get('/api/v1/members')
+      .query({ q: 'cli-cp' })
+      .set('Authorization', test.keys.viewer)
+      .expect(200);
+    expect(listed.body.items[0].name).toBe('René €');
+    const id = /kept as import ([0-9a-f-]{36})/.exec(stdout)?.[1];
+    const kept = await test
+      .http()
+      .get(`/api/v1/imports/${id}`)
+      .set('Authorization', test.keys.manager)
+      .expect(200);
+    expect(kept.body).toMatchObject({
+      status: 'succeeded',
+      created: 1,
+      rowsStored: 1,
+      keyId: null,
+    });
+  });
 });
