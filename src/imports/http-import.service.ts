@@ -86,26 +86,36 @@ export class HttpImportService {
     // An unknown type is a 404 before a worker is started for it.
     this.pipeline.importer(type);
     const dryRun = options.dryRun ?? false;
-    return this.slots.run(request.res, async () => {
-      const runId = options.importId ?? randomUUID();
-      await this.runs.start({ id: runId, type, format, dryRun, keyId: request.apiKey?.id ?? null });
-      try {
-        const declared = Number(request.headers['content-length']);
-        const job = { type, format, maxBytes, charset, csv, runId, dryRun };
-        const result =
-          declared < this.settings.imports.workerMinBytes
-            ? await this.pipeline.run(type, format, request, { ...job, signal })
-            : await this.workers.run(job, request, signal);
-        await this.runs.finish(runId, 'succeeded', { result });
-        return { id: runId, dryRun, ...result };
-      } catch (error) {
-        const gone = signal.aborted || error instanceof ImportAborted || clientGone(request);
-        await this.runs.finish(runId, gone ? 'aborted' : 'failed', {
-          failureCode: gone ? 'CLIENT_GONE' : failureCode(error),
+    const runId = options.importId ?? randomUUID();
+    return this.slots.run(
+      request.res,
+      async () => {
+        await this.runs.start({
+          id: runId,
+          type,
+          format,
+          dryRun,
+          keyId: request.apiKey?.id ?? null,
         });
-        throw error;
-      }
-    });
+        try {
+          const declared = Number(request.headers['content-length']);
+          const job = { type, format, maxBytes, charset, csv, runId, dryRun };
+          const result =
+            declared < this.settings.imports.workerMinBytes
+              ? await this.pipeline.run(type, format, request, { ...job, signal })
+              : await this.workers.run(job, request, signal);
+          await this.runs.finish(runId, 'succeeded', { result });
+          return { id: runId, dryRun, ...result };
+        } catch (error) {
+          const gone = signal.aborted || error instanceof ImportAborted || clientGone(request);
+          await this.runs.finish(runId, gone ? 'aborted' : 'failed', {
+            failureCode: gone ? 'CLIENT_GONE' : failureCode(error),
+          });
+          throw error;
+        }
+      },
+      runId,
+    );
   }
 }
 

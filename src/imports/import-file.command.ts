@@ -111,7 +111,7 @@ export async function importFileCommand(
         });
         throw error;
       }
-    });
+    }, runId);
     progress?.clear();
     process.stdout.write(importSummary(result, file));
     process.stdout.write(`  kept as import ${runId} (GET /api/v1/imports/${runId})\n`);

@@ -26,8 +26,9 @@ export class ImportLeases {
     private readonly waitMs = 30_000,
   ) {}
 
-  async hold<T>(work: () => Promise<T>): Promise<T> {
-    const name = `${IMPORT_LEASE_PREFIX}${randomUUID()}`;
+  /** Runs `work` holding a lease named after `id` (the import run's id, when it keeps one). */
+  async hold<T>(work: () => Promise<T>, id: string = randomUUID()): Promise<T> {
+    const name = `${IMPORT_LEASE_PREFIX}${id}`;
     const leases = this.dataSource.getRepository(Lease);
     const deadline = Date.now() + this.waitMs;
     for (;;) {

@@ -24,7 +24,12 @@ export class ImportSlots {
     return this.running;
   }
 
-  async run<T>(response: Response | undefined, work: () => Promise<T>): Promise<T> {
+  async run<T>(
+    response: Response | undefined,
+    work: () => Promise<T>,
+    /** Names the import's lease (its run's id), so a run whose process died can be told apart. */
+    leaseId?: string,
+  ): Promise<T> {
     if (this.running >= this.limit()) {
       response?.setHeader('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
       throw new HttpException(
@@ -35,7 +40,7 @@ export class ImportSlots {
     this.running += 1;
     try {
       if (!this.leases) return await work();
-      return await this.leases.hold(work).catch((error: unknown) => {
+      return await this.leases.hold(work, leaseId).catch((error: unknown) => {
         if (error instanceof HttpException && error.getStatus() === 429)
           response?.setHeader('Retry-After', String(ERASURE_RETRY_AFTER_SECONDS));
         throw error;

@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { ImportRun } from '../../src/imports/runs/import-run.entity';
 import { TestApp, createTestApp } from '../support/test-app';
 import { createMember } from '../support/factories';
 import { listTotal } from '../support/import-requests';
@@ -103,6 +105,28 @@ describe.each([
 
     await run(id, 'viewer').expect(403);
     await run('00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('marks a run whose process died (no live lease) failed, INTERRUPTED, and lets it be undone', async () => {
+    const id = '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a'.replace(
+      '3d2c',
+      environment.IMPORT_WORKER_MIN_BYTES ? '4d2c' : '3d2c',
+    );
+    await test.app
+      .get(DataSource)
+      .getRepository(ImportRun)
+      .insert({
+        id,
+        type: 'members',
+        format: 'csv',
+        status: 'running',
+        dryRun: false,
+        startedAt: Date.now() - 120_000,
+      });
+    const kept = await run(id).expect(200);
+    expect(kept.body).toMatchObject({ status: 'failed', failureCode: 'INTERRUPTED' });
+    expect(Date.parse(kept.body.finishedAt)).not.toBeNaN();
+    expect((await undo(id).expect(200)).body).toMatchObject({ status: 'undone', deleted: {} });
   });
 
   it('lists runs newest first, keyset-paginated, filtered by status and type', async () => {

@@ -6,6 +6,7 @@ import { Page } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
 import { isUniqueViolation } from '../../database/sql';
 import { ImportFormat } from '../import-format';
+import { IMPORT_LEASE_PREFIX } from '../import-leases';
 import { ImportResult } from '../import-result';
 import { ImportsErrorCode } from '../imports-error-code';
 import { ImportRunError } from './import-run-error.entity';
@@ -75,6 +76,23 @@ export class ImportRunsRepository {
         finishedAt: Date.now(),
       },
     );
+  }
+
+  /**
+   * Runs still `running` whose lease is gone or expired: their process died (a SIGKILL, a
+   * crash) and they will never finish; marked `failed` (INTERRUPTED) when read.
+   */
+  async failInterrupted(now = Date.now()): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ImportRun)
+      .set({ status: 'failed', failureCode: 'INTERRUPTED', finishedAt: now })
+      .where('status = :running', { running: 'running' })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM leases lease WHERE lease.name = CAST(:prefix AS varchar(40)) || import_runs.id AND lease.expires_at >= :now)`,
+        { prefix: IMPORT_LEASE_PREFIX, now },
+      )
+      .execute();
   }
 
   page(filters: ImportRunFilters): Promise<Page<ImportRun>> {

@@ -22,6 +22,7 @@ export class ImportRunsService {
   ) {}
 
   async list(query: ListImportRunsQuery): Promise<Page<ImportRunDto>> {
+    await this.runs.failInterrupted();
     const page = await this.runs.page({
       status: query.status,
       type: query.type,
@@ -61,6 +62,7 @@ export class ImportRunsService {
   }
 
   private async find(id: string): Promise<ImportRun> {
+    await this.runs.failInterrupted();
     const run = await this.runs.findById(id);
     if (!run) throw notFound(ImportsErrorCode.IMPORT_NOT_FOUND, 'id', id);
     return run;

@@ -43,6 +43,7 @@ export class ImportUndoService {
 
   undo(id: string): Promise<ImportUndoResult> {
     return this.leases.hold(async () => {
+      await this.runs.failInterrupted();
       try {
         return await this.dataSource.transaction((manager) => this.undoIn(manager, id));
       } catch (error) {
