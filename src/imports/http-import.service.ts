@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '../common/errors/common-error-code';
 import { HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Request, Response } from 'express';
@@ -126,5 +127,5 @@ function clientGone(request: Request): boolean {
 function failureCode(error: unknown): string {
   if (error instanceof DomainError) return error.code;
   if (error instanceof HttpException) return `HTTP_${error.getStatus()}`;
-  return 'INTERNAL';
+  return CommonErrorCode.INTERNAL;
 }

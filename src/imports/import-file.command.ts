@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '../common/errors/common-error-code';
 import { INestApplicationContext } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -107,7 +108,7 @@ export async function importFileCommand(
         return done;
       } catch (error) {
         await runs.finish(runId, 'failed', {
-          failureCode: error instanceof DomainError ? error.code : 'INTERNAL',
+          failureCode: error instanceof DomainError ? error.code : CommonErrorCode.INTERNAL,
         });
         throw error;
       }

@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '../../common/errors/common-error-code';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { toIso } from '../../common/dates/iso-date';
 import { PageOf } from '../../common/pagination/page-of.dto';
@@ -39,7 +40,7 @@ export class ImportRunDto {
     description: 'The API key that ran it; null from the CLI.',
   })
   keyId!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'PAYLOAD_TOO_LARGE' })
+  @ApiProperty({ nullable: true, type: String, example: CommonErrorCode.PAYLOAD_TOO_LARGE })
   failureCode!: string | null;
   @ApiProperty({ example: '2026-12-03T09:14:05.120Z' }) startedAt!: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-03T09:14:09.402Z' })
