@@ -15,7 +15,8 @@ import { csvReadOptions } from './csv-request-options';
 import { ImportLeases } from './import-leases';
 import { ImportResult } from './import-result';
 import { ImportSlots } from './import-slots';
-import { ImportRunsRepository } from './runs/import-runs.repository';
+import { ImportRunsRepository, importIdTaken } from './runs/import-runs.repository';
+import { isUniqueViolation } from '../database/sql';
 import { ImportWorkers } from './worker/import-workers.service';
 
 /** An HTTP import's answer: always with the kept run's id. */
@@ -88,35 +89,42 @@ export class HttpImportService {
     this.pipeline.importer(type);
     const dryRun = options.dryRun ?? false;
     const runId = options.importId ?? randomUUID();
-    return this.slots.run(
-      request.res,
-      async () => {
-        await this.runs.start({
-          id: runId,
-          type,
-          format,
-          dryRun,
-          keyId: request.apiKey?.id ?? null,
-        });
-        try {
-          const declared = Number(request.headers['content-length']);
-          const job = { type, format, maxBytes, charset, csv, runId, dryRun };
-          const result =
-            declared < this.settings.imports.workerMinBytes
-              ? await this.pipeline.run(type, format, request, { ...job, signal })
-              : await this.workers.run(job, request, signal);
-          await this.runs.finish(runId, 'succeeded', { result });
-          return { id: runId, dryRun, ...result };
-        } catch (error) {
-          const gone = signal.aborted || error instanceof ImportAborted || clientGone(request);
-          await this.runs.finish(runId, gone ? 'aborted' : 'failed', {
-            failureCode: gone ? 'CLIENT_GONE' : failureCode(error),
+    // A chosen id already kept (or, racing, already leased) is the client's conflict, not a 500.
+    if (options.importId && (await this.runs.findById(runId))) throw importIdTaken();
+    return this.slots
+      .run(
+        request.res,
+        async () => {
+          await this.runs.start({
+            id: runId,
+            type,
+            format,
+            dryRun,
+            keyId: request.apiKey?.id ?? null,
           });
-          throw error;
-        }
-      },
-      runId,
-    );
+          try {
+            const declared = Number(request.headers['content-length']);
+            const job = { type, format, maxBytes, charset, csv, runId, dryRun };
+            const result =
+              declared < this.settings.imports.workerMinBytes
+                ? await this.pipeline.run(type, format, request, { ...job, signal })
+                : await this.workers.run(job, request, signal);
+            await this.runs.finish(runId, 'succeeded', { result });
+            return { id: runId, dryRun, ...result };
+          } catch (error) {
+            const gone = signal.aborted || error instanceof ImportAborted || clientGone(request);
+            await this.runs.finish(runId, gone ? 'aborted' : 'failed', {
+              failureCode: gone ? 'CLIENT_GONE' : failureCode(error),
+            });
+            throw error;
+          }
+        },
+        runId,
+      )
+      .catch((error: unknown) => {
+        if (options.importId && isUniqueViolation(error)) throw importIdTaken();
+        throw error;
+      });
   }
 }
 

@@ -171,6 +171,16 @@ describe.each([
         .then((response) => response.body as { status?: string; rowsStored?: number });
     const progressed = await until(run, (body) => (body.rowsStored ?? 0) >= 1_000);
     expect(progressed).toMatchObject({ status: 'running', rowsStored: 1_000 });
+    // Its id is taken while it runs: 409, not a second import (nor a 429 for the slot).
+    const same = await send(
+      new Agent(),
+      'POST',
+      `/api/v1/import/members?importId=${importId}`,
+      { 'Content-Type': 'text/csv' },
+      membersCsv('same', 1),
+    );
+    expect(same.status).toBe(409);
+    expect(JSON.parse(same.body)).toMatchObject({ code: 'IMPORT_ID_TAKEN' });
 
     upload.destroy();
     const ended = await until(run, (body) => body.status !== 'running');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { conflict } from '../../common/errors/domain-error';
+import { DomainError, conflict } from '../../common/errors/domain-error';
 import { Page } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
 import { isUniqueViolation } from '../../database/sql';
@@ -43,11 +43,7 @@ export class ImportRunsRepository {
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      throw conflict(
-        ImportsErrorCode.IMPORT_ID_TAKEN,
-        'an import with this importId exists; choose another',
-        'importId',
-      );
+      throw importIdTaken();
     }
   }
 
@@ -170,4 +166,13 @@ export class ImportRunsRepository {
       .getRepository(ImportRun)
       .update({ id }, { status: 'undone', finishedAt: Date.now() });
   }
+}
+
+/** 409: the client's importId names an import that exists. */
+export function importIdTaken(): DomainError {
+  return conflict(
+    ImportsErrorCode.IMPORT_ID_TAKEN,
+    'an import with this importId exists; choose another',
+    'importId',
+  );
 }
