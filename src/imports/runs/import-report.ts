@@ -30,9 +30,9 @@ export class ImportReport {
         importId: this.runId,
         seq: this.seq,
         line,
-        field: detail.field.slice(0, 200),
-        code: detail.code.slice(0, 60),
-        reason: scrubbedReason(detail.reason, row),
+        field: storable(detail.field).slice(0, 200),
+        code: storable(detail.code).slice(0, 60),
+        reason: storable(scrubbedReason(detail.reason, row)),
       });
     }
   }
@@ -64,4 +64,14 @@ export class ImportReport {
       );
     });
   }
+}
+
+/**
+ * Text PostgreSQL can store: a refused row may name a field with a NUL in it (an unknown key
+ * `k\u0000`), shown as ␀; a lone surrogate becomes U+FFFD.
+ */
+export function storable(text: string): string {
+  return text
+    .replaceAll('\u0000', '\u2400')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

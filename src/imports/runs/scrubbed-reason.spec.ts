@@ -1,3 +1,4 @@
+import { storable } from './import-report';
 import { scrubbedReason } from './scrubbed-reason';
 
 describe('scrubbedReason', () => {
@@ -21,5 +22,12 @@ describe('scrubbedReason', () => {
 
   it('cuts a long reason to the column', () => {
     expect(scrubbedReason('y'.repeat(500), {})).toHaveLength(300);
+  });
+});
+
+describe('storable', () => {
+  it('keeps no NUL and no lone surrogate, which PostgreSQL refuses', () => {
+    expect(storable('k\u0000')).toBe('k\u2400');
+    expect(storable('a\ud800b\udc00 😀')).toBe('a\ufffdb\ufffd 😀');
   });
 });
