@@ -1,4 +1,4 @@
-import { aggregateRows, indexDistinct } from './distinct-values';
+import { mergeIdenticalRows } from './distinct-values';
 import { digamma, logGamma } from './special-functions';
 
 /**
@@ -80,12 +80,15 @@ export interface BgNbdObjective {
   /** -(sum of weighted log-likelihoods) / totalWeight at [r, alpha, a, b]. */
   value(params: number[]): number;
   gradient(params: number[]): number[];
+  /** Both in one pass over the rows: the exponentials behind the value serve the gradient. */
+  valueAndGradient(params: number[]): { value: number; gradient: number[] };
 }
 
 /**
- * The mean negative log-likelihood over many customers, with identical (x, t_x, T) merged and
- * the log-gammas computed once per distinct x and the logs once per distinct T and t_x, so one
- * evaluation over 100,000 customers costs a few thousand logs rather than a million.
+ * The mean negative log-likelihood over many customers, with identical (x, t_x, T) merged, the
+ * log-gammas and digammas computed once per distinct x, and the logs once per distinct T and
+ * t_x; per row one exponential and one log1p remain (a customer without repeat purchases, in
+ * BG/NBD, needs neither). Columns are typed arrays.
  */
 export function createBgNbdObjective(
   customers: readonly RepeatBuyingCustomer[],
@@ -93,63 +96,91 @@ export function createBgNbdObjective(
 ): BgNbdObjective {
   customers.forEach(assertRepeatBuyingCustomer);
   const shift = dropOutShift(variant);
-  const groups = aggregateRows(customers, ({ x, tx, T }) => `${x}|${tx}|${T}`).filter(
-    (group) => group.weight > 0,
-  );
-  const xs = indexDistinct(groups.map((group) => group.row.x));
-  const Ts = indexDistinct(groups.map((group) => group.row.T));
-  const txs = indexDistinct(groups.map((group) => group.row.tx));
-  const weights = Float64Array.from(groups, (group) => group.weight);
-  const totalWeight = weights.reduce((total, weight) => total + weight, 0);
-  const weightPerX = new Float64Array(xs.distinct.length);
-  groups.forEach((_, row) => (weightPerX[xs.index[row]] += weights[row]));
+  const size = customers.length;
+  const input = [new Float64Array(size), new Float64Array(size), new Float64Array(size)];
+  const inputWeights = new Float64Array(size);
+  customers.forEach(({ x, tx, T, weight = 1 }, row) => {
+    input[0][row] = x;
+    input[1][row] = tx;
+    input[2][row] = T;
+    inputWeights[row] = weight;
+  });
+  const { weights, distinct, index } = mergeIdenticalRows(input, inputWeights);
+  const rows = weights.length;
+  const [counts, distinctTx, distinctT] = distinct;
+  const [xIndex, txIndex, TIndex] = index;
+  const distinctX = counts.length;
+  let totalWeight = 0;
+  for (let row = 0; row < rows; row++) totalWeight += weights[row];
+  const weightPerX = new Float64Array(distinctX);
+  for (let row = 0; row < rows; row++) weightPerX[xIndex[row]] += weights[row];
+  const canDropOut = Uint8Array.from(counts, (count) => (count > 0 || shift > 0 ? 1 : 0));
 
-  const evaluate = ([r, alpha, a, b]: number[], withGradient: boolean) => {
-    const x = xs.distinct;
-    const common = x.map(
-      (count) =>
-        logGamma(r + count) -
-        logGamma(r) +
-        r * Math.log(alpha) +
-        logGamma(a + b) +
+  // Per-evaluation scratch, allocated once.
+  const common = new Float64Array(distinctX);
+  const logDropOdds = new Float64Array(distinctX);
+  const logAlphaT = new Float64Array(distinctT.length);
+  const inverseAlphaT = new Float64Array(distinctT.length);
+  const logAlphaTx = new Float64Array(distinctTx.length);
+  const inverseAlphaTx = new Float64Array(distinctTx.length);
+
+  const evaluate = (params: number[], withGradient: boolean) => {
+    const [r, alpha, a, b] = params;
+    const logAlpha = Math.log(alpha);
+    const perCustomer = -logGamma(r) + r * logAlpha + logGamma(a + b) - logGamma(b);
+    for (let k = 0; k < distinctX; k++) {
+      const count = counts[k];
+      common[k] =
+        logGamma(r + count) +
+        perCustomer +
         logGamma(b + count + shift) -
-        logGamma(b) -
-        logGamma(a + b + count + shift),
-    );
-    const canDropOut = (count: number) => count > 0 || shift > 0;
-    const logDropOdds = x.map((count) =>
-      canDropOut(count) ? Math.log(a) - Math.log(b + count - 1 + shift) : 0,
-    );
-    const logAlphaT = Ts.distinct.map((T) => Math.log(alpha + T));
-    const logAlphaTx = txs.distinct.map((tx) => Math.log(alpha + tx));
-    const gradient = [0, 0, 0, 0];
+        logGamma(a + b + count + shift);
+      logDropOdds[k] = canDropOut[k] ? Math.log(a) - Math.log(b + count - 1 + shift) : 0;
+    }
+    for (let i = 0; i < logAlphaT.length; i++) {
+      logAlphaT[i] = Math.log(alpha + distinctT[i]);
+      inverseAlphaT[i] = 1 / (alpha + distinctT[i]);
+    }
+    for (let i = 0; i < logAlphaTx.length; i++) {
+      logAlphaTx[i] = Math.log(alpha + distinctTx[i]);
+      inverseAlphaTx[i] = 1 / (alpha + distinctTx[i]);
+    }
     let total = 0;
-    for (let row = 0; row < weights.length; row++) {
-      const k = xs.index[row];
-      const count = x[k];
+    let dR = 0;
+    let dAlpha = 0;
+    let dA = 0;
+    let dB = 0;
+    for (let row = 0; row < rows; row++) {
+      const k = xIndex[row];
       const weight = weights[row];
-      const alive = -(r + count) * logAlphaT[Ts.index[row]];
-      if (!canDropOut(count)) {
+      const rx = r + counts[k];
+      const t = TIndex[row];
+      const alive = -rx * logAlphaT[t];
+      if (!canDropOut[k]) {
         total += weight * (common[k] + alive);
         if (withGradient) {
-          gradient[0] -= weight * logAlphaT[Ts.index[row]];
-          gradient[1] -= (weight * r) / (alpha + Ts.distinct[Ts.index[row]]);
+          dR -= weight * logAlphaT[t];
+          dAlpha -= weight * rx * inverseAlphaT[t];
         }
         continue;
       }
-      const gone = logDropOdds[k] - (r + count) * logAlphaTx[txs.index[row]];
-      const both = logAddExp(alive, gone);
-      total += weight * (common[k] + both);
+      const last = txIndex[row];
+      const gone = logDropOdds[k] - rx * logAlphaTx[last];
+      // ln(e^alive + e^gone) = larger + ln(1 + e^-|difference|); the shares of each term in
+      // the sum, which the gradient needs, come from the same exponential.
+      const difference = alive - gone;
+      const smallerOverLarger = Math.exp(-Math.abs(difference));
+      total +=
+        weight * (common[k] + (difference > 0 ? alive : gone) + Math.log1p(smallerOverLarger));
       if (withGradient) {
-        const aliveShare = weight * Math.exp(alive - both);
-        const goneShare = weight * Math.exp(gone - both);
-        gradient[0] -=
-          aliveShare * logAlphaT[Ts.index[row]] + goneShare * logAlphaTx[txs.index[row]];
-        gradient[1] -=
-          (aliveShare * (r + count)) / (alpha + Ts.distinct[Ts.index[row]]) +
-          (goneShare * (r + count)) / (alpha + txs.distinct[txs.index[row]]);
-        gradient[2] += goneShare / a;
-        gradient[3] -= goneShare / (b + count - 1 + shift);
+        const largerShare = weight / (1 + smallerOverLarger);
+        const smallerShare = largerShare * smallerOverLarger;
+        const aliveShare = difference > 0 ? largerShare : smallerShare;
+        const goneShare = difference > 0 ? smallerShare : largerShare;
+        dR -= aliveShare * logAlphaT[t] + goneShare * logAlphaTx[last];
+        dAlpha -= rx * (aliveShare * inverseAlphaT[t] + goneShare * inverseAlphaTx[last]);
+        dA += goneShare / a;
+        dB -= goneShare / (b + counts[k] - 1 + shift);
       }
     }
     if (withGradient) {
@@ -157,23 +188,28 @@ export function createBgNbdObjective(
       const psiR = digamma(r);
       const psiB = digamma(b);
       const psiAB = digamma(a + b);
-      x.forEach((count, k) => {
+      for (let k = 0; k < distinctX; k++) {
+        const count = counts[k];
         const weight = weightPerX[k];
         const psiABX = digamma(a + b + count + shift);
-        gradient[0] += weight * (digamma(r + count) - psiR + Math.log(alpha));
-        gradient[1] += (weight * r) / alpha;
-        gradient[2] += weight * (psiAB - psiABX);
-        gradient[3] += weight * (psiAB + digamma(b + count + shift) - psiB - psiABX);
-      });
+        dR += weight * (digamma(r + count) - psiR + logAlpha);
+        dAlpha += (weight * r) / alpha;
+        dA += weight * (psiAB - psiABX);
+        dB += weight * (psiAB + digamma(b + count + shift) - psiB - psiABX);
+      }
     }
-    return { value: -total / totalWeight, gradient: gradient.map((g) => -g / totalWeight) };
+    return {
+      value: -total / totalWeight,
+      gradient: [-dR / totalWeight, -dAlpha / totalWeight, -dA / totalWeight, -dB / totalWeight],
+    };
   };
 
   return {
     totalWeight,
-    rows: weights.length,
+    rows,
     value: (params) => evaluate(params, false).value,
     gradient: (params) => evaluate(params, true).gradient,
+    valueAndGradient: (params) => evaluate(params, true),
   };
 }
 

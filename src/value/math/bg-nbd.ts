@@ -62,7 +62,7 @@ export function fitBgNbd(
   // Start from one purchase per (exposure / purchases) with r = 1, and a mild drop-out rate.
   const initial = [1, exposure / purchases, 1, 3];
   const minimum = minimizePositive(objective.value, initial, {
-    gradient: objective.gradient,
+    valueAndGradient: objective.valueAndGradient,
     names: ['r', 'alpha', 'a', 'b'],
     maxIterations: options.maxIterations,
     gradientTolerance: options.gradientTolerance,

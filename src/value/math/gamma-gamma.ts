@@ -1,4 +1,4 @@
-import { aggregateRows, indexDistinct } from './distinct-values';
+import { mergeIdenticalRows } from './distinct-values';
 import { minimizePositive, type FitOptions } from './optimizer';
 import { digamma, logGamma } from './special-functions';
 
@@ -52,8 +52,12 @@ export function fitGammaGamma(
 ): GammaGammaFit {
   const buyers = customers.filter((customer) => customer.x > 0);
   buyers.forEach((customer, row) => assertSpendCustomer(customer, row));
-  const groups = aggregateRows(buyers, ({ x, zbar }) => `${x}|${zbar}`).filter((g) => g.weight > 0);
-  if (groups.length === 0) {
+  const { columns, weights, distinct, index } = mergeIdenticalRows(
+    [Float64Array.from(buyers, ({ x }) => x), Float64Array.from(buyers, ({ zbar }) => zbar)],
+    Float64Array.from(buyers, ({ weight = 1 }) => weight),
+  );
+  const rows = weights.length;
+  if (rows === 0) {
     return {
       p: NaN,
       q: NaN,
@@ -64,28 +68,46 @@ export function fitGammaGamma(
       reason: 'no repeat buyers to fit',
     };
   }
-  const xs = indexDistinct(groups.map((group) => group.row.x));
-  const weights = Float64Array.from(groups, (group) => group.weight);
-  const zbars = Float64Array.from(groups, (group) => group.row.zbar);
+  const counts = distinct[0];
+  const xIndex = index[0];
+  const distinctX = counts.length;
+  const zbars = columns[1];
   const logZbars = zbars.map(Math.log);
-  const totalWeight = weights.reduce((total, weight) => total + weight, 0);
-  const meanSpend = groups.reduce((total, g) => total + g.weight * g.row.zbar, 0) / totalWeight;
+  let totalWeight = 0;
+  let totalSpend = 0;
+  for (let row = 0; row < rows; row++) {
+    totalWeight += weights[row];
+    totalSpend += weights[row] * zbars[row];
+  }
+  const meanSpend = totalSpend / totalWeight;
+  const logX = counts.map(Math.log);
+  // Per-evaluation scratch, allocated once.
+  const common = new Float64Array(distinctX);
+  const psiPxq = new Float64Array(distinctX);
+  const psiPx = new Float64Array(distinctX);
 
   const evaluate = ([p, q, gamma]: number[], withGradient: boolean) => {
-    const x = xs.distinct;
-    const logX = x.map(Math.log);
-    const common = x.map((count) => logGamma(p * count + q) - logGamma(p * count) - logGamma(q));
-    const psiPxq = withGradient ? x.map((count) => digamma(p * count + q)) : [];
-    const psiPx = withGradient ? x.map((count) => digamma(p * count)) : [];
+    const logGammaQ = logGamma(q);
+    for (let k = 0; k < distinctX; k++) {
+      const px = p * counts[k];
+      common[k] = logGamma(px + q) - logGamma(px) - logGammaQ;
+      if (withGradient) {
+        psiPxq[k] = digamma(px + q);
+        psiPx[k] = digamma(px);
+      }
+    }
     const psiQ = withGradient ? digamma(q) : 0;
     const logGammaScale = Math.log(gamma);
     let total = 0;
-    const gradient = [0, 0, 0];
-    for (let row = 0; row < weights.length; row++) {
-      const k = xs.index[row];
-      const px = p * x[k];
+    let dP = 0;
+    let dQ = 0;
+    let dGamma = 0;
+    for (let row = 0; row < rows; row++) {
+      const k = xIndex[row];
+      const count = counts[k];
+      const px = p * count;
       const weight = weights[row];
-      const denominator = gamma + x[k] * zbars[row];
+      const denominator = gamma + count * zbars[row];
       const logDenominator = Math.log(denominator);
       total +=
         weight *
@@ -95,18 +117,20 @@ export function fitGammaGamma(
           px * logX[k] -
           (px + q) * logDenominator);
       if (withGradient) {
-        gradient[0] +=
-          weight * x[k] * (psiPxq[k] - psiPx[k] + logZbars[row] + logX[k] - logDenominator);
-        gradient[1] += weight * (psiPxq[k] - psiQ + logGammaScale - logDenominator);
-        gradient[2] += weight * (q / gamma - (px + q) / denominator);
+        dP += weight * count * (psiPxq[k] - psiPx[k] + logZbars[row] + logX[k] - logDenominator);
+        dQ += weight * (psiPxq[k] - psiQ + logGammaScale - logDenominator);
+        dGamma += weight * (q / gamma - (px + q) / denominator);
       }
     }
-    return { value: -total / totalWeight, gradient: gradient.map((g) => -g / totalWeight) };
+    return {
+      value: -total / totalWeight,
+      gradient: [-dP / totalWeight, -dQ / totalWeight, -dGamma / totalWeight],
+    };
   };
 
   // p = 1, q = 2 make the population mean spend equal to gamma: start it at the sample mean.
   const minimum = minimizePositive((params) => evaluate(params, false).value, [1, 2, meanSpend], {
-    gradient: (params) => evaluate(params, true).gradient,
+    valueAndGradient: (params) => evaluate(params, true),
     names: ['p', 'q', 'gamma'],
     maxIterations: options.maxIterations,
     gradientTolerance: options.gradientTolerance,

@@ -1,6 +1,11 @@
 export interface MinimizeOptions {
   /** Gradient of the objective with respect to the (positive) parameters; numerical if absent. */
   gradient?: (params: number[]) => number[];
+  /**
+   * Value and gradient in one evaluation, when that costs little more than the value alone: the
+   * line search then gets the gradient of the point it accepts without evaluating it again.
+   */
+  valueAndGradient?: (params: number[]) => { value: number; gradient: number[] };
   maxIterations?: number;
   /** Converged when every |d objective / d log(parameter)| is at most this. */
   gradientTolerance?: number;
@@ -24,6 +29,9 @@ export interface Minimum {
 const ARMIJO = 1e-4;
 const MAX_LOG_STEP = 2; // at most a factor e^2 on any parameter per iteration
 const MIN_STEP = 1e-12;
+// A trial point that moves no parameter by more than this relative amount changes the objective
+// below its rounding noise: halving further only costs evaluations (about 40 a failed search).
+const MIN_LOG_CHANGE = 1e-10;
 const STALL_FACTOR = 1000;
 const STEP_TOLERANCE = 1e-6; // in log(parameter): a relative change of 1e-6
 
@@ -48,14 +56,28 @@ export function minimizePositive(
     throw new RangeError(`initial parameters must be positive and finite: ${initial.join(', ')}`);
   }
 
+  // The gradient evaluated beside the last value, for the point it belongs to.
+  let evaluated: { theta: number[]; gradient: number[] } | undefined;
   const valueAt = (theta: number[]): number => {
-    const value = objective(theta.map(Math.exp));
+    const params = theta.map(Math.exp);
+    let value: number;
+    if (options.valueAndGradient) {
+      const both = options.valueAndGradient(params);
+      value = both.value;
+      evaluated = { theta, gradient: both.gradient };
+    } else {
+      value = objective(params);
+    }
     return Number.isNaN(value) ? Infinity : value;
   };
   const gradientAt = (theta: number[]): number[] => {
-    if (!options.gradient) return numericalGradient(valueAt, theta);
     const params = theta.map(Math.exp);
-    return options.gradient(params).map((derivative, i) => derivative * params[i]);
+    let gradient: number[];
+    if (evaluated?.theta === theta) gradient = evaluated.gradient;
+    else if (options.gradient) gradient = options.gradient(params);
+    else if (options.valueAndGradient) gradient = options.valueAndGradient(params).gradient;
+    else return numericalGradient(valueAt, theta);
+    return gradient.map((derivative, i) => derivative * params[i]);
   };
 
   let theta = initial.map(Math.log);
@@ -147,7 +169,8 @@ function lineSearch(
     const room = ((component > 0 ? logBound : -logBound) - theta[i]) / component;
     step = Math.min(step, Math.max(room, 0));
   });
-  for (; step >= MIN_STEP; step /= 2) {
+  const longest = maxNorm(direction);
+  for (; step >= MIN_STEP && step * longest >= MIN_LOG_CHANGE; step /= 2) {
     const candidate = theta.map((component, i) => component + step * direction[i]);
     const candidateValue = valueAt(candidate);
     // Strictly lower: a step that only ties in the last digit is no progress.
