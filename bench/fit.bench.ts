@@ -1,11 +1,22 @@
 /**
  * Times the repeat-buying fits: BG/NBD + Gamma-Gamma on the CDNOW sample (summarised from its
- * raw transactions, in days) and on 100,000 customers simulated from the CDNOW parameters.
+ * raw transactions, in days) and on CUSTOMERS (default 100,000) customers simulated from the
+ * CDNOW parameters, twice: in whole days (identical (x, t_x, T) rows merge, as in the app's
+ * data) and in fractional days (timestamps: no two rows merge, the fit's worst case, issue #15's
+ * target of 1 s for BG/NBD + Gamma-Gamma). On the distinct rows it also fits with the
+ * implementation before the fast objectives (test/support/reference-fit), times it and checks
+ * that every parameter agrees within 1e-5 relative and the log-likelihood is no worse.
  * Every figure is also given as a ratio to a baseline timed in the same process, so runs on
- * machines of different speed compare. Run: npx ts-node bench/fit.bench.ts
+ * machines of different speed compare.
+ * Run: npm run build && node dist/bench/fit.bench.js [customers=100000] [--quick]
+ * (--quick: one timed run instead of the median of five, the reference fitted once.)
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { referenceFitBgNbd } from '../test/support/reference-fit/bg-nbd';
+import { fitGammaGamma as referenceFitGammaGamma } from '../test/support/reference-fit/gamma-gamma';
+import { writeBenchFigures, type BenchFigure } from './bench-result';
 import {
   bgNbdDiscountedMargin,
   conditionalExpectedSpend,
@@ -16,25 +27,31 @@ import {
   simulateBgNbd,
   summarizeRepeatBuying,
   type DatedAmount,
+  type RepeatBuyingVariant,
 } from '../src/value/math';
 
-const REPEATS = 5;
-const SYNTHETIC_CUSTOMERS = 100_000;
+const QUICK = process.argv.includes('--quick');
+const REPEATS = QUICK ? 1 : 5;
+const SYNTHETIC_CUSTOMERS = Number(
+  process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000,
+);
+const SAME_OPTIMUM = 1e-5; // relative, per parameter
+const LIKELIHOOD_ROUNDING = 1e-10; // relative: "no worse" up to the rounding of the sums
 const VALUED_CUSTOMERS = 10_000;
 const CDNOW_DAYS = { r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 };
 const CDNOW_SPEND = { p: 6.25, q: 3.74, gamma: 15.44 };
 
 /** Median wall time of fn over REPEATS runs, after one warm-up run, and fn's last result. */
-function time<T>(fn: () => T): { ms: number; result: T } {
+function time<T>(fn: () => T, repeats = REPEATS): { ms: number; result: T } {
   let result = fn();
   const times: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
+  for (let i = 0; i < repeats; i++) {
     const start = performance.now();
     result = fn();
     times.push(performance.now() - start);
   }
   times.sort((left, right) => left - right);
-  return { ms: times[Math.floor(REPEATS / 2)], result };
+  return { ms: times[Math.floor(repeats / 2)], result };
 }
 
 /** The baseline: one million logarithms summed in a plain loop. */
@@ -70,9 +87,11 @@ function readCdnowPurchases(): DatedAmount[][] {
 }
 
 function main(): void {
-  const base = time(baseline).ms;
+  const base = time(baseline, 5).ms;
   const rows: [string, number, string][] = [];
   const record = (label: string, ms: number, note = '') => rows.push([label, ms, note]);
+  const figures: BenchFigure[] = [];
+  const agreement: string[] = [];
 
   const purchases = readCdnowPurchases();
   const summarised = time(() =>
@@ -96,6 +115,7 @@ function main(): void {
   );
 
   // Whole days, as the app records them, so identical (x, t_x, T) rows merge.
+  const thousands = `${Math.round(SYNTHETIC_CUSTOMERS / 1000)}k whole days`;
   const random = new SeededRandom(20050101);
   const lengths = Array.from(
     { length: SYNTHETIC_CUSTOMERS },
@@ -108,14 +128,14 @@ function main(): void {
   const objective = createBgNbdObjective(synthetic);
   const evaluation = time(() => objective.value([0.25, 30, 0.8, 2.4]));
   record(
-    '100k: one BG/NBD log-likelihood',
+    `${thousands}: one BG/NBD log-likelihood`,
     evaluation.ms,
     `${objective.rows} distinct (x, t_x, T) rows`,
   );
   const syntheticBgNbd = time(() => fitBgNbd(synthetic));
   const bigFit = syntheticBgNbd.result;
   record(
-    '100k: BG/NBD fit',
+    `${thousands}: BG/NBD fit`,
     syntheticBgNbd.ms,
     `r=${bigFit.r.toFixed(4)} alpha=${bigFit.alpha.toFixed(2)} a=${bigFit.a.toFixed(4)} b=${bigFit.b.toFixed(4)}, converged=${bigFit.converged}`,
   );
@@ -123,11 +143,15 @@ function main(): void {
   const bigSpend = syntheticGammaGamma.result;
   const repeatBuyers = synthetic.filter((customer) => customer.x > 0).length;
   record(
-    '100k: Gamma-Gamma fit',
+    `${thousands}: Gamma-Gamma fit`,
     syntheticGammaGamma.ms,
     `${repeatBuyers} repeat buyers, p=${bigSpend.p.toFixed(3)} q=${bigSpend.q.toFixed(3)} gamma=${bigSpend.gamma.toFixed(2)}`,
   );
-  record('100k: both fits', syntheticBgNbd.ms + syntheticGammaGamma.ms);
+  record(`${thousands}: both fits`, syntheticBgNbd.ms + syntheticGammaGamma.ms);
+
+  const distinctResults = fitDistinct(record);
+  figures.push(...distinctResults.figures);
+  agreement.push(...distinctResults.agreement);
 
   const valued = synthetic.slice(0, VALUED_CUSTOMERS);
   const valuation = time(() =>
@@ -149,7 +173,8 @@ function main(): void {
   );
 
   console.log(
-    `baseline (1e6 Math.log in a loop): ${base.toFixed(2)} ms; median of ${REPEATS} runs\n`,
+    `baseline (1e6 Math.log in a loop): ${base.toFixed(2)} ms; median of ${REPEATS} runs; ` +
+      `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}\n`,
   );
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, ms, note] of rows) {
@@ -158,6 +183,107 @@ function main(): void {
       `${label.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${ratio} x baseline  ${note}`,
     );
   }
+  console.log(`\nagainst the implementation before (same data, same process):`);
+  for (const line of agreement) console.log(`  ${line}`);
+  writeBenchFigures('fit', [
+    ...figures.map((figure) => ({ ...figure, baseline: figure.baseline ?? base })),
+  ]);
+  if (agreement.some((line) => line.includes('DIFFERS'))) process.exitCode = 1;
+}
+
+/**
+ * The target figure: BG/NBD + Gamma-Gamma (and the modified BG/NBD) on customers whose times are
+ * fractional days, so that no two rows merge; each fit also with the reference implementation.
+ */
+function fitDistinct(record: (label: string, ms: number, note?: string) => void): {
+  figures: BenchFigure[];
+  agreement: string[];
+} {
+  const random = new SeededRandom(20050101);
+  const lengths = Array.from({ length: SYNTHETIC_CUSTOMERS }, () => 183 + random.uniform() * 91);
+  const customers = simulateBgNbd(CDNOW_DAYS, lengths, random, { spend: CDNOW_SPEND });
+  const label = `${Math.round(SYNTHETIC_CUSTOMERS / 1000)}k distinct`;
+  const rows = createBgNbdObjective(customers).rows;
+  const agreement: string[] = [];
+  const compare = (name: string, fast: object, reference: object, parameters: string[]) => {
+    const value = (fit: object, key: string) => (fit as Record<string, number>)[key];
+    const worst = Math.max(
+      ...parameters.map(
+        (key) =>
+          Math.abs(value(fast, key) - value(reference, key)) / Math.abs(value(reference, key)),
+      ),
+    );
+    const worse = value(reference, 'logLikelihood') - value(fast, 'logLikelihood');
+    const same =
+      worst <= SAME_OPTIMUM &&
+      worse <= LIKELIHOOD_ROUNDING * Math.abs(value(reference, 'logLikelihood'));
+    agreement.push(
+      `${name}: ${same ? 'same optimum' : 'DIFFERS'}: largest relative parameter difference ` +
+        `${worst.toExponential(1)} (limit ${SAME_OPTIMUM}), log-likelihood ` +
+        `${value(fast, 'logLikelihood').toFixed(4)} against ${value(reference, 'logLikelihood').toFixed(4)}`,
+    );
+  };
+  const bgNbd = time(() => fitBgNbd(customers));
+  const gammaGamma = time(() => fitGammaGamma(customers));
+  const modified = time(() => fitBgNbd(customers, {}, 'mbgnbd'));
+  const referenceRuns = 1;
+  const referenceFit = (variant: RepeatBuyingVariant) =>
+    time(() => referenceFitBgNbd(customers, variant), referenceRuns);
+  const referenceBgNbd = referenceFit('bgnbd');
+  const referenceGammaGamma = time(() => referenceFitGammaGamma(customers), referenceRuns);
+  const referenceModified = referenceFit('mbgnbd');
+  compare('BG/NBD', bgNbd.result, referenceBgNbd.result, ['r', 'alpha', 'a', 'b']);
+  compare('Gamma-Gamma', gammaGamma.result, referenceGammaGamma.result, ['p', 'q', 'gamma']);
+  compare('modified BG/NBD', modified.result, referenceModified.result, ['r', 'alpha', 'a', 'b']);
+  const both = bgNbd.ms + gammaGamma.ms;
+  const referenceBoth = referenceBgNbd.ms + referenceGammaGamma.ms;
+  const fit = bgNbd.result;
+  record(
+    `${label}: BG/NBD fit`,
+    bgNbd.ms,
+    `${rows} rows, ${fit.iterations} iterations; before ${referenceBgNbd.ms.toFixed(0)} ms`,
+  );
+  record(
+    `${label}: Gamma-Gamma fit`,
+    gammaGamma.ms,
+    `before ${referenceGammaGamma.ms.toFixed(0)} ms`,
+  );
+  record(`${label}: both fits`, both, `before ${referenceBoth.toFixed(0)} ms`);
+  record(
+    `${label}: modified BG/NBD fit`,
+    modified.ms,
+    `before ${referenceModified.ms.toFixed(0)} ms`,
+  );
+  const against = 'the same fit before (reference-fit)';
+  return {
+    agreement,
+    figures: [
+      {
+        figure: `fit: BG/NBD + Gamma-Gamma, ${label}`,
+        value: both,
+        unit: 'ms',
+        baseline: referenceBoth,
+        baselineLabel: against,
+        better: 'lower',
+        target: SYNTHETIC_CUSTOMERS === 100_000 ? '<= 1000 ms' : undefined,
+      },
+      {
+        figure: `fit: modified BG/NBD, ${label}`,
+        value: modified.ms,
+        unit: 'ms',
+        baseline: referenceModified.ms,
+        baselineLabel: against,
+        better: 'lower',
+      },
+      {
+        figure: `fit: BG/NBD, ${label}`,
+        value: bgNbd.ms,
+        unit: 'ms',
+        baselineLabel: '1e6 Math.log in a loop',
+        better: 'lower',
+      },
+    ],
+  };
 }
 
 main();

@@ -59,9 +59,11 @@ export function fitBgNbd(
       reason: purchases === 0 ? 'no repeat purchases to fit' : 'no observation time to fit',
     };
   }
-  // Start from one purchase per (exposure / purchases) with r = 1, and a mild drop-out rate.
-  const initial = [1, exposure / purchases, 1, 3];
+  const warm = warmStart(customers, objective.rows, variant);
+  // Else one purchase per (exposure / purchases) with r = 1, and a mild drop-out rate.
+  const initial = warm?.params ?? [1, exposure / purchases, 1, 3];
   const minimum = minimizePositive(objective.value, initial, {
+    inverseHessian: warm?.inverseHessian,
     valueAndGradient: objective.valueAndGradient,
     names: ['r', 'alpha', 'a', 'b'],
     maxIterations: options.maxIterations,
@@ -78,6 +80,33 @@ export function fitBgNbd(
     iterations: minimum.iterations,
     ...(minimum.reason ? { reason: minimum.reason } : {}),
   };
+}
+
+// Above this many distinct rows, the fit starts from a fit of a sample of WARM_START_SAMPLE.
+const WARM_START_ROWS = 40_000;
+const WARM_START_SAMPLE = 10_000;
+
+/**
+ * The optimum of every k-th customer lies close to the optimum of all of them and costs a
+ * fraction of an evaluation per step: from there the full fit needs a few iterations instead of
+ * twenty. Only the start moves; the full data's optimum is still the one found.
+ */
+function warmStart(
+  customers: readonly RepeatBuyingCustomer[],
+  rows: number,
+  variant: RepeatBuyingVariant,
+): { params: number[]; inverseHessian: number[][] } | undefined {
+  if (rows <= WARM_START_ROWS) return undefined;
+  const stride = Math.ceil(customers.length / WARM_START_SAMPLE);
+  const sample = customers.filter((_, row) => row % stride === 0);
+  const objective = createBgNbdObjective(sample, variant);
+  const purchases = sample.reduce((total, { x, weight = 1 }) => total + x * weight, 0);
+  const exposure = sample.reduce((total, { T, weight = 1 }) => total + T * weight, 0);
+  if (purchases === 0 || exposure === 0) return undefined;
+  const minimum = minimizePositive(objective.value, [1, exposure / purchases, 1, 3], {
+    valueAndGradient: objective.valueAndGradient,
+  });
+  return minimum.converged ? minimum : undefined;
 }
 
 /**

@@ -13,6 +13,11 @@ export interface MinimizeOptions {
   names?: string[];
   /** Largest |log(parameter)| allowed; a parameter pushed there has no finite optimum. */
   logBound?: number;
+  /**
+   * The inverse-Hessian estimate (in log parameters) to start from, e.g. that of a fit of a
+   * sample of the same data: the first steps are then quasi-Newton steps, not gradient steps.
+   */
+  inverseHessian?: number[][];
 }
 
 /** What a model fit passes through to the minimiser. */
@@ -24,14 +29,17 @@ export interface Minimum {
   iterations: number;
   converged: boolean;
   reason?: string;
+  /** The last inverse-Hessian estimate learned, in log parameters, to warm-start a related fit. */
+  inverseHessian: number[][];
 }
 
 const ARMIJO = 1e-4;
 const MAX_LOG_STEP = 2; // at most a factor e^2 on any parameter per iteration
 const MIN_STEP = 1e-12;
-// A trial point that moves no parameter by more than this relative amount changes the objective
+// A trial point that moves no parameter by more than this relative amount (a thousandth of the
+// 1e-5 to which fits are compared) changes the objective
 // below its rounding noise: halving further only costs evaluations (about 40 a failed search).
-const MIN_LOG_CHANGE = 1e-10;
+const MIN_LOG_CHANGE = 1e-8;
 const STALL_FACTOR = 1000;
 const STEP_TOLERANCE = 1e-6; // in log(parameter): a relative change of 1e-6
 
@@ -89,11 +97,14 @@ export function minimizePositive(
       iterations: 0,
       converged: false,
       reason: 'objective is not finite at the start',
+      inverseHessian: identity(initial.length),
     };
   }
   let gradient = gradientAt(theta);
-  let inverseHessian = identity(theta.length);
-  let freshHessian = true;
+  let inverseHessian = options.inverseHessian ?? identity(theta.length);
+  let freshHessian = options.inverseHessian === undefined;
+  // The last estimate learned from steps: resets for lack of descent do not erase it.
+  let learnedHessian = inverseHessian;
   let iterations = 0;
   let reason: string | undefined;
 
@@ -132,6 +143,7 @@ export function minimizePositive(
     if (curvature > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
       if (freshHessian) inverseHessian = scaledIdentity(theta.length, curvature / dot(y, y));
       inverseHessian = bfgsUpdate(inverseHessian, s, y, curvature);
+      learnedHessian = inverseHessian;
       freshHessian = false;
     }
     theta = step.theta;
@@ -150,6 +162,7 @@ export function minimizePositive(
     iterations,
     converged: reason === undefined,
     reason,
+    inverseHessian: learnedHessian,
   };
 }
 
