@@ -11,6 +11,7 @@
 import 'reflect-metadata';
 import { orderBy, rankingSql } from '../src/advocates/ranking/ranking-sql';
 import { asOfDate } from '../src/value/recompute-job';
+import { writeBenchFigures, type BenchFigure } from './bench-result';
 import { ADMIN_KEY, DAY, TODAY, latency, prepareBrand, serveBrand } from './generated-brand';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
@@ -59,9 +60,24 @@ async function main(): Promise<void> {
 
   const { app, url } = await serveBrand(sqlitePath);
   const auth = { Authorization: `Bearer ${ADMIN_KEY}` };
-  const report = (name: string, result: object) =>
+  const figures: BenchFigure[] = [];
+  const health = await latency(`${url}/health`, {}, REQUESTS);
+  const report = (name: string, result: { p50: number; p99: number }) => {
     console.log(name.padEnd(62), JSON.stringify(result));
-  report('/health (baseline)', await latency(`${url}/health`, {}, REQUESTS));
+    if (name.startsWith('/health')) return;
+    for (const quantile of ['p50', 'p99'] as const)
+      figures.push({
+        figure: `GET ${name.replace('/api/v1', '')} ${quantile}`,
+        value: result[quantile],
+        unit: 'ms',
+        baseline: health[quantile],
+        baselineLabel: `GET /health ${quantile}`,
+        better: 'lower',
+        target: quantile === 'p99' && name.includes('/advocates?') ? '< 50 ms' : undefined,
+        note: `${MEMBERS} members`,
+      });
+  };
+  report('/health (baseline)', health);
   const heavy = Math.max(10, Math.round(REQUESTS / 10));
   for (const [query, requests] of [
     ['limit=50&tier=Champion', REQUESTS],
@@ -90,6 +106,7 @@ async function main(): Promise<void> {
     await latency(`${url}/api/v1/metrics/community?interval=day`, auth, heavy),
   );
   await app.close();
+  writeBenchFigures('advocates', figures);
 }
 
 void main();

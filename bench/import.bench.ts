@@ -14,13 +14,17 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeBenchFigures } from './bench-result';
 import { member, mention, writeNdjson } from './import-rows';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const folder = mkdtempSync(join(tmpdir(), 'halo-bench-'));
 process.env.SQLITE_PATH = join(folder, 'bench.sqlite');
 process.env.LOG_LEVEL = 'warn';
-delete process.env.DATABASE_URL;
+// The harness (bench/run.ts --database postgres) gives a fresh PostgreSQL database here.
+if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+else delete process.env.DATABASE_URL;
+const DATABASE = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 
 const peakMegabytes = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -88,6 +92,36 @@ async function main(): Promise<void> {
   console.log(
     `import runs at ${((importRate / parseRate) * 100).toFixed(1)}% of parse-only speed and ${((importRate / validateRate) * 100).toFixed(1)}% of parse + validate`,
   );
+  const note = `${ROWS} ${type}, NDJSON, ${DATABASE}; peak RSS ${peakMegabytes()} MB`;
+  writeBenchFigures('import', [
+    {
+      figure: `import: ${type} (pipeline, every rule)`,
+      value: importRate,
+      unit: 'rows/s',
+      baseline: parseRate,
+      baselineLabel: 'parse only, same file',
+      better: 'higher',
+      target: '>= 30000 rows/s',
+      note,
+    },
+    {
+      figure: `import: ${type} parse + validate`,
+      value: validateRate,
+      unit: 'rows/s',
+      baseline: parseRate,
+      baselineLabel: 'parse only, same file',
+      better: 'higher',
+      note,
+    },
+    {
+      figure: 'import: peak RSS',
+      value: peakMegabytes(),
+      unit: 'MB',
+      better: 'lower',
+      target: '< 300 MB',
+      note,
+    },
+  ]);
   await app.close();
   rmSync(folder, { recursive: true, force: true });
 }

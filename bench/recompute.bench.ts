@@ -22,6 +22,7 @@ import { sqliteConnection } from '../src/database/sql';
 import { RecomputeOutcome } from '../src/value/recompute-job';
 import { runInWorker } from '../src/common/workers/run-in-worker';
 import { ValueRun } from '../src/value/value-run.entity';
+import { writeBenchFigures } from './bench-result';
 import { generateBrand } from './generated-brand';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
@@ -144,6 +145,27 @@ async function measure(file: string): Promise<void> {
       2,
     ),
   );
+  const note = `${outcome.members} members, method ${outcome.method}`;
+  writeBenchFigures('recompute', [
+    {
+      figure: 'recompute',
+      value: Math.round(recomputeMs),
+      unit: 'ms',
+      baseline: Math.round(baselineMs),
+      baselineLabel: 'one GROUP BY scan of purchases',
+      better: 'lower',
+      target: '<= 4x baseline',
+      note,
+    },
+    {
+      figure: 'recompute: peak RSS',
+      value: Math.round(peakRss / 1024 / 1024),
+      unit: 'MB',
+      better: 'lower',
+      target: '<= 500 MB',
+      note,
+    },
+  ]);
   await dataSource.destroy();
 }
 

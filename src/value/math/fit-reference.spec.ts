@@ -70,6 +70,20 @@ describe('fits against the reference implementation', () => {
     });
   });
 
+  // Above 20,000 distinct rows the fit starts from a fit of a sample (bg-nbd.ts, warmStart).
+  it.each<RepeatBuyingVariant>(['bgnbd', 'mbgnbd'])(
+    '%s from a warm start, 21,000 distinct customers, finds the same optimum',
+    (variant) => {
+      const data = customers(21_000, undefined, variant);
+      const fast = fitBgNbd(data, {}, variant);
+      const reference = referenceFitBgNbd(data, variant);
+      expect(fast.converged && reference.converged).toBe(true);
+      expect(fast.iterations).toBeLessThan(reference.iterations);
+      expectSameOptimum(fast, reference, ['r', 'alpha', 'a', 'b']);
+    },
+    120_000,
+  );
+
   it.each<RepeatBuyingVariant>(['bgnbd', 'mbgnbd'])('%s on CDNOW (weeks)', (variant) => {
     const rows = readCdnowSummary();
     expectSameOptimum(fitBgNbd(rows, {}, variant), referenceFitBgNbd(rows, variant), [
