@@ -28,6 +28,7 @@ import { SendTimes } from '../src/digests/schedule/digest-periods';
 import { SeededRandom } from '../src/value/math';
 import { RecomputeService } from '../src/value/recompute.service';
 import { SmtpTestServer } from '../test/support/smtp-test-server';
+import { writeBenchFigures, type BenchFigure } from './bench-result';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 2_000);
 const DIGESTS = Number(process.env.DIGESTS ?? 1_000);
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
 
   const subscriptions = app.get(DigestSubscriptionsService);
   const results: Record<string, unknown>[] = [];
+  const figures: BenchFigure[] = [];
   for (const run of ['shared', 'distinct'] as const) {
     for (let index = 0; index < DIGESTS; index += 1)
       await subscriptions.create(
@@ -180,10 +182,20 @@ async function main(): Promise<void> {
       perDigestMs: Number((tickMs / DIGESTS).toFixed(1)),
       ratioToBaseline: Number((tickMs / baselineMs).toFixed(1)),
     });
+    figures.push({
+      figure: `digest: ${DIGESTS} digests, ${run} content`,
+      value: Math.round(tickMs),
+      unit: 'ms',
+      baseline: Math.round(baselineMs),
+      baselineLabel: `${DIGESTS} bare mails, same SMTP`,
+      better: 'lower',
+      note: `${Number(sent)} sent, ${MEMBERS} members`,
+    });
     // The shared subscriptions are done; keep them out of the next tick.
     await dataSource.query('UPDATE digest_subscriptions SET active = ?', [0]);
   }
   console.log(JSON.stringify({ baselineBareSmtpMs: Math.round(baselineMs), results }, null, 2));
+  writeBenchFigures('digest', figures);
   await app.close();
   await smtp.stop();
   rmSync(folder, { recursive: true, force: true });
