@@ -24,6 +24,40 @@ describe('minimizePositive', () => {
     expect(result.params[1]).toBeCloseTo(Math.exp(-2), 8);
   });
 
+  it('takes value and gradient from one evaluation, and evaluates each point once', () => {
+    const evaluated: string[] = [];
+    const valueAndGradient = ([u, v]: number[]) => {
+      evaluated.push(`${u},${v}`);
+      return {
+        value: (Math.log(u) - 1) ** 2 + (Math.log(v) + 2) ** 2,
+        gradient: [(2 * (Math.log(u) - 1)) / u, (2 * (Math.log(v) + 2)) / v],
+      };
+    };
+    const result = minimizePositive(() => NaN, [1, 1], { valueAndGradient });
+    expect(result.converged).toBe(true);
+    expect(result.params[0]).toBeCloseTo(Math.E, 8);
+    expect(result.params[1]).toBeCloseTo(Math.exp(-2), 8);
+    expect(new Set(evaluated).size).toBe(evaluated.length);
+  });
+
+  it('starts from a learned inverse Hessian: the same minimum in fewer iterations', () => {
+    const rosenbrock = ([u, v]: number[]) => (2 - u) ** 2 + 100 * (v - u * u) ** 2;
+    const gradient = ([u, v]: number[]) => [
+      -2 * (2 - u) - 400 * u * (v - u * u),
+      200 * (v - u * u),
+    ];
+    const cold = minimizePositive(rosenbrock, [1.9, 3.7], { gradient });
+    const first = minimizePositive(rosenbrock, [0.5, 0.5], { gradient });
+    const warm = minimizePositive(rosenbrock, [1.9, 3.7], {
+      gradient,
+      inverseHessian: first.inverseHessian,
+    });
+    expect(cold.converged && warm.converged).toBe(true);
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    expect(warm.params[0]).toBeCloseTo(cold.params[0], 6);
+    expect(warm.params[1]).toBeCloseTo(cold.params[1], 6);
+  });
+
   it('keeps parameters of very different scales positive', () => {
     const objective = ([small, large]: number[]) =>
       (small / 1e-4 - 3) ** 2 + (large / 1e5 - 2) ** 2;
