@@ -17,6 +17,7 @@ import { TestApp, createTestApp } from '../support/test-app';
 
 // Browser globals inside page callbacks (the project has no DOM lib).
 declare const localStorage: any;
+declare const document: any;
 
 const suite = browserSuite('dashboard import browser tests');
 
