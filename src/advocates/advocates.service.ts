@@ -40,7 +40,7 @@ export class AdvocatesService {
 
   async list(query: ListAdvocatesQuery): Promise<AdvocateListDto> {
     const plan = await this.planner.plan(query);
-    if (!plan) return { items: [], nextCursor: null, total: 0 };
+    if (!plan) return { items: [], nextCursor: null, total: 0, sort: this.planner.sortOf(query) };
     const sql = rankingSql(plan);
     // Where every row is computed anyway, the first page counts them in the same pass.
     const countAlong = sql.ranksEveryRow && query.cursor === undefined;
@@ -49,6 +49,7 @@ export class AdvocatesService {
       items: await this.rows.toDtos(plan, page.ids),
       nextCursor: page.nextCursor,
       total: page.total ?? (await this.count(sql)),
+      sort: plan.sort,
     };
   }
 

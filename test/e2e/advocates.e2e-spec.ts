@@ -288,6 +288,14 @@ describe('advocates: ranking, tiers, segments, engagement', () => {
     const newbie = (await get('/api/v1/advocates', { ...PERIOD, segment: 'new-ambassadors' }))
       .items[0];
     expect(newbie.change).toMatchObject({ previousTier: 'Customer', influence: '30.00' });
+    // Each answer says the order it applied: the segment's own unless a sort is asked for.
+    const order = async (query: Record<string, unknown>) =>
+      (await get('/api/v1/advocates', { ...PERIOD, limit: 1, ...query })).sort;
+    expect(await order({})).toBe('advocacy');
+    expect(await order({ segment: 'hidden-gems' })).toBe('advocacy');
+    expect(await order({ segment: 'rising' })).toBe('advocacyGrowth');
+    expect(await order({ segment: 'at-risk' })).toBe('extendedValue');
+    expect(await order({ segment: 'rising', sort: 'engagement' })).toBe('engagement');
   });
 
   it('without a snapshot at the start, has no change and no period segments', async () => {

@@ -1,3 +1,4 @@
+import { ADVOCATE_SORTS, AdvocateSort } from './list-advocates.query';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../common/pagination/page-of.dto';
 
@@ -178,4 +179,12 @@ export class AdvocateDto {
 export class AdvocateListDto extends PageOf(AdvocateDto, {
   example: 1240,
   description: 'Members matching the filters.',
-}) {}
+}) {
+  @ApiProperty({
+    enum: ADVOCATE_SORTS,
+    example: 'advocacy',
+    description:
+      "The order of the items: the requested sort, else the segment's own (hidden-gems: advocacy, rising: advocacyGrowth, at-risk and new-ambassadors: extendedValue), else advocacy; a page says the order it shows.",
+  })
+  sort!: AdvocateSort;
+}

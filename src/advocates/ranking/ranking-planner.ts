@@ -34,6 +34,11 @@ export function resolvePeriod(
 export class RankingPlanner {
   private readonly calendar: SnapshotCalendar;
 
+  /** The requested sort, else the segment's own order, else advocacy. */
+  sortOf(query: Pick<ListAdvocatesQuery, 'sort' | 'segment'>): SortKey {
+    return query.sort ?? (query.segment ? SEGMENT_SORTS[query.segment] : 'advocacy');
+  }
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: AdvocatesSettings,
@@ -62,7 +67,7 @@ export class RankingPlanner {
       ...period,
       basis,
       language: query.lang ?? 'en',
-      sort: query.sort ?? (query.segment ? SEGMENT_SORTS[query.segment] : 'advocacy'),
+      sort: this.sortOf(query),
       segment: query.segment,
       filters: {
         tier: query.tier,

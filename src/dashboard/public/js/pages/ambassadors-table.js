@@ -82,6 +82,7 @@ export const t = messages({
  *   nextCursor?: string | null,
  *   total?: number,
  *   currency?: string,
+ *   sort?: string,
  * }} RankingPage
  */
 

@@ -3,7 +3,14 @@ import { apiUrl, get } from '../api.js';
 import { h } from '../dom.js';
 import { count, humanize } from '../format.js';
 import { badge, emptyState, errorState, loading, pageHeader } from '../ui.js';
-import { SEGMENTS, filterForm, hashFor, segmentTabs, tierStrip } from './ambassadors-filters.js';
+import {
+  SEGMENTS,
+  SORTS,
+  filterForm,
+  hashFor,
+  segmentTabs,
+  tierStrip,
+} from './ambassadors-filters.js';
 import { rankingTable } from './ambassadors-table.js';
 import { messages } from '../i18n.js';
 
@@ -16,6 +23,7 @@ export const t = messages({
     nobody: 'Nobody matches these filters.',
     widen: 'Widen the filters, or recompute values if nobody has one yet.',
     range: '{first}–{last} of {total}',
+    orderedBy: 'ordered by {sort}',
     none: '0 of {total}',
     theRanking: 'the ranking',
     tierBadge: 'Tier: {tier}',
@@ -31,6 +39,7 @@ export const t = messages({
     nobody: 'Nessuno corrisponde a questi filtri.',
     widen: 'Allarga i filtri, oppure ricalcola i valori se nessuno ne ha ancora uno.',
     range: '{first}–{last} di {total}',
+    orderedBy: 'in ordine di {sort}',
     none: '0 di {total}',
     theRanking: 'la classifica',
     tierBadge: 'Livello: {tier}',
@@ -98,6 +107,12 @@ export async function render(container, { params, session }) {
         cursor: cursors[pageIndex],
       });
       cursors[pageIndex + 1] = page.nextCursor ?? undefined;
+      // The order the API applied (a segment has its own): the form and the count say it.
+      const sortLabel = SORTS.find((option) => option.id === page.sort)?.label;
+      const sortSelect = /** @type {HTMLSelectElement | null} */ (
+        document.getElementById('filter-sort')
+      );
+      if (sortSelect && page.sort) sortSelect.value = page.sort;
       const offset = pageIndex * PAGE_SIZE;
       const previous = h(
         'button',
@@ -134,6 +149,7 @@ export async function render(container, { params, session }) {
                   total: count(page.total),
                 })
               : t('none', { total: count(page.total ?? 0) }),
+            sortLabel ? ` · ${t('orderedBy', { sort: sortLabel.toLowerCase() })}` : '',
           ),
           h('div', { class: 'pager-buttons' }, previous, next),
         ),
