@@ -229,7 +229,10 @@ export function stackedShares(parts) {
  *   label: string,
  *   height?: number,
  *   integer?: boolean,
- * }} options
+ *   partialLast?: string,
+ * }} options partialLast: the last period is not over yet (today, this month); its segment is
+ *   drawn dashed with a hollow point and this note says so, so a partial bucket never reads
+ *   as a dive
  * @returns {HTMLElement}
  */
 export function lineChart({
@@ -239,6 +242,7 @@ export function lineChart({
   label,
   height = 220,
   integer = false,
+  partialLast,
 }) {
   const all = /** @type {number[]} */ (
     series.flatMap((line) => line.values).filter((value) => value !== null)
@@ -279,8 +283,12 @@ export function lineChart({
       const points = line.values.map((value, index) =>
         value === null ? null : /** @type {Point} */ ([x(index), y(value)]),
       );
-      const path = linePath(points);
-      const defined = /** @type {Point[]} */ (points.filter(Boolean));
+      const partial = Boolean(partialLast) && points.length > 1;
+      const path = linePath(partial ? points.slice(0, -1) : points);
+      const tail = partial ? linePath(points.slice(-2)) : '';
+      const defined = /** @type {Point[]} */ (
+        (partial ? points.slice(0, -1) : points).filter(Boolean)
+      );
       const area =
         !line.dashed && defined.length > 1
           ? s('path', {
@@ -300,11 +308,20 @@ export function lineChart({
                       cx: x(index),
                       cy: y(value),
                       r: line.dashed ? 2 : 3.5,
-                      fill: line.dashed ? '#fff' : line.color,
+                      fill:
+                        line.dashed || (partial && index === line.values.length - 1)
+                          ? '#fff'
+                          : line.color,
                       stroke: line.color,
                       'stroke-width': 1.5,
                     },
-                    s('title', {}, `${line.name}, ${labels[index]}: ${format(value)}`),
+                    s(
+                      'title',
+                      {},
+                      `${line.name}, ${labels[index]}: ${format(value)}${
+                        partial && index === line.values.length - 1 ? ` (${partialLast})` : ''
+                      }`,
+                    ),
                   ),
             )
           : [];
@@ -313,6 +330,7 @@ export function lineChart({
         { class: line.dashed ? 'series dashed' : 'series' },
         area,
         s('path', { class: 'line', d: path, stroke: line.color }),
+        tail ? s('path', { class: 'line partial', d: tail, stroke: line.color }) : null,
         dots,
       );
     });
@@ -324,6 +342,7 @@ export function lineChart({
         ticks,
         lines,
       ),
+      partialLast ? h('p', { class: 'chart-note' }, partialLast) : null,
       series.length > 1
         ? h(
             'figcaption',

@@ -113,16 +113,21 @@ export function changeBadge(delta, text, { inverse = false, suffix = t('vsPrevio
   const direction = value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
   const tone = direction === 'flat' ? 'flat' : (direction === 'up') !== inverse ? 'good' : 'bad';
   const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '●';
+  // The pill holds the figure and keeps its shape; the note beside it wraps as text does.
   return h(
     'span',
-    { class: `change ${tone}` },
-    h('span', { 'aria-hidden': 'true' }, `${arrow} `),
+    { class: 'change-line' },
     h(
       'span',
-      { class: 'visually-hidden' },
-      direction === 'flat' ? t('unchanged') : direction === 'up' ? t('up') : t('down'),
+      { class: `change ${tone}` },
+      h('span', { 'aria-hidden': 'true' }, `${arrow} `),
+      h(
+        'span',
+        { class: 'visually-hidden' },
+        direction === 'flat' ? t('unchanged') : direction === 'up' ? t('up') : t('down'),
+      ),
+      direction === 'flat' ? t('noChange') : text,
     ),
-    direction === 'flat' ? t('noChange') : text,
     suffix ? h('span', { class: 'change-note' }, ` ${suffix}`) : null,
   );
 }

@@ -352,7 +352,7 @@ export function filterForm(filters, tiers, onApply) {
       ),
       field(t('activeSince'), input('activeSince', { type: 'date' }), { id: 'filter-activeSince' }),
       field(t('changeOver'), period, { id: 'filter-period' }),
-      field(t('valueBasis'), basis, { id: 'filter-basis' }),
+      wide(field(t('valueBasis'), basis, { id: 'filter-basis' })),
       h(
         'div',
         { class: 'filter-actions' },
@@ -419,4 +419,14 @@ export function segmentTabs(filters) {
       ),
     ),
   );
+}
+
+/**
+ * A field whose choices are long ("Measured + modeled"): a whole row where columns are narrow.
+ * @param {HTMLElement} element
+ * @returns {HTMLElement}
+ */
+function wide(element) {
+  element.classList.add('field-wide');
+  return element;
 }

@@ -246,9 +246,9 @@ export function rankingTable(page, filters, offset, currency) {
               h(
                 'span',
                 { class: 'member-sub' },
-                [member.email, ...(member.tags ?? []).map((tag) => `#${tag}`)]
-                  .filter(Boolean)
-                  .join(' · '),
+                member.email ? breakableEmail(member.email) : null,
+                member.email && member.tags?.length ? ' · ' : '',
+                (member.tags ?? []).map((tag) => `#${tag}`).join(' · '),
               ),
               row.reasons?.length
                 ? h(
@@ -301,4 +301,21 @@ export function rankingTable(page, filters, offset, currency) {
       ),
     ),
   );
+}
+
+/**
+ * An email that a narrow column breaks after its @ or before a dot, never inside a word.
+ * @param {string} email
+ * @returns {import('../dom.js').Leaf[]}
+ */
+export function breakableEmail(email) {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return [email];
+  const [first, ...rest] = email.slice(at + 1).split('.');
+  return [
+    email.slice(0, at + 1),
+    h('wbr'),
+    first,
+    ...rest.flatMap((part) => [h('wbr'), `.${part}`]),
+  ];
 }

@@ -7,10 +7,12 @@ import { messages } from '../i18n.js';
 export const t = messages({
   en: {
     period: 'Period',
+    soFar: '{period}: so far, not over yet',
     by: '{label} by {interval}',
   },
   it: {
     period: 'Periodo',
+    soFar: '{period}: finora, non ancora concluso',
     by: '{label} per {interval}',
   },
 });
@@ -111,7 +113,14 @@ export function trend(metrics, group, lines, format, title) {
     values: series(metrics.intervals, group, name),
   }));
   return [
-    lineChart({ label: title, labels, format, series: chartSeries, integer: true }),
+    lineChart({
+      label: title,
+      labels,
+      format,
+      series: chartSeries,
+      integer: true,
+      partialLast: partialNote(metrics),
+    }),
     dataTable(
       title,
       [t('period'), ...chartSeries.map((line) => line.name)],
@@ -121,6 +130,20 @@ export function trend(metrics, group, lines, format, title) {
       ]),
     ),
   ];
+}
+
+/**
+ * The note for a last interval that has not ended yet (today, this week, this month), which
+ * the chart draws as partial instead of as a dive.
+ * @param {CommunityMetrics} metrics
+ * @param {number} [now]
+ * @returns {string | undefined}
+ */
+export function partialNote(metrics, now = Date.now()) {
+  const last = metrics.intervals.at(-1);
+  if (!last || metrics.intervals.length < 2 || new Date(last.end).getTime() <= now)
+    return undefined;
+  return t('soFar', { period: rangeLabel(last, metrics.interval) });
 }
 
 /**
