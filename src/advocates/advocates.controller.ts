@@ -13,7 +13,7 @@ import { AdvocatesService } from './advocates.service';
 import { AdvocateListDto } from './dto/advocate.dto';
 import { ListAdvocatesQuery } from './dto/list-advocates.query';
 import { TierListDto } from './dto/tier-count.dto';
-import { reasonLanguage } from './reasons/reason-language';
+import { reasonLanguage } from '../common/language/reason-language';
 
 @ApiTags('advocates')
 @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { REASON_LANGUAGES, reasonLanguage } from '../advocates/reasons/reason-language';
+import { REASON_LANGUAGES, reasonLanguage } from '../common/language/reason-language';
 import { Public } from '../auth/roles.decorator';
 import { SystemSummaryService, describeReason } from '../system/system-summary.service';
 import { HealthDto } from './health.dto';

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
-import { reasonLanguage } from '../advocates/reasons/reason-language';
+import { reasonLanguage } from '../common/language/reason-language';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { TimelineListDto, TimelineQuery } from './dto/timeline.dto';

@@ -1,5 +1,5 @@
 import { currencyDecimals } from '../common/money/currency';
-import { ReasonFormat, ReasonLanguage } from '../advocates/reasons/reason-language';
+import { ReasonFormat, ReasonLanguage } from '../common/language/reason-language';
 
 type AttendanceStatus = 'registered' | 'attended' | 'no-show';
 

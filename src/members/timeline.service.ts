@@ -1,4 +1,4 @@
-import { ReasonLanguage } from '../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../common/language/reason-language';
 import { TimelineWords } from './timeline-words';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,4 +1,4 @@
-import { ReasonLanguage } from '../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../common/language/reason-language';
 
 /** Why the service is degraded: a stable code and the figures its sentence needs (no ids). */
 export interface SystemReason {

@@ -1,4 +1,4 @@
-import { ReasonLanguage } from '../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../common/language/reason-language';
 import { SystemReason } from './system-check';
 import { SystemReasonCode } from './system-reason-code';
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReasonLanguage } from '../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../common/language/reason-language';
 import { HaloSettings } from '../config/halo-settings';
 import { projectRoot } from '../config/project-root';
 import { SystemCheck, SystemReason } from './system-check';

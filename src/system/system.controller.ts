@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { REASON_LANGUAGES, reasonLanguage } from '../advocates/reasons/reason-language';
+import { REASON_LANGUAGES, reasonLanguage } from '../common/language/reason-language';
 import { RequireRole } from '../auth/roles.decorator';
 import { SystemSummaryDto } from './dto/system-summary.dto';
 import { SystemSummaryService, describeReason } from './system-summary.service';

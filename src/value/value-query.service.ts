@@ -9,7 +9,7 @@ import { MembersErrorCode } from '../members/members-error-code';
 import { ValueErrorCode } from './value-error-code';
 import { HaloSettings } from '../config/halo-settings';
 import { driverText } from '../advocates/reasons/advocate-reasons';
-import { ReasonFormat, ReasonLanguage } from '../advocates/reasons/reason-language';
+import { ReasonFormat, ReasonLanguage } from '../common/language/reason-language';
 import { ReasonNames } from '../advocates/reasons/reason-names';
 import { StoredDriver } from '../advocates/reasons/stored-driver';
 import { TierReasonView, tierReasonView } from '../advocates/reasons/tier-reason-text';

@@ -16,7 +16,7 @@ import { ModelDto, RecomputeDto, ValueRunDto } from './dto/value-run.dto';
 import { RecomputeService } from './recompute.service';
 import { ValueQueryService } from './value-query.service';
 import { BrandSimpleFormulaDto } from './dto/simple-formula.dto';
-import { REASON_LANGUAGES, reasonLanguage } from '../advocates/reasons/reason-language';
+import { REASON_LANGUAGES, reasonLanguage } from '../common/language/reason-language';
 import { gammaGammaInMajorUnits, servedSpendModel } from './dto/served-model';
 
 @ApiTags('value')

@@ -6,7 +6,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsIsoInstant } from '../../common/validation/decorators';
 import { TagFilterProperty } from '../../common/validation/tag-filter-property';
-import { REASON_LANGUAGES, ReasonLanguage } from '../reasons/reason-language';
+import { REASON_LANGUAGES, ReasonLanguage } from '../../common/language/reason-language';
 
 export const ADVOCATE_SORTS = [
   'advocacy',

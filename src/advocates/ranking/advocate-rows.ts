@@ -5,7 +5,7 @@ import { AdvocateChangeDto, AdvocateDto } from '../dto/advocate.dto';
 import { ResultRow, rawQuery } from '../../database/sql';
 import { StoredDriver as Driver } from '../reasons/stored-driver';
 import { advocateReasons } from '../reasons/advocate-reasons';
-import { ReasonFormat } from '../reasons/reason-language';
+import { ReasonFormat } from '../../common/language/reason-language';
 import { ReasonNames } from '../reasons/reason-names';
 import { tierReasonView } from '../reasons/tier-reason-text';
 import { RankingPlan } from './ranking-plan';

@@ -1,5 +1,5 @@
 import { AdvocateSort, Basis, Segment } from '../dto/list-advocates.query';
-import { ReasonLanguage } from '../reasons/reason-language';
+import { ReasonLanguage } from '../../common/language/reason-language';
 
 /** The sorts a request may name. */
 export type SortKey = AdvocateSort;

@@ -1,6 +1,6 @@
 import { StoredDriver as Driver } from './stored-driver';
 import { advocateReasons, driverText } from './advocate-reasons';
-import { ReasonFormat, reasonLanguage } from './reason-language';
+import { ReasonFormat, reasonLanguage } from '../../common/language/reason-language';
 import { ReasonNames } from './reason-names';
 
 /** Names as ReasonNames.load would read them, without a database. */

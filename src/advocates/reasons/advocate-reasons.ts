@@ -1,5 +1,5 @@
 import { StoredDriver as Driver } from './stored-driver';
-import { ReasonFormat } from './reason-language';
+import { ReasonFormat } from '../../common/language/reason-language';
 import { ReasonNames } from './reason-names';
 
 /** Reasons drawn from a member's largest drivers: at most this many. */

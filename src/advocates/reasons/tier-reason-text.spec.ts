@@ -1,6 +1,6 @@
 import { ADVOCATE_REASON } from '../../../test/support/tier-reasons';
 import { TierReason } from '../tiers/tier-rules';
-import { ReasonFormat } from './reason-language';
+import { ReasonFormat } from '../../common/language/reason-language';
 import { tierReasonView } from './tier-reason-text';
 
 const ADVOCATE = ADVOCATE_REASON;

@@ -1,6 +1,6 @@
 import { formatAmount } from '../../common/money/money';
 import { Threshold, ThresholdCheck, TierReason } from '../tiers/tier-rules';
-import { ReasonFormat } from './reason-language';
+import { ReasonFormat } from '../../common/language/reason-language';
 
 /** A threshold as the API shows it: money as a decimal string in major units. */
 export interface ThresholdView {

@@ -1,4 +1,4 @@
-import { REASON_LANGUAGES, ReasonLanguage } from '../../advocates/reasons/reason-language';
+import { REASON_LANGUAGES, ReasonLanguage } from '../../common/language/reason-language';
 import { ApiProperty, ApiPropertyOptional, OmitType, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';

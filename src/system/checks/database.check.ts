@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { statSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { ReasonLanguage } from '../../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../../common/language/reason-language';
 import { HaloSettings } from '../../config/halo-settings';
 import { sqliteFile } from '../../database/data-source-options';
 import { isSqlite, rawQuery } from '../../database/sql';

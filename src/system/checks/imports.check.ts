@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReasonLanguage } from '../../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../../common/language/reason-language';
 import { HttpImportService } from '../../imports/http-import.service';
 import { SystemCheck, SystemCheckResult, SystemReason } from '../system-check';
 import { systemReasonText } from '../system-reason-text';

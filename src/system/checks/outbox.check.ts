@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { ReasonLanguage } from '../../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../../common/language/reason-language';
 import { toIso } from '../../common/dates/iso-date';
 import { HaloSettings } from '../../config/halo-settings';
 import { inspectOutbox, retentionCutoff } from '../../digests/mail/outbox-folder';

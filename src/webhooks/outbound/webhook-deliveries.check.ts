@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual } from 'typeorm';
-import { ReasonLanguage } from '../../advocates/reasons/reason-language';
+import { ReasonLanguage } from '../../common/language/reason-language';
 import { toIso } from '../../common/dates/iso-date';
 import { HaloSettings } from '../../config/halo-settings';
 import { SystemCheck, SystemCheckResult, SystemReason } from '../../system/system-check';

@@ -1,4 +1,4 @@
-import { currencyDecimals } from '../../common/money/currency';
+import { currencyDecimals } from '../money/currency';
 
 /** The languages reasons are written in. */
 export const REASON_LANGUAGES = ['en', 'it'] as const;
