@@ -23,7 +23,7 @@ export const t = messages({
     nobody: 'Nobody matches these filters.',
     widen: 'Widen the filters, or recompute values if nobody has one yet.',
     range: '{first}–{last} of {total}',
-    orderedBy: 'ordered by {sort}',
+    orderedBy: 'Ordered by {sort}',
     none: '0 of {total}',
     theRanking: 'the ranking',
     tierBadge: 'Tier: {tier}',
@@ -39,7 +39,7 @@ export const t = messages({
     nobody: 'Nessuno corrisponde a questi filtri.',
     widen: 'Allarga i filtri, oppure ricalcola i valori se nessuno ne ha ancora uno.',
     range: '{first}–{last} di {total}',
-    orderedBy: 'in ordine di {sort}',
+    orderedBy: 'In ordine di {sort}',
     none: '0 di {total}',
     theRanking: 'la classifica',
     tierBadge: 'Livello: {tier}',
@@ -149,8 +149,14 @@ export async function render(container, { params, session }) {
                   total: count(page.total),
                 })
               : t('none', { total: count(page.total ?? 0) }),
-            sortLabel ? ` · ${t('orderedBy', { sort: sortLabel.toLowerCase() })}` : '',
           ),
+          sortLabel
+            ? h(
+                'p',
+                { class: 'muted', id: 'ranking-order' },
+                t('orderedBy', { sort: sortLabel.toLowerCase() }),
+              )
+            : null,
           h('div', { class: 'pager-buttons' }, previous, next),
         ),
       );
