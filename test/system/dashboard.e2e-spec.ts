@@ -470,6 +470,12 @@ suite('dashboard in the browser', () => {
       await open(page, '#/reviews');
       const referral = page.locator('#flagged-referrals .queue-item');
       expect(await referral.count()).toBe(1);
+      // The evidence beside the buttons: the two look-alike emails and what is at stake.
+      const evidence = await referral.locator('.queue-evidence').textContent();
+      expect(evidence).toContain('Look-alike emails: margaret@apollo.example referred');
+      expect(evidence).toMatch(
+        /At stake: a reward of €[\d.,]+; the referee has spent €[\d.,]+ so far/,
+      );
       await referral.getByRole('button', { name: /^Approve referral/ }).click();
       await page.waitForFunction(() => !document.querySelector('#flagged-referrals .queue-item'));
       expect(

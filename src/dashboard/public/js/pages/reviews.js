@@ -4,6 +4,7 @@ import { h } from '../dom.js';
 import { date, humanize } from '../format.js';
 import { badge, card, emptyState, errorState, loading, memberLink, pageHeader } from '../ui.js';
 import { mergeSuggestions } from './merge-suggestions.js';
+import { evidenceList } from './referral-evidence.js';
 import { actionButton, membersById, removeRow, setCount } from './queue.js';
 import { messages } from '../i18n.js';
 
@@ -102,15 +103,21 @@ async function flaggedReferrals(slot, canWrite) {
   try {
     /** @type {{ items: Record<string, any>[], total: number }} */
     const page = await get('/api/v1/referrals', { pendingApproval: true, limit: 100 });
-    const members = await membersById(
-      page.items.flatMap((referral) => [referral.referrerId, referral.refereeId]),
-    );
+    const [members, evidence] = await Promise.all([
+      membersById(page.items.flatMap((referral) => [referral.referrerId, referral.refereeId])),
+      Promise.all(
+        page.items.map((referral) =>
+          get(`/api/v1/referrals/${referral.id}/evidence`).catch(() => null),
+        ),
+      ),
+    ]);
     if (!page.items.length) {
       slot.replaceChildren(emptyState(t('noneWaiting'), t('suspicious')));
       return page.total;
     }
     const list = h('ul', { class: 'queue' });
-    for (const referral of page.items) {
+    for (const [index, referral] of page.items.entries()) {
+      const facts = evidence[index];
       const referrer = members.get(referral.referrerId);
       const referee = referral.refereeId ? members.get(referral.refereeId) : null;
       const who = `${referrer?.name ?? referrer?.email ?? t('referrer')} → ${referee?.name ?? referee?.email ?? referral.refereeEmail ?? t('referee')}`;
@@ -149,6 +156,7 @@ async function flaggedReferrals(slot, canWrite) {
                     : ''),
               ),
             ),
+            facts ? evidenceList(facts) : null,
             h('p', { class: 'row-error', role: 'alert' }),
           ),
           canWrite
