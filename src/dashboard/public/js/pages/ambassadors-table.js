@@ -1,6 +1,6 @@
 // @ts-check
 import { h } from '../dom.js';
-import { count, date, money, percent, toNumber } from '../format.js';
+import { count, date, decimal, money, percent, toNumber } from '../format.js';
 import { memberLink, tierBadge } from '../ui.js';
 import { DEFAULT_SORT, SORTS } from './ambassadors-filters.js';
 import { messages } from '../i18n.js';
@@ -279,7 +279,7 @@ export function rankingTable(page, filters, offset, currency) {
             metric(t('spend'), money(components.spend, currency), { hide: true }),
             metric(t('referral'), money(components.referral, currency), { hide: true }),
             metric(t('influence'), money(components.influence, currency), { hide: true }),
-            metric(t('engagement'), count(row.engagement)),
+            metric(t('engagement'), decimal(row.engagement, 1)),
             ...(atRisk
               ? [
                   metric(

@@ -1,7 +1,7 @@
 // @ts-check
 import { barList } from '../charts.js';
 import { h } from '../dom.js';
-import { count, date, toNumber } from '../format.js';
+import { count, date, decimal, toNumber } from '../format.js';
 import { word } from '../words.js';
 import { card, emptyState } from '../ui.js';
 import { messages } from '../i18n.js';
@@ -61,14 +61,14 @@ export function engagementCard(engagement) {
       'p',
       { class: 'breakdown-total' },
       h('span', { class: 'breakdown-total-label' }, t('score')),
-      h('span', { class: 'breakdown-total-value' }, count(total)),
+      h('span', { class: 'breakdown-total-value' }, decimal(total, 1)),
     ),
     platforms.length
       ? barList(
           platforms.map(([name, value]) => ({
             label: word(name),
             value,
-            display: count(value),
+            display: decimal(value, 1),
             color: '#7c3aed',
           })),
           { label: t('byPlatform') },
@@ -98,7 +98,11 @@ export function engagementCard(engagement) {
                   weight: count(item.weight),
                 }),
               ),
-              h('span', { class: 'driver-amount num' }, t('pts', { points: count(item.points) })),
+              h(
+                'span',
+                { class: 'driver-amount num' },
+                t('pts', { points: decimal(item.points, 1) }),
+              ),
             ),
           ),
         )

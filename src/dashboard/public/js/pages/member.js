@@ -1,7 +1,7 @@
 // @ts-check
 import { get } from '../api.js';
 import { h, initials } from '../dom.js';
-import { count, date, money, percent } from '../format.js';
+import { date, decimal, money, percent } from '../format.js';
 import { badge, card, emptyState, errorState, fill, kpi, pageHeader, tierBadge } from '../ui.js';
 import { editMemberAction } from './log-member.js';
 import { engagementCard } from './member-engagement.js';
@@ -158,7 +158,7 @@ function valueKpis(value, engagement) {
           : t('marginSoFar', { amount: money(spend.realized, value.currency) })
         : undefined,
     }),
-    kpi(t('engagement'), engagement ? count(engagement.total ?? engagement.score) : '—', {
+    kpi(t('engagement'), engagement ? decimal(engagement.total ?? engagement.score, 1) : '—', {
       note: t('engagementNote'),
     }),
   );
