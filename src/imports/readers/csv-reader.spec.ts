@@ -1,3 +1,4 @@
+import { firstLineEnd } from './csv-reader';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -159,5 +160,14 @@ describe('readCsv', () => {
       tags: ['vip', 'a b'],
       profilingObjection: false,
     });
+  });
+});
+
+describe('firstLineEnd', () => {
+  it('finds the end of the first line that holds anything, or -1 while none has ended', () => {
+    expect(firstLineEnd('a,b\nc')).toBe(3);
+    expect(firstLineEnd('\n  \r\na,b\r\n')).toBe(9);
+    expect(firstLineEnd('\n \n')).toBe(-1);
+    expect(firstLineEnd('x'.repeat(200_000))).toBe(-1);
   });
 });

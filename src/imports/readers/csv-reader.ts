@@ -50,10 +50,18 @@ export async function* readCsv(
   if (!columns) throw headerError('the file has no header row', 'missingHeader');
 }
 
-/** The end of the first non-blank line. */
-function firstLineEnd(text: string): number {
-  const match = /\S[^\n]*\n/.exec(text);
-  return match ? match.index + match[0].length - 1 : -1;
+/**
+ * The end of the first non-blank line. Linear: a regular expression that tries every start
+ * position took 16 s on an 80 KB header still waiting for its line break.
+ */
+export function firstLineEnd(text: string): number {
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if (end === -1) return -1;
+    if (text.slice(start, end).trim() !== '') return end;
+    start = end + 1;
+  }
 }
 
 function headerError(message: string, code: string): DomainError {
