@@ -61,6 +61,27 @@ export async function dashboardContext(
   return context;
 }
 
+/**
+ * A context at this width, signed in with `key`, whose dashboard speaks `language` (stored as
+ * the visitor's saved choice before any page runs); axe can be injected (bypassCSP).
+ */
+export async function signedInContext(
+  browser: Browser,
+  base: string,
+  width: number,
+  problems: string[],
+  { key, language = 'en' }: { key: string; language?: 'en' | 'it' },
+): Promise<BrowserContext> {
+  const context = await dashboardContext(browser, width, problems, { bypassCSP: true });
+  await context.addInitScript((chosen: string) => {
+    // about:blank has no storage; the dashboard's origin does.
+    if ((globalThis as any).location.protocol === 'http:')
+      (globalThis as any).localStorage.setItem('halo.language', chosen);
+  }, language);
+  await signIn(context, base, key);
+  return context;
+}
+
 /** Signs the context in with an Authorization header's key, as the sign-in page does. */
 export async function signIn(context: BrowserContext, base: string, key: string): Promise<void> {
   const response = await context.request.post(`${base}/api/v1/session`, {

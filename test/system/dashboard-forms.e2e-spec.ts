@@ -7,17 +7,15 @@ import {
   WIDTHS,
   axeViolations,
   browserSuite,
-  dashboardContext,
   horizontalOverflow,
   settled,
-  signIn,
+  signedInContext,
   startBrowser,
 } from '../support/dashboard-browser';
 import { createAttendance, createEvent, createMember } from '../support/factories';
 import { TestApp, createTestApp } from '../support/test-app';
 
 // Browser globals inside page callbacks (the project has no DOM lib).
-declare const localStorage: any;
 
 const suite = browserSuite('dashboard forms browser tests');
 
@@ -70,19 +68,10 @@ suite('logging in the dashboard', () => {
     ).toEqual([]);
   });
 
-  async function newContext(
+  const newContext = (
     width: number,
     { key = test.keys.manager, language = 'en' }: { key?: string; language?: 'en' | 'it' } = {},
-  ): Promise<BrowserContext> {
-    const context = await dashboardContext(browser, width, problems, { bypassCSP: true });
-    await context.addInitScript((chosen: string) => {
-      // about:blank has no storage; the dashboard's origin does.
-      if ((globalThis as any).location.protocol === 'http:')
-        localStorage.setItem('halo.language', chosen);
-    }, language);
-    await signIn(context, base, key);
-    return context;
-  }
+  ): Promise<BrowserContext> => signedInContext(browser, base, width, problems, { key, language });
 
   async function open(page: Page, hash: string): Promise<void> {
     await page.goto('about:blank');

@@ -7,16 +7,14 @@ import {
   WIDTHS,
   axeViolations,
   browserSuite,
-  dashboardContext,
   horizontalOverflow,
   settled,
-  signIn,
+  signedInContext,
 } from '../support/dashboard-browser';
 import { startBrowser } from '../support/dashboard-browser';
 import { TestApp, createTestApp } from '../support/test-app';
 
 // Browser globals inside page callbacks (the project has no DOM lib).
-declare const localStorage: any;
 declare const document: any;
 
 const suite = browserSuite('dashboard import browser tests');
@@ -53,18 +51,10 @@ suite('importing a file in the dashboard', () => {
     expect(problems.splice(0).filter((problem) => !/status of 400/.test(problem))).toEqual([]);
   });
 
-  async function newContext(
+  const newContext = (
     width: number,
     { key = test.keys.manager, language = 'en' }: { key?: string; language?: 'en' | 'it' } = {},
-  ): Promise<BrowserContext> {
-    const context = await dashboardContext(browser, width, problems, { bypassCSP: true });
-    await context.addInitScript((chosen: string) => {
-      if ((globalThis as any).location.protocol === 'http:')
-        localStorage.setItem('halo.language', chosen);
-    }, language);
-    await signIn(context, base, key);
-    return context;
-  }
+  ): Promise<BrowserContext> => signedInContext(browser, base, width, problems, { key, language });
 
   async function open(page: Page): Promise<void> {
     await page.goto('about:blank');
