@@ -1,8 +1,9 @@
 // @ts-check
 import { ApiError, request } from '../api.js';
 import { announce, h } from '../dom.js';
-import { messages } from '../i18n.js';
+import { language, messages } from '../i18n.js';
 import { problemText } from './form-errors.js';
+import { moneyExample } from './money-input.js';
 
 /**
  * The parts every logging form shares: labelled fields with a hint and an error slot tied to
@@ -295,4 +296,28 @@ export function writeForm({ id, fields, submitLabel, build, send, aliases, class
  */
 export function recordLink(href, label = t('viewRecord')) {
   return h('a', { href, class: 'record-link' }, label);
+}
+
+/**
+ * An amount typed as the dashboard's language writes it, and its currency beside it: the pair
+ * every form with money shows (an event's cost, a referral's reward).
+ * @param {string} formId
+ * @param {{ amount: string, currency: string, label: string, currencyLabel: string, hint: (example: string) => string, value: string }} spec
+ * @returns {HTMLDivElement[]}
+ */
+export function moneyFields(formId, spec) {
+  return [
+    fieldBlock(formId, {
+      name: spec.amount,
+      label: spec.label,
+      hint: spec.hint(moneyExample(language())),
+      attributes: { inputmode: 'decimal', autocomplete: 'off' },
+    }),
+    fieldBlock(formId, {
+      name: spec.currency,
+      label: spec.currencyLabel,
+      value: spec.value,
+      attributes: { maxlength: 3, autocapitalize: 'characters', class: 'input-short' },
+    }),
+  ];
 }

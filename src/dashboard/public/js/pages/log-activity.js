@@ -4,8 +4,13 @@ import { isoDay } from '../format.js';
 import { language, messages } from '../i18n.js';
 import { card } from '../ui.js';
 import { REFERRAL_STATUSES, mentionBody, referralBody, reviewBody } from '../forms/form-body.js';
-import { moneyExample } from '../forms/money-input.js';
-import { fieldBlock, idempotentPost, recordLink, writeForm } from '../forms/form-kit.js';
+import {
+  fieldBlock,
+  idempotentPost,
+  moneyFields,
+  recordLink,
+  writeForm,
+} from '../forms/form-kit.js';
 import { memberPicker } from '../forms/member-picker.js';
 
 /**
@@ -325,17 +330,13 @@ export function referralSection(container, session) {
         choices: REFERRAL_STATUSES.map((status) => ({ value: status, label: t(status) })),
       }),
       fieldBlock(id, { name: 'channel', label: t('channel'), hint: t('channelHint') }),
-      fieldBlock(id, {
-        name: 'rewardCost',
+      ...moneyFields(id, {
+        amount: 'rewardCost',
+        currency: 'rewardCurrency',
         label: t('rewardCost'),
-        hint: t('rewardHint', { example: moneyExample(language()) }),
-        attributes: { inputmode: 'decimal', autocomplete: 'off' },
-      }),
-      fieldBlock(id, {
-        name: 'rewardCurrency',
-        label: t('rewardCurrency'),
+        currencyLabel: t('rewardCurrency'),
+        hint: (example) => t('rewardHint', { example }),
         value: currency,
-        attributes: { maxlength: 3, class: 'input-short' },
       }),
       fieldBlock(id, { name: 'externalId', label: t('externalId') }),
     ],

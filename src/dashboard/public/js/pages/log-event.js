@@ -5,8 +5,7 @@ import { date } from '../format.js';
 import { language, messages } from '../i18n.js';
 import { card, emptyState, fill } from '../ui.js';
 import { EVENT_KINDS, eventBody } from '../forms/form-body.js';
-import { moneyExample } from '../forms/money-input.js';
-import { fieldBlock, idempotentPost, writeForm } from '../forms/form-kit.js';
+import { fieldBlock, idempotentPost, moneyFields, writeForm } from '../forms/form-kit.js';
 
 /**
  * Log › Event: create an event (name, kind, start and end, place, cost), then open it to record
@@ -109,17 +108,13 @@ export function eventCreateSection(container, session) {
       fieldBlock(id, { name: 'startsTime', label: t('startsTime'), type: 'time' }),
       fieldBlock(id, { name: 'endsDay', label: t('endsDay'), type: 'date' }),
       fieldBlock(id, { name: 'endsTime', label: t('endsTime'), type: 'time' }),
-      fieldBlock(id, {
-        name: 'cost',
+      ...moneyFields(id, {
+        amount: 'cost',
+        currency: 'currency',
         label: t('cost'),
-        hint: t('costHint', { example: moneyExample(language()) }),
-        attributes: { inputmode: 'decimal', autocomplete: 'off' },
-      }),
-      fieldBlock(id, {
-        name: 'currency',
-        label: t('currency'),
+        currencyLabel: t('currency'),
+        hint: (example) => t('costHint', { example }),
         value: currency,
-        attributes: { maxlength: 3, autocapitalize: 'characters', class: 'input-short' },
       }),
       fieldBlock(id, { name: 'externalId', label: t('externalId'), hint: t('externalIdHint') }),
     ],
