@@ -10,7 +10,7 @@ describe('loadSettings', () => {
     expect(settings.money.baseCurrency).toBe('EUR');
     expect(settings.database.sqlitePath).toBe('data/halo.sqlite');
     expect(settings.database.url).toBeUndefined();
-    expect(settings.imports).toEqual({ batchSize: 500, workerMinBytes: 262144, maxConcurrent: 2 });
+    expect(settings.imports).toEqual({ batchSize: 2000, workerMinBytes: 262144, maxConcurrent: 2 });
   });
 
   it('lets the environment override settings', () => {

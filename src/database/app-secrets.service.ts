@@ -7,13 +7,23 @@ import { AppSecret } from './app-secret.entity';
 /** Secrets generated once per installation and shared by every instance through the database. */
 @Injectable()
 export class AppSecretsService {
-  private readonly cache = new Map<string, string>();
+  /** The value or its pending read: a batch hashing 2,000 keys at once reads the row once. */
+  private readonly cache = new Map<string, Promise<string>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async get(name: string): Promise<string> {
-    const cached = this.cache.get(name);
-    if (cached) return cached;
+  get(name: string): Promise<string> {
+    let value = this.cache.get(name);
+    if (!value) {
+      value = this.read(name);
+      this.cache.set(name, value);
+      // A failed read is tried again by the next caller.
+      value.catch(() => this.cache.delete(name));
+    }
+    return value;
+  }
+
+  private async read(name: string): Promise<string> {
     const repository = this.dataSource.getRepository(AppSecret);
     // Two instances may start together: insert-or-ignore, then read whichever row won.
     await repository
@@ -22,8 +32,6 @@ export class AppSecretsService {
       .values({ name, value: randomBytes(32).toString('base64url') })
       .orIgnore()
       .execute();
-    const row = await repository.findOneByOrFail({ name });
-    this.cache.set(name, row.value);
-    return row.value;
+    return (await repository.findOneByOrFail({ name })).value;
   }
 }

@@ -1,5 +1,5 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, notFound } from '../common/errors/domain-error';
@@ -66,7 +66,7 @@ export class AttendanceService {
     const now = Date.now();
     if (!existing) {
       const attendance = Object.assign(new Attendance(), {
-        id: randomUUID(),
+        id: newRecordId(),
         externalId: input.externalId ?? null,
         eventId: event.id,
         ...attendee,

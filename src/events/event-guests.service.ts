@@ -1,5 +1,5 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError, unknownReference } from '../common/errors/domain-error';
 import { MembersRepository } from '../members/members.repository';
@@ -88,7 +88,7 @@ export class EventGuestsService {
     await this.attendance.insertGuests(
       added.map((guest) =>
         Object.assign(new EventGuest(), {
-          id: randomUUID(),
+          id: newRecordId(),
           attendanceId: attendance.id,
           eventId: attendance.eventId,
           ...guest,

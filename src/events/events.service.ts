@@ -1,6 +1,6 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, invalidField, notFound, unknownReference } from '../common/errors/domain-error';
@@ -46,7 +46,7 @@ export class EventsService {
   ): Promise<{ event: CommunityEvent; outcome: WriteOutcome }> {
     const now = Date.now();
     const candidate = Object.assign(new CommunityEvent(), {
-      id: randomUUID(),
+      id: newRecordId(),
       externalId: input.externalId ?? null,
       name: input.name,
       kind: input.kind,

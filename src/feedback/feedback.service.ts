@@ -1,6 +1,7 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, notFound } from '../common/errors/domain-error';
@@ -80,7 +81,7 @@ export class FeedbackService {
       return this.changeStatus(manager, existing, input, now);
     }
     const feedback = Object.assign(new Feedback(), {
-      id: randomUUID(),
+      id: newRecordId(),
       externalId: input.externalId ?? null,
       memberId: member.id,
       kind: input.kind,

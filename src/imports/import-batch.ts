@@ -43,7 +43,7 @@ export async function writeBatch(
       if (error instanceof RolledBack) return error.results;
       if (!isConstraintViolation(error)) throw error;
       logger.warn(
-        `import ${importer.type}: a batch met a concurrent write; writing it again row by row`,
+        `import ${importer.type}: a batch met a concurrent write (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); writing it again row by row`,
       );
     }
   }

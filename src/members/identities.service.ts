@@ -1,5 +1,5 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { conflict, notFound } from '../common/errors/domain-error';
 import { isUniqueViolation } from '../database/sql';
@@ -47,7 +47,7 @@ export class IdentitiesService {
       );
     }
     const identity = Object.assign(new Identity(), {
-      id: randomUUID(),
+      id: newRecordId(),
       memberId,
       ...key,
       handle: handle.trim().replace(/^@/, ''),

@@ -94,6 +94,21 @@ export class MembersRepository extends RecordRepository<Member> {
     return existingCampaignIds(manager, ids);
   }
 
+  /** The referral codes among these that a stored member has. */
+  async takenReferralCodes(
+    codes: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const found = await findAmong(
+      manager,
+      Member,
+      codes,
+      (chunk) => ({ referralCode: In(chunk) }),
+      { select: { id: true, referralCode: true } },
+    );
+    return new Set(found.map((member) => member.referralCode));
+  }
+
   /** New members and their tags, in multi-row statements. */
   async insertMany(members: Member[], manager = this.dataSource.manager): Promise<void> {
     await insertMany(

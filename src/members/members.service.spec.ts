@@ -8,6 +8,7 @@ import { IdentitiesService } from './identities.service';
 import { Member } from './member.entity';
 import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
+import * as referralCodes from './referral-code';
 
 const memberInput = (overrides: Partial<CreateMemberDto> = {}) =>
   buildMember(overrides) as CreateMemberDto;
@@ -31,6 +32,29 @@ describe('MembersService on an in-memory database', () => {
 
   const count = (where: FindOptionsWhere<Member>) =>
     dataSource.getRepository(Member).countBy(where);
+
+  describe('referral codes', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('draws a code again when a stored member has it or the same batch gives it twice', async () => {
+      const stored = await members.create(memberInput({ name: 'Ada' }));
+      const draws = [stored.member.referralCode, 'ADA-AAAAAA', 'ADA-AAAAAA', 'ADA-BBBBBB'];
+      jest
+        .spyOn(referralCodes, 'generateReferralCode')
+        .mockImplementation(() => draws.shift() ?? 'ADA-CCCCCC');
+      const rows = [memberInput({ name: 'Ada' }), memberInput({ name: 'Ada' })];
+      await dataSource.transaction(async (manager) => {
+        const plan = await members.planBatch(manager, rows);
+        for (const row of rows) expect(await plan.decide(row)).toBe('created');
+        await plan.flush(manager);
+      });
+      const codes = (await dataSource.getRepository(Member).find()).map(
+        (member) => member.referralCode,
+      );
+      expect(new Set(codes).size).toBe(codes.length);
+      expect(codes).toEqual(expect.arrayContaining(['ADA-AAAAAA', 'ADA-BBBBBB']));
+    });
+  });
 
   describe('create, idempotent on externalId', () => {
     it('creates a member with its tags, then answers the same content as unchanged', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, invalidField } from '../common/errors/domain-error';
@@ -109,7 +109,7 @@ export async function buildMentionCandidate(
 export function newMention({ fields: candidate, ownerId }: MentionCandidate): Mention {
   const now = Date.now();
   return Object.assign(new Mention(), {
-    id: randomUUID(),
+    id: newRecordId(),
     externalId: candidate.externalId ?? null,
     platform: candidate.platform!,
     handle: candidate.handle!,

@@ -6,7 +6,6 @@ import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { Campaign } from '../campaigns/campaign.entity';
 import { ResultRow } from '../database/sql';
-import { Member } from '../members/member.entity';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
 import { RecordRepository } from '../database/record-repository';
@@ -159,36 +158,34 @@ export class PurchasesRepository extends RecordRepository<Purchase> {
   /**
    * Dates each member's acquisition at their order unless a date was given or an earlier order
    * already set it: one statement per chunk of members (an import batch's first orders), one
-   * member per order.
+   * member per order. The statement's text depends only on the chunk's size, so the database
+   * keeps it prepared (it used to inline the dates: compiled again for every chunk).
    */
   async setAcquiredAtFromOrders(
     orders: Pick<Purchase, 'memberId' | 'occurredAt'>[],
     manager = this.dataSource.manager,
   ): Promise<void> {
+    const driver = manager.connection.driver;
     for (const chunk of inChunks(orders, 200)) {
-      const parameters: Record<string, unknown> = {};
-      const whens = chunk.map((order, index) => {
-        Object.assign(parameters, {
-          [`id${index}`]: order.memberId,
-          [`at${index}`]: order.occurredAt,
-        });
-        return `WHEN :id${index} THEN CAST(:at${index} AS BIGINT)`;
+      // Numbers as text: TypeORM's SQLite driver writes a number parameter into the SQL itself.
+      const parameters: Record<string, unknown> = { now: String(Date.now()) };
+      const firsts = chunk.map((order, index) => {
+        parameters[`id${index}`] = order.memberId;
+        parameters[`at${index}`] = String(order.occurredAt);
+        return `(CAST(:id${index} AS VARCHAR(36)), CAST(:at${index} AS BIGINT))`;
       });
-      const orderAt = `(CASE id ${whens.join(' ')} END)`;
-      await manager
-        .createQueryBuilder()
-        .update(Member)
-        .set({
-          acquiredAt: () => orderAt,
-          acquiredAtSource: 'firstPurchase',
-          updatedAt: Date.now(),
-        })
-        .where('id IN (:...ids)', { ids: chunk.map((order) => order.memberId) })
-        .andWhere(
-          `(acquired_at_source IS NULL OR (acquired_at_source = 'firstPurchase' AND acquired_at > ${orderAt}))`,
-        )
-        .setParameters(parameters)
-        .execute();
+      const [sql, values] = driver.escapeQueryWithParameters(
+        `WITH firsts (id, at) AS (VALUES ${firsts.join(', ')})
+         UPDATE members
+            SET acquired_at = firsts.at, acquired_at_source = 'firstPurchase',
+                updated_at = CAST(:now AS BIGINT)
+           FROM firsts
+          WHERE members.id = firsts.id
+            AND (members.acquired_at_source IS NULL
+                 OR (members.acquired_at_source = 'firstPurchase' AND members.acquired_at > firsts.at))`,
+        parameters,
+      );
+      await manager.query(sql, values);
     }
   }
 }

@@ -1,5 +1,5 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, conflict, notFound, unknownReference } from '../common/errors/domain-error';
@@ -207,7 +207,7 @@ export class PurchasesService {
       );
     }
     return Object.assign(new Purchase(), {
-      id: randomUUID(),
+      id: newRecordId(),
       externalId: input.externalId,
       memberId: member.id,
       kind,

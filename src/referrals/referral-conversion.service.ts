@@ -1,5 +1,5 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CurrencyConverter } from '../config/currency-converter.service';
 import { isUniqueViolation } from '../database/sql';
@@ -135,7 +135,7 @@ export class ReferralConversionService implements OnModuleInit {
     const now = Date.now();
     const flags = await this.checks.flagsFor(manager, referrer, buyer.email, order.occurredAt);
     const referral = Object.assign(new Referral(), {
-      id: randomUUID(),
+      id: newRecordId(),
       externalId: null,
       referrerId: referrer.id,
       refereeMemberId: buyer.id,

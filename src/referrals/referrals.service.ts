@@ -1,5 +1,5 @@
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { conflict, notFound } from '../common/errors/domain-error';
@@ -198,7 +198,7 @@ export class ReferralsService implements OnModuleInit {
       this.reward(input) ?? this.converter.read('0', this.converter.baseCurrency, 'rewardCost');
     const flags = await this.checks.flagsFor(manager, referrer, referee.email, invitedAt);
     return Object.assign(new Referral(), {
-      id: randomUUID(),
+      id: newRecordId(),
       externalId: input.externalId ?? null,
       referrerId: referrer.id,
       refereeMemberId: referee.member?.id ?? null,

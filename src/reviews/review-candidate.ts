@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { EntityManager } from 'typeorm';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, invalidField } from '../common/errors/domain-error';
@@ -86,7 +86,7 @@ export async function buildReviewCandidate(
 export function newReview(candidate: Partial<Review>): Review {
   const now = Date.now();
   return Object.assign(new Review(), {
-    id: randomUUID(),
+    id: newRecordId(),
     externalId: candidate.externalId ?? null,
     memberId: candidate.memberId!,
     product: candidate.product!,

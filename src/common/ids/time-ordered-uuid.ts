@@ -23,3 +23,15 @@ export function timeOrderedUuids(now = Date.now()): () => string {
     return `${time.slice(0, 8)}-${time.slice(8)}-7${high.toString(16).padStart(3, '0')}-${variantAndLow.slice(0, 4)}-${variantAndLow.slice(4)}${random}`;
   };
 }
+
+let current = { at: -1, next: (): string => '' };
+
+/**
+ * A new record's id: a version 7 UUID from this process's sequence of the current millisecond,
+ * so that records written one after another (an import batch, a burst of requests) append to
+ * their table's primary key instead of dirtying a random page of it per row.
+ */
+export function newRecordId(now = Date.now()): string {
+  if (now !== current.at) current = { at: now, next: timeOrderedUuids(now) };
+  return current.next();
+}

@@ -1,4 +1,5 @@
 import { EntityManager, EntityTarget, FindManyOptions, ObjectLiteral } from 'typeorm';
+import { insertRows } from './insert-statement';
 
 /**
  * Set-based writing of one batch of import rows (docs/architecture.md, "Imports"). A plan
@@ -24,7 +25,7 @@ export class NeedsRowPath extends Error {
   }
 }
 
-/** Up to this many rows per INSERT: within both databases' bound-parameter limits. */
+/** Up to this many rows per INSERT of the query builder: within both databases' limits. */
 const ROWS_PER_STATEMENT = 200;
 
 /** Inserts the rows in multi-row statements. */
@@ -33,6 +34,7 @@ export async function insertMany<T extends object>(
   entity: new () => T,
   rows: T[],
 ): Promise<void> {
+  if (!rows.length || (await insertRows(manager, entity, rows))) return;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     // Copies: on PostgreSQL, insert writes generated defaults back into the objects it gets.
