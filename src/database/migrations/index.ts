@@ -22,6 +22,7 @@ import { SystemIndexes1733000050000 } from './1733000050000-system-indexes';
 import { Webhooks1733000080000 } from './1733000080000-webhooks';
 import { WebhookFailureIndex1733000090000 } from './1733000090000-webhook-failure-index';
 import { AuditEntries1733000040000 } from './1733000040000-audit-entries';
+import { ReferralConversionIndex1733000120000 } from './1733000120000-referral-conversion-index';
 import { ImportRuns1733000100000 } from './1733000100000-import-runs';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   Webhooks1733000080000,
   WebhookFailureIndex1733000090000,
   ImportRuns1733000100000,
+  ReferralConversionIndex1733000120000,
 ];
