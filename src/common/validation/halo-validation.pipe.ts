@@ -1,4 +1,6 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidatorOptions } from 'class-validator';
+import { passesValidation } from './compiled-validator';
 import { DomainError } from '../errors/domain-error';
 import { CommonErrorCode } from '../errors/common-error-code';
 import { inputProblems } from './input-problems';
@@ -43,5 +45,20 @@ export class HaloValidationPipe extends ValidationPipe {
       );
     }
     return super.transform(value, metadata);
+  }
+
+  /**
+   * The check compiled once per DTO class first (true only when class-validator would report no
+   * error, so nothing differs: with forbidNonWhitelisted class-validator strips nothing), and
+   * class-validator itself whenever it says false, for the errors exactly as before.
+   */
+  protected override validate(
+    object: object,
+    validatorOptions?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
+    const passes = passesValidation(object, validatorOptions);
+    if (passes === true) return [];
+    if (passes === false) return super.validate(object, validatorOptions);
+    return passes.then((ok) => (ok ? [] : super.validate(object, validatorOptions)));
   }
 }
