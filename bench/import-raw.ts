@@ -1,9 +1,10 @@
 /**
  * The import bench's baseline: the same rows, parsed from the same file by the same reader,
  * written by raw prepared inserts into a copy of the record's table (same columns, same unique
- * and lookup indexes) in one transaction, with no rule at all. On SQLite one prepared
- * single-row INSERT run per row, ids as the importers make them (time-ordered); on PostgreSQL multi-row INSERTs of 1,000 rows (a prepared
- * single row would measure the network round trip, not the database).
+ * and lookup indexes) in one transaction, with no rule at all, ids as the importers make them
+ * (time-ordered). On SQLite one prepared single-row INSERT run per row; on PostgreSQL INSERT …
+ * SELECT FROM unnest(one array per column) of 5,000 rows (a prepared single row would measure
+ * the network round trip, not the database).
  */
 import { randomUUID } from 'node:crypto';
 import { newRecordId } from '../src/common/ids/time-ordered-uuid';
@@ -46,24 +47,30 @@ export async function insertRaw(
   try {
     await runner.startTransaction();
     if (dataSource.options.type === 'postgres') {
+      const types = new Map(
+        (
+          (await runner.query(
+            'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1',
+            [table],
+          )) as { column_name: string; data_type: string }[]
+        ).map((row) => [row.column_name, row.data_type]),
+      );
       let chunk: RawRow[] = [];
       const flush = async () => {
         if (!chunk.length) return;
         const columns = Object.keys(chunk[0]);
-        const values = chunk.flatMap((row) => columns.map((column) => row[column]));
-        const tuples = chunk.map(
-          (_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-        );
         await runner.query(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
-          values,
+          `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${columns
+            .map((column, index) => `$${index + 1}::${types.get(column)}[]`)
+            .join(', ')})`,
+          columns.map((column) => chunk.map((row) => row[column])),
         );
         chunk = [];
       };
       for await (const row of rows) {
         chunk.push(row);
         count += 1;
-        if (chunk.length === 1000) await flush();
+        if (chunk.length === 5000) await flush();
       }
       await flush();
     } else {
