@@ -1,8 +1,8 @@
-import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ErrorDetail } from '../common/errors/domain-error';
 import { HOUSE_VALIDATOR_OPTIONS, compileValidator } from '../common/validation/compiled-validator';
 import { inputProblems } from '../common/validation/input-problems';
+import { plainInstance } from '../common/validation/plain-instance';
 import { toErrorDetails } from '../common/validation/validation-errors';
 
 export type CheckedRow = { instance: object } | { details: ErrorDetail[] };
@@ -18,7 +18,7 @@ export async function validateRow(dto: new () => object, value: unknown): Promis
     return { details: [{ field: '(row)', reason: 'must be a JSON object', code: 'isObject' }] };
   const problems = inputProblems(value);
   if (problems.length) return { details: problems };
-  const instance = plainToInstance(dto, value);
+  const instance = plainInstance(dto, value);
   // The check compiled once per class answers true only when class-validator would find no
   // error; otherwise class-validator runs and its errors are the answer, as they always were.
   const passes = compileValidator(dto)(instance);
