@@ -4,6 +4,7 @@ import {
   assessAdvocates,
   summarizeActivity,
 } from '../advocates/advocate-assessment';
+import { storeDefaultGrowth } from '../advocates/ranking/snapshot-growth';
 import { HaloSettings } from '../config/halo-settings';
 import { sqliteConnection } from '../database/sql';
 import { optimizeSqlite } from '../database/sqlite-optimize';
@@ -109,6 +110,9 @@ export async function executeRecompute(
         model: JSON.stringify(model),
       },
     );
+    // The ranking's growth sorts and period segments read these instead of comparing every
+    // member's snapshots; without them (a failure here) it compares, with the same answers.
+    await storeDefaultGrowth(dataSource).catch(() => null);
     await optimizeSqlite(dataSource);
     return { members: result.values.length, method: result.model.method, durationMs };
   } catch (error) {

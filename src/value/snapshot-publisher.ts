@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { clearStoredGrowth } from '../advocates/ranking/snapshot-growth';
 import { ValueRun } from './value-run.entity';
 
 /** Members who object to profiling: valued with everyone (aggregates), stored for no one. */
@@ -18,7 +19,9 @@ async function change(
  * run as succeeded: readers (the view `value_snapshots`) see the previous run's rows or this
  * run's, never a mix and never the rows of a run that has not finished. The previous run's rows
  * of the date go, and so do this run's rows of members who objected to profiling while it ran
- * (an objection deletes the rows it finds; these were not yet written then).
+ * (an objection deletes the rows it finds; these were not yet written then). The ranking's
+ * stored comparisons (value_snapshot_growth) go too: the date's new rows may be the end or the
+ * start of any of them; the recompute stores the default period's again after this.
  */
 export async function publishSnapshots(
   dataSource: DataSource,
@@ -27,6 +30,7 @@ export async function publishSnapshots(
 ): Promise<void> {
   const parameters = { runId: run.runId, date: run.asOfDate, now: Date.now() };
   await dataSource.transaction(async (manager) => {
+    await clearStoredGrowth(manager);
     await change(
       manager,
       `DELETE FROM value_snapshot_rows WHERE run_id = :runId AND ${OBJECTORS}`,

@@ -35,6 +35,11 @@ export interface RankingPlan {
   /** Tiers in order, top first. */
   tiers: string[];
   atRiskPAlive: number;
+  /**
+   * The recompute stored the comparisons of `currentDate` with `startDate`
+   * (value_snapshot_growth, snapshot-growth.ts): growth sorts and the period segments read them.
+   */
+  growthStored?: boolean;
   /** Hidden gems: advocacy value at least this, spend below that; null when nobody qualifies. */
   gems: { advocacyMinor: number; medianSpendMinor: number } | null;
 }

@@ -8,8 +8,7 @@ import { rawQuery } from '../../database/sql';
 import { RankingPlan, SortKey } from './ranking-plan';
 import { figures } from './ranking-sql';
 import { SnapshotCalendar } from './snapshot-calendar';
-
-const DEFAULT_PERIOD_DAYS = 30;
+import { DEFAULT_PERIOD_DAYS, growthStored } from './snapshot-growth';
 
 const SEGMENT_SORTS: Record<Segment, SortKey> = {
   'hidden-gems': 'advocacy',
@@ -60,14 +59,25 @@ export class RankingPlanner {
     const currentDate = query.to === undefined ? await this.calendar.latestDate() : endDate;
     if (currentDate === null) return null;
     const basis = query.basis ?? 'all';
+    const startDate = await this.calendar.cutoffDate(period.from);
+    const sort = this.sortOf(query);
+    const comparesPeriod =
+      sort === 'growth' ||
+      sort === 'advocacyGrowth' ||
+      query.segment === 'rising' ||
+      query.segment === 'new-ambassadors';
     return {
       currentDate,
-      startDate: await this.calendar.cutoffDate(period.from),
+      startDate,
       endDate,
+      growthStored:
+        comparesPeriod &&
+        startDate !== null &&
+        (await growthStored(this.dataSource, currentDate, startDate)),
       ...period,
       basis,
       language: query.lang ?? 'en',
-      sort: this.sortOf(query),
+      sort,
       segment: query.segment,
       filters: {
         tier: query.tier,

@@ -26,6 +26,8 @@ export interface RankingSql {
   parameters: Record<string, unknown>;
   sortExpression: string;
   sortNullable: boolean;
+  /** The member's id as the order's tie-break names it (the same value as s.member_id). */
+  memberId: string;
   /** The sort or the segment compares periods: every row is computed, none comes from an index. */
   ranksEveryRow: boolean;
 }
@@ -64,28 +66,46 @@ export function rankingSql(plan: RankingPlan): RankingSql {
   const parameters: Record<string, unknown> = { current: plan.currentDate };
   const periodFilters = plan.segment === 'rising' || plan.segment === 'new-ambassadors';
   const needsPeriod = periodFilters || plan.sort === 'growth' || plan.sort === 'advocacyGrowth';
-  // Growth sorts and the rising segment compute every member's change: no index narrows them.
-  const everyRow = needsPeriod && plan.segment !== 'new-ambassadors';
+  const compared = needsPeriod && plan.endDate !== null && plan.startDate !== null;
+  // The recompute stored this period's comparisons (snapshot-growth.ts): an index orders them.
+  const stored = compared && plan.growthStored === true && plan.endDate! >= plan.currentDate;
+  // Otherwise growth sorts and the rising segment compute every member's change: no index
+  // narrows them.
+  const everyRow = needsPeriod && !stored && plan.segment !== 'new-ambassadors';
   const joins: string[] = [];
-  let end: string | null = null;
-  let start: string | null = null;
-  if (needsPeriod && plan.endDate !== null && plan.startDate !== null) {
-    start = 'b';
+  const where = ['s.as_of_date = :current', `s.member_id NOT IN (${EXCLUDED_MEMBERS})`];
+  let period: Period | null = null;
+  if (stored) {
+    joins.push(
+      'JOIN value_snapshot_growth g ON g.snapshot_id = s.id AND g.as_of_date = :current AND g.start_date = :startDate',
+    );
+    parameters.startDate = plan.startDate;
+    const suffix = plan.basis === 'measured' ? '_measured' : '';
+    period = {
+      growth: (kind) => `g.${kind}_growth${suffix}`,
+      startTier: 'g.start_tier',
+      endTier: 's.tier',
+    };
+  } else if (compared) {
     joins.push(latestAtOrBefore('b', 'startDate'));
     parameters.startDate = plan.startDate;
-    if (plan.endDate >= plan.currentDate) end = 's';
-    else {
+    let end = 's';
+    if (plan.endDate! < plan.currentDate) {
       end = 'e';
       joins.push(latestAtOrBefore('e', 'endDate'));
       parameters.endDate = plan.endDate;
     }
+    const figure = { extended, advocacy };
+    period = {
+      growth: (kind) => `(${figure[kind](end)} - COALESCE(${figure[kind]('b')}, 0))`,
+      startTier: 'b.tier',
+      endTier: `${end}.tier`,
+    };
   }
-  const growth = (figure: (alias: string) => string) =>
-    end && start ? `(${figure(end)} - COALESCE(${figure(start)}, 0))` : 'CAST(NULL AS bigint)';
+  const growth = (kind: GrowthKind) => (period ? period.growth(kind) : 'CAST(NULL AS bigint)');
 
-  const where = ['s.as_of_date = :current', `s.member_id NOT IN (${EXCLUDED_MEMBERS})`];
   where.push(...filterClauses(plan, parameters));
-  if (plan.segment) where.push(segmentClause(plan, parameters, { start, end, growth, advocacy }));
+  if (plan.segment) where.push(segmentClause(plan, parameters, period, advocacy));
 
   const sorts: Record<SortKey, [string, boolean]> = {
     advocacy: [advocacy('s'), false],
@@ -101,20 +121,47 @@ export function rankingSql(plan: RankingPlan): RankingSql {
         : `CASE WHEN ${extended('s')} > 0 THEN CAST(${influence('s')} AS double precision) / ${extended('s')} END`,
       true,
     ],
-    growth: [growth(extended), true],
-    advocacyGrowth: [growth(advocacy), true],
+    // Stored figures are never null (a member without a start snapshot starts from zero).
+    growth: [growth('extended'), !stored],
+    advocacyGrowth: [growth('advocacy'), !stored],
   };
   const [sortExpression, sortNullable] = sorts[plan.sort];
+  const growthSort = plan.sort === 'growth' || plan.sort === 'advocacyGrowth';
   const from = (periodJoins: string[]) =>
     `FROM ${everyRow && periodJoins.length ? IN_MEMBER_ORDER : 'value_snapshots s'} ${periodJoins.join(' ')} WHERE ${where.join(' AND ')}`;
+  // The rising segment's count, where no filter reads the snapshot itself, from the stored
+  // rows alone: one of them per current snapshot, so that the count reads their index only.
+  const { tier, minPurchases, activeSince } = plan.filters;
+  const storedCount =
+    stored &&
+    plan.segment === 'rising' &&
+    tier === undefined &&
+    minPurchases === undefined &&
+    activeSince === undefined
+      ? `FROM value_snapshot_growth g WHERE ${[
+          'g.as_of_date = :current AND g.start_date = :startDate',
+          ...where.slice(1).map((clause) => clause.replace(/\bs\.member_id\b/g, 'g.member_id')),
+        ].join(' AND ')}`
+      : null;
   return {
     body: from(joins),
-    countBody: from(periodFilters ? joins : []),
+    countBody: storedCount ?? from(periodFilters ? joins : []),
     parameters,
     sortExpression,
     sortNullable,
+    // The stored rows' index ends with the member: their copy of it keeps the index's order.
+    memberId: stored && growthSort ? 'g.member_id' : 's.member_id',
     ranksEveryRow: everyRow,
   };
+}
+
+type GrowthKind = 'extended' | 'advocacy';
+
+/** A period's comparison in SQL: the change of a figure, the tiers at its start and end. */
+interface Period {
+  growth: (kind: GrowthKind) => string;
+  startTier: string;
+  endTier: string;
 }
 
 function latestAtOrBefore(alias: string, parameter: string): string {
@@ -165,12 +212,8 @@ function filterClauses(plan: RankingPlan, parameters: Record<string, unknown>): 
 function segmentClause(
   plan: RankingPlan,
   parameters: Record<string, unknown>,
-  period: {
-    start: string | null;
-    end: string | null;
-    growth: (figure: (alias: string) => string) => string;
-    advocacy: (alias: string) => string;
-  },
+  period: Period | null,
+  advocacy: (alias: string) => string,
 ): string {
   switch (plan.segment) {
     case 'hidden-gems':
@@ -182,9 +225,9 @@ function segmentClause(
         medianSpend: Math.ceil(plan.gems.medianSpendMinor),
       });
       // "+ 0" keeps SQLite on the advocacy index, which narrows to the top share at once.
-      return `${period.advocacy('s')} > 0 AND ${period.advocacy('s')} >= :gemAdvocacy AND s.spend_minor + 0 < :medianSpend`;
+      return `${advocacy('s')} > 0 AND ${advocacy('s')} >= :gemAdvocacy AND s.spend_minor + 0 < :medianSpend`;
     case 'rising':
-      return period.start ? `${period.growth(period.advocacy)} > 0` : NO_ROWS;
+      return period ? `${period.growth('advocacy')} > 0` : NO_ROWS;
     case 'at-risk': {
       const upperTiers = plan.tiers.slice(0, -1);
       if (!upperTiers.length) return NO_ROWS;
@@ -197,9 +240,9 @@ function segmentClause(
       return `s.tier IN (:...upperTiers) AND ((s.last_activity_at >= :previousFrom AND s.last_activity_at < :periodFrom) OR s.p_alive < :atRiskPAlive)`;
     }
     case 'new-ambassadors':
-      if (!period.start || !period.end) return NO_ROWS;
+      if (!period) return NO_ROWS;
       parameters.topTier = plan.tiers[0];
-      return `${period.end}.tier = :topTier AND (${period.start}.tier IS NULL OR ${period.start}.tier <> :topTier)`;
+      return `${period.endTier} = :topTier AND (${period.startTier} IS NULL OR ${period.startTier} <> :topTier)`;
     default:
       return NO_ROWS;
   }
@@ -213,12 +256,13 @@ export function keysetClause(
 ): string {
   parameters.cursorId = position.id;
   const key = sql.sortExpression;
-  if (position.value === null) return `(${key} IS NULL AND s.member_id < :cursorId)`;
+  const member = sql.memberId;
+  if (position.value === null) return `(${key} IS NULL AND ${member} < :cursorId)`;
   parameters.cursorValue = position.value;
-  const after = `(${key} < :cursorValue OR (${key} = :cursorValue AND s.member_id < :cursorId))`;
+  const after = `(${key} < :cursorValue OR (${key} = :cursorValue AND ${member} < :cursorId))`;
   return sql.sortNullable ? `(${after} OR ${key} IS NULL)` : after;
 }
 
 export function orderBy(sql: RankingSql): string {
-  return `ORDER BY ${sql.sortExpression} DESC${sql.sortNullable ? ' NULLS LAST' : ''}, s.member_id DESC`;
+  return `ORDER BY ${sql.sortExpression} DESC${sql.sortNullable ? ' NULLS LAST' : ''}, ${sql.memberId} DESC`;
 }

@@ -24,6 +24,8 @@ import { WebhookFailureIndex1733000090000 } from './1733000090000-webhook-failur
 import { AuditEntries1733000040000 } from './1733000040000-audit-entries';
 import { ReferralConversionIndex1733000120000 } from './1733000120000-referral-conversion-index';
 import { ImportRuns1733000100000 } from './1733000100000-import-runs';
+import { SnapshotGrowth1733000110000 } from './1733000110000-snapshot-growth';
+import { SnapshotDateRunIndex1733000111000 } from './1733000111000-snapshot-date-run-index';
 
 /** Every migration, in order. A schema change adds a file here; never edit a shipped one. */
 export const MIGRATIONS = [
@@ -52,5 +54,7 @@ export const MIGRATIONS = [
   Webhooks1733000080000,
   WebhookFailureIndex1733000090000,
   ImportRuns1733000100000,
+  SnapshotGrowth1733000110000,
+  SnapshotDateRunIndex1733000111000,
   ReferralConversionIndex1733000120000,
 ];

@@ -1,0 +1,84 @@
+import { DataSource } from 'typeorm';
+import { SnakeNamingStrategy } from '../snake-naming.strategy';
+import { MIGRATIONS } from '.';
+import { SnapshotGrowth1733000110000 } from './1733000110000-snapshot-growth';
+
+const UP_TO_THIS = MIGRATIONS.slice(0, MIGRATIONS.indexOf(SnapshotGrowth1733000110000) + 1);
+const BY_GROWTH = `SELECT g.member_id FROM value_snapshot_growth g
+  WHERE g.as_of_date = '2026-06-01' AND g.start_date = '2026-05-01'
+  ORDER BY g.extended_growth DESC, g.member_id DESC LIMIT 51`;
+const RISING = `SELECT COUNT(*) FROM value_snapshot_growth g
+  WHERE g.as_of_date = '2026-06-01' AND g.start_date = '2026-05-01' AND g.advocacy_growth > 0`;
+
+describe('SnapshotGrowth1733000110000', () => {
+  let dataSource: DataSource;
+  const plan = async (sql: string) =>
+    ((await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`)) as { detail: string }[])
+      .map((row) => row.detail)
+      .join('\n');
+
+  beforeAll(async () => {
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      migrations: UP_TO_THIS,
+      migrationsTransactionMode: 'each',
+      namingStrategy: new SnakeNamingStrategy(),
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+  });
+  afterAll(() => dataSource.destroy());
+
+  it('orders a growth sort and narrows the rising segment by index, without sorting', async () => {
+    const sorted = await plan(BY_GROWTH);
+    expect(sorted).toContain('ix_value_snapshot_growth_extended (as_of_date=? AND start_date=?)');
+    expect(sorted).not.toContain('TEMP B-TREE');
+    expect(await plan(RISING)).toContain(
+      'ix_value_snapshot_growth_advocacy (as_of_date=? AND start_date=? AND advocacy_growth>?)',
+    );
+  });
+
+  it('deletes a snapshot’s stored comparisons with the snapshot row', async () => {
+    await dataSource.query(
+      `INSERT INTO value_runs (id, as_of, as_of_date, status, trigger, started_at, members)
+       VALUES ('run-1', 0, '2026-06-01', 'succeeded', 'manual', 0, 1)`,
+    );
+    await dataSource.query(
+      `INSERT INTO members (id, referral_code, created_at, updated_at) VALUES ('member-1', 'CODE1', 0, 0)`,
+    );
+    const columns = await dataSource.query('PRAGMA table_info(value_snapshot_rows)');
+    const required = (columns as { name: string; notnull: number; dflt_value: unknown }[]).filter(
+      (column) => column.notnull && column.dflt_value === null,
+    );
+    const values: Record<string, unknown> = {
+      id: 'snapshot-1',
+      member_id: 'member-1',
+      as_of_date: '2026-06-01',
+      run_id: 'run-1',
+      currency: 'EUR',
+      method: 'bgnbd',
+    };
+    const names = required.map((column) => column.name);
+    await dataSource.query(
+      `INSERT INTO value_snapshot_rows (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      names.map((name) => values[name] ?? 0),
+    );
+    await dataSource.query(
+      `INSERT INTO value_snapshot_growth (snapshot_id, start_date, as_of_date, member_id, extended_growth,
+         advocacy_growth, extended_growth_measured, advocacy_growth_measured, start_tier)
+       VALUES ('snapshot-1', '2026-05-01', '2026-06-01', 'member-1', 5, 3, 5, 3, NULL)`,
+    );
+    await dataSource.query("DELETE FROM value_snapshot_rows WHERE member_id = 'member-1'");
+    expect(await dataSource.query('SELECT * FROM value_snapshot_growth')).toEqual([]);
+  });
+
+  it('drops the table on the way down', async () => {
+    await dataSource.undoLastMigration();
+    const tables = await dataSource.query(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'value_snapshot_growth'",
+    );
+    expect(tables).toEqual([]);
+    await dataSource.runMigrations();
+  });
+});
