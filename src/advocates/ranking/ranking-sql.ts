@@ -34,6 +34,10 @@ export interface RankingSql {
 
 const NO_ROWS = '1 = 0';
 
+/** A current snapshot's stored comparison (snapshot-growth.ts) with the period's start. */
+const STORED_JOIN =
+  'JOIN value_snapshot_growth g ON g.snapshot_id = s.id AND g.as_of_date = :current AND g.start_date = :startDate';
+
 /**
  * The current snapshots in member order (index as_of_date, member_id), for comparisons of
  * every member with an earlier snapshot: that one then lies next to the one read before, and
@@ -65,7 +69,8 @@ export function rankingSql(plan: RankingPlan): RankingSql {
   const { extended, advocacy, influence } = figures(plan.basis);
   const parameters: Record<string, unknown> = { current: plan.currentDate };
   const periodFilters = plan.segment === 'rising' || plan.segment === 'new-ambassadors';
-  const needsPeriod = periodFilters || plan.sort === 'growth' || plan.sort === 'advocacyGrowth';
+  const growthSort = plan.sort === 'growth' || plan.sort === 'advocacyGrowth';
+  const needsPeriod = periodFilters || growthSort;
   const compared = needsPeriod && plan.endDate !== null && plan.startDate !== null;
   // The recompute stored this period's comparisons (snapshot-growth.ts): an index orders them.
   const stored = compared && plan.growthStored === true && plan.endDate! >= plan.currentDate;
@@ -76,15 +81,17 @@ export function rankingSql(plan: RankingPlan): RankingSql {
   const where = ['s.as_of_date = :current', `s.member_id NOT IN (${EXCLUDED_MEMBERS})`];
   let period: Period | null = null;
   if (stored) {
-    joins.push(
-      'JOIN value_snapshot_growth g ON g.snapshot_id = s.id AND g.as_of_date = :current AND g.start_date = :startDate',
-    );
+    // new-ambassadors alone looks its few top-tier members up instead of joining every row.
+    if (plan.segment !== 'new-ambassadors' || growthSort) joins.push(STORED_JOIN);
     parameters.startDate = plan.startDate;
     const suffix = plan.basis === 'measured' ? '_measured' : '';
     period = {
       growth: (kind) => `g.${kind}_growth${suffix}`,
-      startTier: 'g.start_tier',
       endTier: 's.tier',
+      // Every current snapshot has its stored row: "not top at the start" is "no row of it
+      // stored with the top tier at the start".
+      notTopAtStart: `NOT EXISTS (SELECT 1 FROM value_snapshot_growth t WHERE t.snapshot_id = s.id
+        AND t.start_date = :startDate AND t.start_tier = :topTier)`,
     };
   } else if (compared) {
     joins.push(latestAtOrBefore('b', 'startDate'));
@@ -98,8 +105,8 @@ export function rankingSql(plan: RankingPlan): RankingSql {
     const figure = { extended, advocacy };
     period = {
       growth: (kind) => `(${figure[kind](end)} - COALESCE(${figure[kind]('b')}, 0))`,
-      startTier: 'b.tier',
       endTier: `${end}.tier`,
+      notTopAtStart: '(b.tier IS NULL OR b.tier <> :topTier)',
     };
   }
   const growth = (kind: GrowthKind) => (period ? period.growth(kind) : 'CAST(NULL AS bigint)');
@@ -126,9 +133,10 @@ export function rankingSql(plan: RankingPlan): RankingSql {
     advocacyGrowth: [growth('advocacy'), !stored],
   };
   const [sortExpression, sortNullable] = sorts[plan.sort];
-  const growthSort = plan.sort === 'growth' || plan.sort === 'advocacyGrowth';
+  // Joined to its stored row, a snapshot is of the current date already; without the date
+  // constraint SQLite walks the stored rows' index in order instead of every snapshot's.
   const from = (periodJoins: string[]) =>
-    `FROM ${everyRow && periodJoins.length ? IN_MEMBER_ORDER : 'value_snapshots s'} ${periodJoins.join(' ')} WHERE ${where.join(' AND ')}`;
+    `FROM ${everyRow && periodJoins.length ? IN_MEMBER_ORDER : 'value_snapshots s'} ${periodJoins.join(' ')} WHERE ${(periodJoins.includes(STORED_JOIN) ? where.slice(1) : where).join(' AND ')}`;
   // The rising segment's count, where no filter reads the snapshot itself, from the stored
   // rows alone: one of them per current snapshot, so that the count reads their index only.
   const { tier, minPurchases, activeSince } = plan.filters;
@@ -157,11 +165,12 @@ export function rankingSql(plan: RankingPlan): RankingSql {
 
 type GrowthKind = 'extended' | 'advocacy';
 
-/** A period's comparison in SQL: the change of a figure, the tiers at its start and end. */
+/** A period's comparison in SQL: the change of a figure, the tier at its end and start. */
 interface Period {
   growth: (kind: GrowthKind) => string;
-  startTier: string;
   endTier: string;
+  /** The member's start snapshot is missing or not of the top tier (`:topTier`). */
+  notTopAtStart: string;
 }
 
 function latestAtOrBefore(alias: string, parameter: string): string {
@@ -242,7 +251,7 @@ function segmentClause(
     case 'new-ambassadors':
       if (!period) return NO_ROWS;
       parameters.topTier = plan.tiers[0];
-      return `${period.endTier} = :topTier AND (${period.startTier} IS NULL OR ${period.startTier} <> :topTier)`;
+      return `${period.endTier} = :topTier AND ${period.notTopAtStart}`;
     default:
       return NO_ROWS;
   }

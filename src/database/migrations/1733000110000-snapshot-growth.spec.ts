@@ -34,6 +34,9 @@ describe('SnapshotGrowth1733000110000', () => {
     const sorted = await plan(BY_GROWTH);
     expect(sorted).toContain('ix_value_snapshot_growth_extended (as_of_date=? AND start_date=?)');
     expect(sorted).not.toContain('TEMP B-TREE');
+    const measured = await plan(BY_GROWTH.replace('extended_growth', 'extended_growth_measured'));
+    expect(measured).toContain('ix_value_snapshot_growth_extended_measured');
+    expect(measured).not.toContain('TEMP B-TREE');
     expect(await plan(RISING)).toContain(
       'ix_value_snapshot_growth_advocacy (as_of_date=? AND start_date=? AND advocacy_growth>?)',
     );

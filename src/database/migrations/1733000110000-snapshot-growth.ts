@@ -12,19 +12,18 @@ import { index, references } from './table-keys';
  * (date, start date) that has no rows here.
  */
 const GROWTH_INDICES = [
-  index('ix_value_snapshot_growth_extended', [
+  'extended_growth',
+  'advocacy_growth',
+  'extended_growth_measured',
+  'advocacy_growth_measured',
+].map((column) =>
+  index(`ix_value_snapshot_growth_${column.replace('_growth', '')}`, [
     'as_of_date',
     'start_date',
-    'extended_growth',
+    column,
     'member_id',
   ]),
-  index('ix_value_snapshot_growth_advocacy', [
-    'as_of_date',
-    'start_date',
-    'advocacy_growth',
-    'member_id',
-  ]),
-];
+);
 
 export class SnapshotGrowth1733000110000 implements MigrationInterface {
   name = 'SnapshotGrowth1733000110000';

@@ -32,14 +32,20 @@ describe('SnapshotDateRunIndex1733000111000', () => {
 
   it('counts a date’s current snapshots from the index alone', async () => {
     expect(await plan(RANKING_COUNT)).toContain(
-      'COVERING INDEX ix_value_snapshot_rows_date_run_member (as_of_date=? AND run_id=?)',
+      'COVERING INDEX ix_value_snapshot_rows_date_run_tier (as_of_date=? AND run_id=?)',
+    );
+  });
+
+  it('counts a tier of a date from the index alone', async () => {
+    expect(await plan(`${RANKING_COUNT} AND s.tier = 'Champion'`)).toContain(
+      'COVERING INDEX ix_value_snapshot_rows_date_run_tier (as_of_date=? AND run_id=? AND tier=?)',
     );
   });
 
   it('drops the index on the way down', async () => {
     await dataSource.undoLastMigration();
-    expect(await plan(RANKING_COUNT)).not.toContain('ix_value_snapshot_rows_date_run_member');
+    expect(await plan(RANKING_COUNT)).not.toContain('ix_value_snapshot_rows_date_run_tier');
     await dataSource.runMigrations();
-    expect(await plan(RANKING_COUNT)).toContain('ix_value_snapshot_rows_date_run_member');
+    expect(await plan(RANKING_COUNT)).toContain('ix_value_snapshot_rows_date_run_tier');
   });
 });
