@@ -45,7 +45,6 @@ function tuneSqlite(database: SqliteHandle): void {
   database.pragma('synchronous = NORMAL');
   // An erasure must not leave the erased person's bytes in freed pages: deleted content is zeroed.
   database.pragma('secure_delete = ON');
-  cacheStatements(database);
   beginImmediately(database);
 }
 
@@ -66,33 +65,6 @@ function beginImmediately(database: SqliteHandle): void {
   const prepare = database.prepare.bind(database);
   database.prepare = (source: string) =>
     prepare(source === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : source);
-}
-
-/** Statements kept prepared per connection; the oldest go first beyond this. */
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * TypeORM keeps prepared statements per query runner, and every transaction (each request's
- * write, each import batch) gets a new runner: every statement was compiled again, a fifth of
- * an import's SQL time. The connection keeps them instead, shared by all its runners. better-
- * sqlite3 runs a statement to completion before the next call, so sharing one is safe; a
- * caller that changes a statement's mode (`raw`) sets it back (forEachRow).
- */
-function cacheStatements(database: SqliteHandle): void {
-  const prepare = database.prepare.bind(database);
-  const cache = new Map<string, unknown>();
-  database.prepare = (source: string) => {
-    let statement = cache.get(source);
-    if (statement) {
-      // Most recently used last: the first key is the one to drop.
-      cache.delete(source);
-    } else {
-      statement = prepare(source);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(source, statement);
-    return statement;
-  };
 }
 
 export function sqliteFile(path: string): string {

@@ -28,15 +28,12 @@ export async function forEachRow(
   const sqlite = sqliteConnection(dataSource);
   let count = 0;
   if (sqlite) {
-    // The connection shares its prepared statements (data-source-options): raw mode is undone.
-    const statement = sqlite.prepare(text).raw(true);
-    try {
-      for (const row of statement.iterate(...values) as Iterable<unknown[]>) {
-        onRow(row);
-        count += 1;
-      }
-    } finally {
-      statement.raw(false);
+    for (const row of sqlite
+      .prepare(text)
+      .raw(true)
+      .iterate(...values) as Iterable<unknown[]>) {
+      onRow(row);
+      count += 1;
     }
     return count;
   }
