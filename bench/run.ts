@@ -68,6 +68,14 @@ const BENCHES: BenchPlan[] = [
     env: (quick) => ({ MEMBERS: quick ? '2000' : '100000' }),
   },
   {
+    name: 'writes',
+    measures:
+      'POST /purchases and POST /mentions at 20 connections (req/s, p50/p99) against a bare node:http server doing the same INSERT',
+    databases: ['sqlite'],
+    args: () => [],
+    env: (quick) => ({ REQUESTS: quick ? '2000' : '10000', MEMBERS: quick ? '50' : '200' }),
+  },
+  {
     name: 'digest',
     measures: 'one scheduler tick rendering and sending digests over SMTP on loopback',
     databases: ['sqlite'],

@@ -14,7 +14,8 @@ const SHUTDOWN_WAIT_MS = 5_000;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * Writes audit entries: one entry and its record rows in one transaction, after the answer has
+ * Writes audit entries: one entry and its record rows in one transaction (on SQLite, with the
+ * other entries of the same moment: see `queued`), after the answer has
  * gone (the caller never waits for it, and a failure is logged, never thrown). On SQLite the
  * insert runs on better-sqlite3 directly, synchronously and only while no other flow holds a
  * transaction open on the one shared connection: otherwise the entry would join that flow's
@@ -25,10 +26,12 @@ export class AuditWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditWriter.name);
   private readonly pending = new Set<Promise<void>>();
   private ids = { at: Number.NaN, next: () => '' };
-  private statements: { connection: Database | null; bySql: Map<string, Statement> } = {
-    connection: null,
-    bySql: new Map(),
+  private statements?: {
+    connection: Database;
+    entry: Statement<unknown[]>;
+    record: Statement<unknown[]>;
   };
+  private readonly queue: Queued[] = [];
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -85,27 +88,56 @@ export class AuditWriter implements BeforeApplicationShutdown {
       });
       return;
     }
-    const statements = [
-      this.insertSql(AuditEntry, [entry]),
-      ...(records.length > 0 ? [this.insertSql(AuditEntryRecord, records)] : []),
-    ];
-    for (let waited = 0; sqlite.inTransaction && waited < SQLITE_TRANSACTION_WAIT_MS; waited += 5)
-      await pause(5);
-    sqlite.transaction(() => {
-      for (const [sql, values] of statements) this.prepared(sqlite, sql).run(...values);
-    })();
+    await this.queued(sqlite, { entry, records });
   }
 
-  /** A statement prepared once per shape (an entry, 1 to 10 record rows) and connection. */
-  private prepared(sqlite: Database, sql: string): Statement {
-    if (this.statements.connection !== sqlite)
-      this.statements = { connection: sqlite, bySql: new Map() };
-    let statement = this.statements.bySql.get(sql);
-    if (!statement) {
-      statement = sqlite.prepare(sql);
-      this.statements.bySql.set(sql, statement);
+  /**
+   * SQLite: the entries of the requests answered in the same turn of the event loop are written
+   * in one transaction (one commit instead of one each: the commit is most of an entry's cost).
+   * Each entry is still whole or absent; when a group's transaction fails, its entries are
+   * written one transaction each, so that a bad entry costs only itself.
+   */
+  private queued(sqlite: Database, row: AuditRow): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => void this.flush(sqlite));
+    });
+  }
+
+  private async flush(sqlite: Database): Promise<void> {
+    for (let waited = 0; sqlite.inTransaction && waited < SQLITE_TRANSACTION_WAIT_MS; waited += 5)
+      await pause(5);
+    const group = this.queue.splice(0);
+    const write = (rows: AuditRow[]) =>
+      sqlite.transaction(() => {
+        for (const row of rows) this.insertRow(sqlite, row);
+      })();
+    try {
+      write(group.map((queued) => queued.row));
+      for (const queued of group) queued.resolve();
+    } catch {
+      for (const queued of group) {
+        try {
+          write([queued.row]);
+          queued.resolve();
+        } catch (error) {
+          queued.reject(error);
+        }
+      }
     }
-    return statement;
+  }
+
+  /** An entry and its record rows, with two statements prepared once per connection. */
+  private insertRow(sqlite: Database, { entry, records }: AuditRow): void {
+    if (this.statements?.connection !== sqlite)
+      this.statements = {
+        connection: sqlite,
+        entry: sqlite.prepare(insertSql(this.dataSource, AuditEntry, ENTRY_COLUMNS)),
+        record: sqlite.prepare(insertSql(this.dataSource, AuditEntryRecord, RECORD_COLUMNS)),
+      };
+    this.statements.entry.run(ENTRY_COLUMNS.map((column) => entry[column]));
+    for (const record of records)
+      this.statements.record.run(RECORD_COLUMNS.map((column) => record[column]));
   }
 
   /** Ids of one millisecond come from one sequence, so they sort in the order entries were made. */
@@ -113,13 +145,46 @@ export class AuditWriter implements BeforeApplicationShutdown {
     if (this.ids.at !== at) this.ids = { at, next: timeOrderedUuids(at) };
     return this.ids.next();
   }
+}
 
-  private insertSql<Row extends object>(target: new () => Row, rows: Row[]): [string, unknown[]] {
-    return this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(target)
-      .values(rows)
-      .getQueryAndParameters();
-  }
+interface AuditRow {
+  entry: AuditEntry;
+  records: AuditEntryRecord[];
+}
+
+interface Queued {
+  row: AuditRow;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const ENTRY_COLUMNS = [
+  'id',
+  'at',
+  'actorKind',
+  'keyId',
+  'keyName',
+  'keyPrefix',
+  'action',
+  'method',
+  'route',
+  'statusCode',
+  'outcome',
+  'requestId',
+  'remoteAddress',
+  'details',
+] as const satisfies readonly (keyof AuditEntry)[];
+const RECORD_COLUMNS = [
+  'entryId',
+  'recordId',
+  'at',
+] as const satisfies readonly (keyof AuditEntryRecord)[];
+
+/** `INSERT INTO table (columns) VALUES (?, …)`, the columns of these properties in this order. */
+function insertSql(dataSource: DataSource, target: object, properties: readonly string[]): string {
+  const metadata = dataSource.getMetadata(target as typeof AuditEntry);
+  const columns = properties.map(
+    (property) => `"${metadata.findColumnWithPropertyName(property)!.databaseName}"`,
+  );
+  return `INSERT INTO "${metadata.tableName}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 }

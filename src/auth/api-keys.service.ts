@@ -13,6 +13,12 @@ import { CommonErrorCode } from '../common/errors/common-error-code';
 
 const PEPPER = 'api-key-pepper';
 const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * How long an authenticated key is answered from memory instead of a query per request. A key
+ * revoked or changed through this process is forgotten at once; one revoked by another process
+ * (the CLI, another instance) is refused at most this long after.
+ */
+export const KEY_CACHE_TTL_MS = 2_000;
 
 export interface CreatedKey {
   key: ApiKey;
@@ -22,6 +28,8 @@ export interface CreatedKey {
 @Injectable()
 export class ApiKeysService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApiKeysService.name);
+  /** Active keys by secret hash, each until its time. */
+  private readonly cache = new Map<string, { key: ApiKey; until: number }>();
 
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
@@ -38,6 +46,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
     const existing = await this.keys.findOneBy({ secretHash });
     if (existing && !existing.revokedAt && existing.role === 'admin') return;
     if (existing) {
+      this.cache.clear();
       await this.keys.update(existing.id, { role: 'admin', revokedAt: null });
     } else {
       await this.keys
@@ -74,6 +83,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
   async revoke(id: string): Promise<ApiKey> {
     const key = await this.keys.findOneBy({ id });
     if (!key) throw notFound(AuthErrorCode.API_KEY_NOT_FOUND, 'id', id);
+    this.forget(id);
     if (!key.revokedAt) {
       key.revokedAt = Date.now();
       await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
@@ -87,13 +97,28 @@ export class ApiKeysService implements OnApplicationBootstrap {
   async authenticate(secret: string): Promise<ApiKey | undefined> {
     if (secret.length < 16 || secret.length > 512) return undefined;
     const secretHash = hashKeySecret(secret, await this.secrets.get(PEPPER));
-    const key = await this.keys.findOneBy({ secretHash });
-    if (!key || key.revokedAt || !hashesEqual(key.secretHash, secretHash)) return undefined;
     const now = Date.now();
+    const cached = this.cache.get(secretHash);
+    const key =
+      cached && cached.until > now ? cached.key : await this.keys.findOneBy({ secretHash });
+    if (!key || key.revokedAt || !hashesEqual(key.secretHash, secretHash)) {
+      this.cache.delete(secretHash);
+      return undefined;
+    }
+    if (!cached || cached.key !== key) {
+      if (this.cache.size >= 1000) this.cache.clear();
+      this.cache.set(secretHash, { key, until: now + KEY_CACHE_TTL_MS });
+    }
     if (!key.lastUsedAt || now - key.lastUsedAt > LAST_USED_RESOLUTION_MS) {
+      key.lastUsedAt = now;
       await this.keys.update(key.id, { lastUsedAt: now });
     }
     return key;
+  }
+
+  /** A revoked or changed key is looked up again on its next request. */
+  private forget(id: string): void {
+    for (const [hash, { key }] of this.cache) if (key.id === id) this.cache.delete(hash);
   }
 
   private newKey(name: string, role: Role, secret: string, secretHash: string): ApiKey {

@@ -4,6 +4,7 @@ import { HaloSettings } from '../config/halo-settings';
 import { ENTITY_FILES } from './entity-files';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { bindSqliteIntegers } from './sqlite-bound-integers';
 
 /**
  * PostgreSQL when a URL is set, else the embedded SQLite file (WAL, busy timeout, foreign keys).
@@ -22,9 +23,12 @@ export function dataSourceOptions(settings: Pick<HaloSettings, 'database'>): Dat
   if (settings.database.url) {
     return { type: 'postgres', url: settings.database.url, ...common, extra: { max: 10 } };
   }
+  bindSqliteIntegers();
   return {
     type: 'better-sqlite3',
     database: sqliteFile(settings.database.sqlitePath),
+    // The hot statements of every route stay prepared (the driver's default keeps 100).
+    statementCacheSize: 1000,
     enableWAL: true,
     timeout: settings.database.busyTimeoutMs,
     prepareDatabase: tuneSqlite,

@@ -43,9 +43,16 @@ export class MentionsService {
       let existing = await this.findSame(transaction, candidate.fields);
       if (!existing) {
         const mention = newMention(candidate);
-        // A copy: on PostgreSQL, insert writes the raw (string) bigint defaults back into it.
+        // Every column is set (newMention): nothing to read back after the insert (the
+        // driver would otherwise select the columns with defaults again, a query a mention).
         const stored = await insertUnlessRaced(transaction, (savepoint) =>
-          savepoint.insert(Mention, { ...mention }),
+          savepoint
+            .createQueryBuilder()
+            .insert()
+            .into(Mention)
+            .values({ ...mention })
+            .updateEntity(false)
+            .execute(),
         );
         if (stored === 'inserted') {
           await linkPurchasesToMention(transaction, mention);
