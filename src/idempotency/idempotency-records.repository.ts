@@ -22,9 +22,10 @@ export class IdempotencyRecordsRepository extends RecordRepository<IdempotencyRe
   }
 
   /**
-   * Takes the key: a record of it older than `expiredBefore` is deleted first, then the unique
-   * index on (api_key_id, key) lets one insert win. The record's id, or null when another holds
-   * the key.
+   * Takes the key: the unique index on (api_key_id, key) lets one insert win. When a record of
+   * the key holds it, one older than `expiredBefore` is deleted and the insert tried once more
+   * (a new key, the usual case, costs one statement). The record's id, or null when another
+   * holds the key.
    */
   async reserve(
     scope: IdempotencyScope,
@@ -32,19 +33,23 @@ export class IdempotencyRecordsRepository extends RecordRepository<IdempotencyRe
     expiredBefore: number,
   ): Promise<string | null> {
     const records = this.dataSource.getRepository(IdempotencyRecord);
-    await records.delete({
+    const id = randomUUID();
+    const insert = async () => {
+      try {
+        await records.insert({ ...scope, id, status: null, resourceId: null, createdAt: now });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    };
+    if (await insert()) return id;
+    const expired = await records.delete({
       apiKeyId: scope.apiKeyId,
       key: scope.key,
       createdAt: LessThan(expiredBefore),
     });
-    const id = randomUUID();
-    try {
-      await records.insert({ ...scope, id, status: null, resourceId: null, createdAt: now });
-      return id;
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    return expired.affected && (await insert()) ? id : null;
   }
 
   /** The key's record unless it expired. */
