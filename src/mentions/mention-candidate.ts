@@ -1,5 +1,6 @@
 import { newRecordId } from '../common/ids/time-ordered-uuid';
 import { EntityManager } from 'typeorm';
+import { anyRow } from '../database/sql';
 import { parseIsoInstant } from '../common/dates/iso-date';
 import { DomainError, invalidField } from '../common/errors/domain-error';
 import { FieldRule } from '../common/records/compare-record';
@@ -52,8 +53,13 @@ export interface MentionLookups {
 
 export function databaseMentionLookups(manager: EntityManager): MentionLookups {
   return {
-    identity: (platform, handleNormalized) =>
-      manager.getRepository(Identity).findOneBy({ platform, handleNormalized }),
+    // Most mentions come from handles no member claimed: a probe answers those.
+    identity: async (platform, handleNormalized) => {
+      const sql =
+        'SELECT 1 FROM identities WHERE platform = :platform AND handle_normalized = :handle LIMIT 1';
+      if (!(await anyRow(manager, sql, { platform, handle: handleNormalized }))) return null;
+      return manager.getRepository(Identity).findOneBy({ platform, handleNormalized });
+    },
     member: (reference) => resolveMember(manager, reference),
   };
 }

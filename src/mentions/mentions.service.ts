@@ -7,6 +7,7 @@ import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { compareRecord } from '../common/records/compare-record';
 import { insertUnlessRaced } from '../database/insert-unless-raced';
+import { anyRow } from '../database/sql';
 import { Identity } from '../members/identity.entity';
 import { normalizeHandle, normalizePlatform } from '../members/normalize';
 import { RowOutcome } from '../imports/record-importer';
@@ -171,6 +172,22 @@ export class MentionsService {
     manager: EntityManager,
     candidate: Partial<Mention>,
   ): Promise<Mention | null> {
+    // A new mention (most writes) is answered by a probe, without the query builder.
+    const keys = [
+      'url_normalized = :url',
+      ...(candidate.externalId ? ['external_id = :externalId'] : []),
+      ...(candidate.externalPostId
+        ? ['(platform = :platform AND external_post_id = :postId)']
+        : []),
+    ];
+    const probe = `SELECT 1 FROM mentions WHERE ${keys.join(' OR ')} LIMIT 1`;
+    const found = await anyRow(manager, probe, {
+      url: candidate.urlNormalized,
+      externalId: candidate.externalId,
+      platform: candidate.platform,
+      postId: candidate.externalPostId,
+    });
+    if (!found) return null;
     const matches = await manager
       .getRepository(Mention)
       .createQueryBuilder('mention')

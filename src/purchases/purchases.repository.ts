@@ -5,7 +5,7 @@ import { parseIsoInstant } from '../common/dates/iso-date';
 import { Page } from '../common/pagination/cursor';
 import { keysetPage } from '../common/pagination/keyset';
 import { Campaign } from '../campaigns/campaign.entity';
-import { ResultRow } from '../database/sql';
+import { ResultRow, anyRow } from '../database/sql';
 import { ListPurchasesQuery } from './dto/list-purchases.query';
 import { Purchase } from './purchase.entity';
 import { RecordRepository } from '../database/record-repository';
@@ -34,10 +34,13 @@ export class PurchasesRepository extends RecordRepository<Purchase> {
     return manager.getRepository(Purchase).findOneBy({ id });
   }
 
-  findByExternalId(
+  /** A new externalId (most writes) is answered by a probe, without the query builder. */
+  async findByExternalId(
     externalId: string,
     manager = this.dataSource.manager,
   ): Promise<Purchase | null> {
+    const sql = 'SELECT 1 FROM purchases WHERE external_id = :externalId LIMIT 1';
+    if (!(await anyRow(manager, sql, { externalId }))) return null;
     return manager.getRepository(Purchase).findOneBy({ externalId });
   }
 

@@ -1,5 +1,5 @@
 /** Raw SQL on SQLite and PostgreSQL: queries with named parameters, typed rows, driver errors. */
-export { forEachRow, rawQuery } from './raw-query';
+export { anyRow, forEachRow, rawQuery } from './raw-query';
 export { ResultRow, readRows } from './result-row';
 export { isConstraintViolation, isUniqueViolation } from './constraint-errors';
 export { isSqlite, sqliteConnection } from './dialect';

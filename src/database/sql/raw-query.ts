@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { sqliteConnection } from './dialect';
 import { ResultRow, readRows } from './result-row';
 
@@ -10,6 +10,21 @@ export async function rawQuery(
 ): Promise<ResultRow[]> {
   const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters);
   return readRows(await dataSource.query(text, values));
+}
+
+/**
+ * Whether the query (named parameters) answers any row, in the manager's transaction. A probe
+ * for the hot path of a write: most writes look up a natural key that does not exist yet, and
+ * this answers that without building a query (the caller reads the entity only when it exists).
+ */
+export async function anyRow(
+  manager: EntityManager,
+  sql: string,
+  parameters: Record<string, unknown>,
+): Promise<boolean> {
+  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+  const rows: unknown[] = await manager.query(text, values);
+  return rows.length > 0;
 }
 
 /**
