@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { findAmong, insertMany } from '../database/batch/batch-plan';
+import { anyRow } from '../database/sql';
 import { Purchase } from '../purchases/purchase.entity';
 import { Mention } from './mention.entity';
 import { normalizeUrl } from './normalize-url';
@@ -42,6 +43,9 @@ export async function linkPurchasesToMention(
   manager: EntityManager,
   mention: Mention,
 ): Promise<void> {
+  // Most mentions were named by no purchase beforehand: a probe spares them the update.
+  const sql = 'SELECT 1 FROM purchase_mention_urls WHERE url_normalized = :url LIMIT 1';
+  if (!(await anyRow(manager, sql, { url: mention.urlNormalized }))) return;
   await manager
     .createQueryBuilder()
     .update(Purchase)
