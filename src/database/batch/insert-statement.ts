@@ -50,11 +50,20 @@ export async function insertRows<T extends object>(
     }
     return true;
   }
+  const sqlite = driver.options.type === 'better-sqlite3';
   for (let start = 0; start < rows.length; start += shape.rowsPerStatement) {
     const chunk = rows.slice(start, start + shape.rowsPerStatement);
     const parameters: unknown[] = [];
     for (const row of chunk)
-      for (const column of shape.columns) parameters.push(persistentValue(driver, column, row));
+      for (const column of shape.columns) {
+        const value = persistentValue(driver, column, row);
+        // better-sqlite3 binds a number as REAL ('5.0' in a text column): an integer as INTEGER.
+        parameters.push(
+          sqlite && typeof value === 'number' && Number.isSafeInteger(value)
+            ? BigInt(value)
+            : value,
+        );
+      }
     await manager.query(sqlFor(manager, shape, chunk.length), parameters);
   }
   return true;
