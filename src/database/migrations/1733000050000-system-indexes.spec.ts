@@ -1,35 +1,19 @@
-import { DataSource } from 'typeorm';
-import { SnakeNamingStrategy } from '../snake-naming.strategy';
-import { MIGRATIONS } from '.';
 import { SystemIndexes1733000050000 } from './1733000050000-system-indexes';
-
-const UP_TO_THIS = MIGRATIONS.slice(0, MIGRATIONS.indexOf(SystemIndexes1733000050000) + 1);
+import { migratedDatabase } from '../../../test/support/migrated-database';
 
 describe('SystemIndexes1733000050000', () => {
-  let dataSource: DataSource;
-  const plan = async (sql: string) =>
-    ((await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`)) as { detail: string }[])
-      .map((row) => row.detail)
-      .join('\n');
+  const database = migratedDatabase(SystemIndexes1733000050000);
+  const plan = database.plan;
+  const dataSource = () => database.dataSource;
   const indexes = async () =>
     (
-      (await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'index'")) as {
+      (await dataSource().query("SELECT name FROM sqlite_master WHERE type = 'index'")) as {
         name: string;
       }[]
     ).map((row) => row.name);
 
-  beforeAll(async () => {
-    dataSource = new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      migrations: UP_TO_THIS,
-      migrationsTransactionMode: 'each',
-      namingStrategy: new SnakeNamingStrategy(),
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-  });
-  afterAll(() => dataSource.destroy());
+  beforeAll(() => database.open());
+  afterAll(() => database.close());
 
   it('serves the summary’s queries on failed deliveries and runs by status from an index', async () => {
     expect(
@@ -45,10 +29,10 @@ describe('SystemIndexes1733000050000', () => {
   });
 
   it('drops both indexes on the way down and creates them again on the way up', async () => {
-    await dataSource.undoLastMigration();
+    await dataSource().undoLastMigration();
     expect(await indexes()).not.toContain('ix_digest_deliveries_status_updated');
     expect(await indexes()).not.toContain('ix_value_runs_status_started');
-    await dataSource.runMigrations();
+    await dataSource().runMigrations();
     expect(await indexes()).toEqual(
       expect.arrayContaining([
         'ix_digest_deliveries_status_updated',

@@ -1,33 +1,18 @@
-import { DataSource } from 'typeorm';
-import { SnakeNamingStrategy } from '../snake-naming.strategy';
-import { MIGRATIONS } from '.';
 import { WebhookFailureIndex1733000090000 } from './1733000090000-webhook-failure-index';
+import { migratedDatabase } from '../../../test/support/migrated-database';
 
-const UP_TO_THIS = MIGRATIONS.slice(0, MIGRATIONS.indexOf(WebhookFailureIndex1733000090000) + 1);
 const FAILED_LAST_DAY =
   "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'failed' AND last_attempt_at >= 0";
 const LATEST_FAILED =
   "SELECT * FROM webhook_deliveries WHERE status = 'failed' AND last_attempt_at >= 0 ORDER BY last_attempt_at DESC, id DESC LIMIT 20";
 
 describe('WebhookFailureIndex1733000090000', () => {
-  let dataSource: DataSource;
-  const plan = async (sql: string) =>
-    ((await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`)) as { detail: string }[])
-      .map((row) => row.detail)
-      .join('\n');
+  const database = migratedDatabase(WebhookFailureIndex1733000090000);
+  const plan = database.plan;
+  const dataSource = () => database.dataSource;
 
-  beforeAll(async () => {
-    dataSource = new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      migrations: UP_TO_THIS,
-      migrationsTransactionMode: 'each',
-      namingStrategy: new SnakeNamingStrategy(),
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-  });
-  afterAll(() => dataSource.destroy());
+  beforeAll(() => database.open());
+  afterAll(() => database.close());
 
   it('serves the summary’s count and list of failed deliveries by time from the index', async () => {
     expect(await plan(FAILED_LAST_DAY)).toContain(
@@ -38,11 +23,11 @@ describe('WebhookFailureIndex1733000090000', () => {
   });
 
   it('drops the index on the way down, when the count falls back to the status prefix', async () => {
-    await dataSource.undoLastMigration();
+    await dataSource().undoLastMigration();
     const before = await plan(FAILED_LAST_DAY);
     expect(before).not.toContain('ix_webhook_deliveries_status_attempted');
     expect(before).not.toContain('last_attempt_at>?');
-    await dataSource.runMigrations();
+    await dataSource().runMigrations();
     expect(await plan(FAILED_LAST_DAY)).toContain('ix_webhook_deliveries_status_attempted');
   });
 });

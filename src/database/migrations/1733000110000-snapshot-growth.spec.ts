@@ -1,9 +1,6 @@
-import { DataSource } from 'typeorm';
-import { SnakeNamingStrategy } from '../snake-naming.strategy';
-import { MIGRATIONS } from '.';
 import { SnapshotGrowth1733000110000 } from './1733000110000-snapshot-growth';
+import { migratedDatabase } from '../../../test/support/migrated-database';
 
-const UP_TO_THIS = MIGRATIONS.slice(0, MIGRATIONS.indexOf(SnapshotGrowth1733000110000) + 1);
 const BY_GROWTH = `SELECT g.member_id FROM value_snapshot_growth g
   WHERE g.as_of_date = '2026-06-01' AND g.start_date = '2026-05-01'
   ORDER BY g.extended_growth DESC, g.member_id DESC LIMIT 51`;
@@ -11,24 +8,12 @@ const RISING = `SELECT COUNT(*) FROM value_snapshot_growth g
   WHERE g.as_of_date = '2026-06-01' AND g.start_date = '2026-05-01' AND g.advocacy_growth > 0`;
 
 describe('SnapshotGrowth1733000110000', () => {
-  let dataSource: DataSource;
-  const plan = async (sql: string) =>
-    ((await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`)) as { detail: string }[])
-      .map((row) => row.detail)
-      .join('\n');
+  const database = migratedDatabase(SnapshotGrowth1733000110000);
+  const plan = database.plan;
+  const dataSource = () => database.dataSource;
 
-  beforeAll(async () => {
-    dataSource = new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      migrations: UP_TO_THIS,
-      migrationsTransactionMode: 'each',
-      namingStrategy: new SnakeNamingStrategy(),
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-  });
-  afterAll(() => dataSource.destroy());
+  beforeAll(() => database.open());
+  afterAll(() => database.close());
 
   it('orders a growth sort and narrows the rising segment by index, without sorting', async () => {
     const sorted = await plan(BY_GROWTH);
@@ -43,14 +28,14 @@ describe('SnapshotGrowth1733000110000', () => {
   });
 
   it('deletes a snapshot’s stored comparisons with the snapshot row', async () => {
-    await dataSource.query(
+    await dataSource().query(
       `INSERT INTO value_runs (id, as_of, as_of_date, status, trigger, started_at, members)
        VALUES ('run-1', 0, '2026-06-01', 'succeeded', 'manual', 0, 1)`,
     );
-    await dataSource.query(
+    await dataSource().query(
       `INSERT INTO members (id, referral_code, created_at, updated_at) VALUES ('member-1', 'CODE1', 0, 0)`,
     );
-    const columns = await dataSource.query('PRAGMA table_info(value_snapshot_rows)');
+    const columns = await dataSource().query('PRAGMA table_info(value_snapshot_rows)');
     const required = (columns as { name: string; notnull: number; dflt_value: unknown }[]).filter(
       (column) => column.notnull && column.dflt_value === null,
     );
@@ -63,25 +48,25 @@ describe('SnapshotGrowth1733000110000', () => {
       method: 'bgnbd',
     };
     const names = required.map((column) => column.name);
-    await dataSource.query(
+    await dataSource().query(
       `INSERT INTO value_snapshot_rows (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
       names.map((name) => values[name] ?? 0),
     );
-    await dataSource.query(
+    await dataSource().query(
       `INSERT INTO value_snapshot_growth (snapshot_id, start_date, as_of_date, member_id, extended_growth,
          advocacy_growth, extended_growth_measured, advocacy_growth_measured, start_tier)
        VALUES ('snapshot-1', '2026-05-01', '2026-06-01', 'member-1', 5, 3, 5, 3, NULL)`,
     );
-    await dataSource.query("DELETE FROM value_snapshot_rows WHERE member_id = 'member-1'");
-    expect(await dataSource.query('SELECT * FROM value_snapshot_growth')).toEqual([]);
+    await dataSource().query("DELETE FROM value_snapshot_rows WHERE member_id = 'member-1'");
+    expect(await dataSource().query('SELECT * FROM value_snapshot_growth')).toEqual([]);
   });
 
   it('drops the table on the way down', async () => {
-    await dataSource.undoLastMigration();
-    const tables = await dataSource.query(
+    await dataSource().undoLastMigration();
+    const tables = await dataSource().query(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'value_snapshot_growth'",
     );
     expect(tables).toEqual([]);
-    await dataSource.runMigrations();
+    await dataSource().runMigrations();
   });
 });
