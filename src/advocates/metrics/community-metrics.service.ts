@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { parseIsoInstant, toIso } from '../../common/dates/iso-date';
 import { invalidField } from '../../common/errors/domain-error';
 import { HaloSettings } from '../../config/halo-settings';
+import { VersionedCache } from '../../database/read-cache/versioned-cache';
 import { normalizePlatform } from '../../members/normalize';
 import { CommunityMetricsDto, MetricsWindowDto } from '../dto/community-metrics.dto';
 import { CommunityMetricsQuery } from '../dto/community-metrics.query';
@@ -11,6 +12,7 @@ import { cohortRetentionOfBuyers, monthStarts } from './cohort-retention';
 import { CommunityCountsLoader, MeasureFilters } from './community-counts.loader';
 import { Measures, difference } from './community-measures';
 import {
+  Interval,
   Window,
   countIntervals,
   nextIntervalStart,
@@ -33,10 +35,15 @@ export interface CommunityFilters {
 /** The community measures per interval and in total, each against the window before it. */
 @Injectable()
 export class CommunityMetricsService {
+  /** Answers given again until anything is written (a dashboard asks the same again). */
+  private readonly answers: VersionedCache<CommunityMetricsDto>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: HaloSettings,
-  ) {}
+  ) {
+    this.answers = new VersionedCache(dataSource);
+  }
 
   /** Days, weeks and months are those of the brand's time zone (`brand.timezone`). */
   async metrics(query: CommunityMetricsQuery, now = Date.now()): Promise<CommunityMetricsDto> {
@@ -54,6 +61,18 @@ export class CommunityMetricsService {
         'tooManyIntervals',
       );
     const filters = measureFilters(query);
+    // Everything the answer depends on besides the data, whose version the cache checks.
+    const key = JSON.stringify([from, to, interval, zone, filters.tag, filters.platform]);
+    return this.answers.get(key, () => this.compute(from, to, interval, filters));
+  }
+
+  private async compute(
+    from: number,
+    to: number,
+    interval: Interval,
+    filters: MeasureFilters,
+  ): Promise<CommunityMetricsDto> {
+    const zone = this.settings.brand.timezone;
     const total = { start: from, end: to };
     const intervals = splitPeriod(from, to, interval, zone);
     // Pairs of (window, the window it is compared with): the total first, then each interval.
