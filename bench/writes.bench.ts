@@ -7,6 +7,8 @@
  * same process on the same file (same tables, same indexes, same pragmas): a bare node:http
  * server that parses the same JSON and runs the same INSERT with a better-sqlite3 prepared
  * statement, driven by the same generator. Reports req/s and p50/p99 of each, and the ratio.
+ * Then a list read the same way: `GET /api/v1/members?limit=50` against the bare server's
+ * prepared SELECT of 50 rows.
  *
  *   npm run build && REQUESTS=10000 node dist/bench/writes.bench.js
  */
@@ -48,7 +50,8 @@ interface Target {
   headers: Record<string, string>;
 }
 
-type Route = 'purchases' | 'mentions';
+/** The two single writes, and one list read (`GET /members?limit=50`). */
+type Route = 'purchases' | 'mentions' | 'members';
 
 /** What one run of the load generator is told. */
 interface LoadPlan {
@@ -103,18 +106,21 @@ function loadGenerator(): void {
     return { body: JSON.stringify(body), headers };
   };
   const agent = new http.Agent({ keepAlive: true, maxSockets: plan.connections });
-  const path = `/api/v1/${plan.route}`;
+  const read = plan.route === 'members';
+  const path = read ? '/api/v1/members?limit=50' : `/api/v1/${plan.route}`;
   const send = (body: string, headers: Record<string, string>) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const post = http.request(`${plan.target.url}${path}`, {
-        method: 'POST',
+        method: read ? 'GET' : 'POST',
         agent,
-        headers: {
-          ...plan.target.headers,
-          ...headers,
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(body),
-        },
+        headers: read
+          ? plan.target.headers
+          : {
+              ...plan.target.headers,
+              ...headers,
+              'Content-Type': 'application/json',
+              'Content-Length': Buffer.byteLength(body),
+            },
       });
       post.on('response', (reply) => {
         const chunks: Buffer[] = [];
@@ -125,7 +131,7 @@ function loadGenerator(): void {
         reply.on('error', reject);
       });
       post.on('error', reject);
-      post.end(body);
+      post.end(read ? undefined : body);
     });
   const samples: number[] = [];
   let next = plan.first;
@@ -136,7 +142,7 @@ function loadGenerator(): void {
       const started = performance.now();
       const answer = await send(body, headers);
       samples.push(performance.now() - started);
-      if (answer.status !== 201)
+      if (answer.status !== (read ? 200 : 201))
         throw new Error(
           `${path} #${index} answered ${answer.status}: ${answer.text.slice(0, 300)}`,
         );
@@ -279,10 +285,19 @@ function bareServer(): Promise<{ server: Server; db: BetterSqlite3.Database; tar
       return id;
     },
   };
+  const page = db.prepare(
+    'SELECT id, external_id, email, name, referral_code, acquired_at, created_at, updated_at FROM members ORDER BY created_at, id LIMIT 50',
+  );
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (req.method === 'GET' && req.url === '/api/v1/members?limit=50') {
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ items: page.all(), nextCursor: null }));
+        return;
+      }
       const write = insert[req.url ?? ''];
       if (req.method !== 'POST' || !write) {
         res.writeHead(404).end();
@@ -319,18 +334,22 @@ async function main(): Promise<void> {
   const halo = {
     purchases: await measure(target, 'purchases', 'app', members),
     mentions: await measure(target, 'mentions', 'app', members),
+    members: await measure(target, 'members', 'app', members),
   };
   show('Halo POST /purchases', halo.purchases);
   show('Halo POST /mentions', halo.mentions);
+  show('Halo GET /members?limit=50', halo.members);
   await app.close();
 
   const bare = await bareServer();
   const baseline = {
     purchases: await measure(bare.target, 'purchases', 'bare', members),
     mentions: await measure(bare.target, 'mentions', 'bare', members),
+    members: await measure(bare.target, 'members', 'bare', members),
   };
   show('bare node:http POST /purchases', baseline.purchases);
   show('bare node:http POST /mentions', baseline.mentions);
+  show('bare node:http GET /members', baseline.members);
   await new Promise((resolve) => bare.server.close(resolve));
   bare.db.close();
 
@@ -380,6 +399,28 @@ async function main(): Promise<void> {
       },
     );
   }
+  const note = `${REQUESTS} requests, ${CONNECTIONS} connections, ${MEMBERS} members; SQLite`;
+  figures.push(
+    {
+      figure: 'GET /members?limit=50 (20 connections)',
+      value: halo.members.perSecond,
+      unit: 'req/s',
+      baseline: baseline.members.perSecond,
+      baselineLabel: 'bare node:http + prepared SELECT of 50 rows',
+      better: 'higher',
+      target: '>= 2000 req/s',
+      note,
+    },
+    {
+      figure: 'GET /members?limit=50 p99',
+      value: halo.members.p99,
+      unit: 'ms',
+      baseline: baseline.members.p99,
+      baselineLabel: 'bare node:http p99',
+      better: 'lower',
+      note,
+    },
+  );
   writeBenchFigures('writes', figures);
   rmSync(folder, { recursive: true, force: true });
 }
