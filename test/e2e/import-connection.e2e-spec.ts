@@ -1,5 +1,6 @@
 import { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { configFile } from '../support/settings-file';
 import { TestApp, createTestApp } from '../support/test-app';
 
 interface Answer {
@@ -29,6 +30,8 @@ describe.each([
   beforeAll(async () => {
     test = await createTestApp({
       ...environment,
+      // Batches of 500, whatever the default: the abandoned import below counts them.
+      HALO_CONFIG_FILE: configFile({ imports: { batchSize: 500 } }),
       IMPORT_MAX_BYTES: '300000',
       IMPORTS_MAX_CONCURRENT: '1',
     });

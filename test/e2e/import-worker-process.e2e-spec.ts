@@ -1,3 +1,4 @@
+import { configFile } from '../support/settings-file';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { ClientRequest, IncomingMessage, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -74,7 +75,10 @@ describe('an import in a worker thread when the process stops', () => {
   };
 
   it('finishes and answers the import on SIGTERM, then exits 0', async () => {
-    const { halo, port } = await startHalo();
+    // Batches of 500, whatever the default: the first is committed while the body is coming.
+    const { halo, port } = await startHalo({
+      HALO_CONFIG_FILE: configFile({ imports: { batchSize: 500 } }),
+    });
     const [header, ...rows] = toCsv(bulkMembers(1_200, 'term'), COLUMNS).split(/(?<=\n)/);
     const { upload, answered } = openUpload(port);
     upload.write(header + rows.slice(0, 600).join(''));

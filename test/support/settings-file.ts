@@ -13,3 +13,10 @@ export function settingsWith(section: string, content: object): () => HaloSettin
   writeFileSync(file, JSON.stringify({ [section]: content }));
   return () => loadSettings({ HALO_CONFIG_FILE: file });
 }
+
+/** An operator file (HALO_CONFIG_FILE) with these settings: its path, for an app's environment. */
+export function configFile(content: object): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'halo-config-')), 'halo.json');
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
