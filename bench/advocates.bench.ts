@@ -18,7 +18,15 @@ import { orderBy, rankingSql } from '../src/advocates/ranking/ranking-sql';
 import { storeDefaultGrowth } from '../src/advocates/ranking/snapshot-growth';
 import { asOfDate } from '../src/value/recompute-job';
 import { writeBenchFigures, type BenchFigure } from './bench-result';
-import { ADMIN_KEY, DAY, TODAY, latency, prepareBrand, serveBrand } from './generated-brand';
+import {
+  ADMIN_KEY,
+  DAY,
+  TODAY,
+  latency,
+  percentile,
+  prepareBrand,
+  serveBrand,
+} from './generated-brand';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
@@ -131,6 +139,15 @@ async function main(): Promise<void> {
       `/api/v1/metrics/community ${name}`,
       await latency(`${url}/api/v1/metrics/community?${query}`, auth, heavy),
     );
+  // The same after a write each time: the kept answer is never given, each one is computed.
+  for (const [name, query] of [
+    ['30 days by day', `from=${day(-29)}&to=${day(1)}&interval=day`],
+    ['12 months by month', `from=${day(-365)}&to=${day(1)}&interval=month`],
+  ])
+    report(
+      `/api/v1/metrics/community ${name}, after a write (computed)`,
+      await afterWrites(`${url}/api/v1/metrics/community?${query}`, auth, heavy, app),
+    );
   // The same growth requests without the stored comparisons: the snapshots compared per
   // request, as before they were stored (the baseline of the figures above).
   const [{ n: stored }] = await app
@@ -150,6 +167,30 @@ async function main(): Promise<void> {
   await storeDefaultGrowth(app.get(DataSource));
   await app.close();
   writeBenchFigures('advocates', figures);
+}
+
+/** Latency of a request with a write committed before each one (no answer kept is valid). */
+async function afterWrites(
+  url: string,
+  headers: Record<string, string>,
+  requests: number,
+  app: { get(type: typeof DataSource): DataSource },
+): Promise<{ p50: number; p99: number }> {
+  const samples: number[] = [];
+  for (let request = 0; request < requests; request += 1) {
+    await app
+      .get(DataSource)
+      .query(
+        'UPDATE members SET updated_at = updated_at + 1 WHERE id = (SELECT MIN(id) FROM members)',
+      );
+    const started = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    samples.push(performance.now() - started);
+  }
+  const round = (value: number) => Number(value.toFixed(2));
+  return { p50: round(percentile(samples, 0.5)), p99: round(percentile(samples, 0.99)) };
 }
 
 void main();

@@ -73,7 +73,7 @@ const BENCHES: BenchPlan[] = [
       'POST /purchases, POST /mentions and GET /members?limit=50 at 20 connections (req/s, p50/p99) against a bare node:http server doing the same INSERT or SELECT',
     databases: ['sqlite'],
     args: () => [],
-    env: (quick) => ({ REQUESTS: quick ? '2000' : '10000', MEMBERS: quick ? '50' : '200' }),
+    env: (quick) => ({ REQUESTS: quick ? '1000' : '10000', MEMBERS: quick ? '50' : '200' }),
   },
   {
     name: 'digest',
