@@ -18,15 +18,7 @@ import { orderBy, rankingSql } from '../src/advocates/ranking/ranking-sql';
 import { storeDefaultGrowth } from '../src/advocates/ranking/snapshot-growth';
 import { asOfDate } from '../src/value/recompute-job';
 import { writeBenchFigures, type BenchFigure } from './bench-result';
-import {
-  ADMIN_KEY,
-  DAY,
-  TODAY,
-  latency,
-  percentile,
-  prepareBrand,
-  serveBrand,
-} from './generated-brand';
+import { ADMIN_KEY, DAY, TODAY, latency, prepareBrand, serveBrand } from './generated-brand';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
@@ -146,7 +138,13 @@ async function main(): Promise<void> {
   ])
     report(
       `/api/v1/metrics/community ${name}, after a write (computed)`,
-      await afterWrites(`${url}/api/v1/metrics/community?${query}`, auth, heavy, app),
+      await latency(`${url}/api/v1/metrics/community?${query}`, auth, heavy, () =>
+        app
+          .get(DataSource)
+          .query(
+            'UPDATE members SET updated_at = updated_at + 1 WHERE id = (SELECT MIN(id) FROM members)',
+          ),
+      ),
     );
   // The same growth requests without the stored comparisons: the snapshots compared per
   // request, as before they were stored (the baseline of the figures above).
@@ -167,30 +165,6 @@ async function main(): Promise<void> {
   await storeDefaultGrowth(app.get(DataSource));
   await app.close();
   writeBenchFigures('advocates', figures);
-}
-
-/** Latency of a request with a write committed before each one (no answer kept is valid). */
-async function afterWrites(
-  url: string,
-  headers: Record<string, string>,
-  requests: number,
-  app: { get(type: typeof DataSource): DataSource },
-): Promise<{ p50: number; p99: number }> {
-  const samples: number[] = [];
-  for (let request = 0; request < requests; request += 1) {
-    await app
-      .get(DataSource)
-      .query(
-        'UPDATE members SET updated_at = updated_at + 1 WHERE id = (SELECT MIN(id) FROM members)',
-      );
-    const started = performance.now();
-    const response = await fetch(url, { headers });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    samples.push(performance.now() - started);
-  }
-  const round = (value: number) => Number(value.toFixed(2));
-  return { p50: round(percentile(samples, 0.5)), p99: round(percentile(samples, 0.99)) };
 }
 
 void main();

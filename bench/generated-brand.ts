@@ -238,12 +238,15 @@ export async function latency(
   url: string,
   headers: Record<string, string>,
   requests: number,
+  /** Run before each timed request, untimed (a write that makes a kept answer stale). */
+  before?: () => Promise<unknown>,
 ): Promise<{ p50: number; p99: number; total?: number }> {
   let body: { total?: number } = {};
   for (let warmup = 0; warmup < 5; warmup += 1)
     body = (await (await fetch(url, { headers })).json()) as { total?: number };
   const samples: number[] = [];
   for (let request = 0; request < requests; request += 1) {
+    await before?.();
     const started = performance.now();
     const response = await fetch(url, { headers });
     await response.arrayBuffer();
