@@ -170,11 +170,12 @@ export class PurchasesRepository extends RecordRepository<Purchase> {
   ): Promise<void> {
     const driver = manager.connection.driver;
     for (const chunk of inChunks(orders, 200)) {
-      // Numbers as text: TypeORM's SQLite driver writes a number parameter into the SQL itself.
-      const parameters: Record<string, unknown> = { now: String(Date.now()) };
+      // Integers are bound (sqlite-bound-integers), so the text depends on the size alone; the
+      // casts type the VALUES for PostgreSQL.
+      const parameters: Record<string, unknown> = { now: Date.now() };
       const firsts = chunk.map((order, index) => {
         parameters[`id${index}`] = order.memberId;
-        parameters[`at${index}`] = String(order.occurredAt);
+        parameters[`at${index}`] = order.occurredAt;
         return `(CAST(:id${index} AS VARCHAR(36)), CAST(:at${index} AS BIGINT))`;
       });
       const [sql, values] = driver.escapeQueryWithParameters(
