@@ -68,22 +68,27 @@ describe('VersionedCache: answers kept until the database changes', () => {
     expect(await cache.get('a', compute)).toEqual({ computed: 2 });
   });
 
-  it('keeps nothing computed inside an open transaction on SQLite (it could roll back)', async () => {
-    if (dataSource().options.type !== 'better-sqlite3') return;
-    const cache = new VersionedCache<{ computed: number }>(dataSource());
-    const { compute, count } = counting();
-    await dataSource()
-      .transaction(async (manager) => {
-        await manager.query(
-          `UPDATE members SET name = 'Rolled back' WHERE name = 'Renamed elsewhere'`,
-        );
-        await cache.get('a', compute);
-        throw new Error('roll back');
-      })
-      .catch(() => undefined);
-    await cache.get('a', compute);
-    expect(count()).toBe(2);
-  });
+  // PostgreSQL reads outside the writer's transaction (a pool): only SQLite's one connection
+  // can compute inside an open transaction.
+  const onSqlite = !process.env.TEST_DATABASE_URL;
+  (onSqlite ? it : it.skip)(
+    'keeps nothing computed inside an open transaction on SQLite (it could roll back)',
+    async () => {
+      const cache = new VersionedCache<{ computed: number }>(dataSource());
+      const { compute, count } = counting();
+      await dataSource()
+        .transaction(async (manager) => {
+          await manager.query(
+            `UPDATE members SET name = 'Rolled back' WHERE name = 'Renamed elsewhere'`,
+          );
+          await cache.get('a', compute);
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      await cache.get('a', compute);
+      expect(count()).toBe(2);
+    },
+  );
 
   it('GET /metrics/community answers the same, then what a new purchase changed', async () => {
     const metrics = test.app.get(CommunityMetricsService);
