@@ -299,7 +299,7 @@ export async function prepareBrand(members: number): Promise<Brand> {
       members: 0,
     });
     started = performance.now();
-    const outcome = await executeRecompute(dataSource, settings, runId, asOf);
+    const outcome = await executeRecompute(dataSource, settings, runId, asOf, 'bench');
     console.log(
       `recompute as of ${asOfDate(asOf)}: ${outcome.members} members, ${outcome.method}, ${Math.round(performance.now() - started)} ms`,
     );

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { parseAmount } from '../common/money/money';
 import { currencyDecimals } from '../common/money/currency';
 import { ActivityType } from '../config/activity-types';
+import { MemberRange } from '../value/chunks/member-range';
 import { ActivityLoader } from './engagement/activity.loader';
 import { ConfiguredTier, TierRule, tierRulesFrom, tierWithReason } from './tiers/tier-rules';
 
@@ -63,9 +64,10 @@ export async function summarizeActivity(
   dataSource: DataSource,
   engagement: AssessmentSettings['engagement'],
   asOf: number,
+  memberRange?: MemberRange,
 ): Promise<ActivitySummaries> {
   const aggregates = await new ActivityLoader(dataSource).aggregate(
-    { to: asOf + 1 },
+    { to: asOf + 1, memberRange },
     asOf,
     engagement.halfLifeDays,
   );

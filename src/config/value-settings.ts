@@ -153,6 +153,25 @@ export class ValueSettings {
   @IsBoolean()
   recomputeInWorker!: boolean;
 
+  /**
+   * Members valued per chunk of a recompute (key order): the memory a run needs grows with this,
+   * not with the community; each chunk is leased by one instance (src/value/chunks).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  recomputeChunkSize!: number;
+
+  /** A chunk whose holder stops renewing its lease (killed, frozen) is valued again after this. */
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  recomputeChunkLeaseMs!: number;
+
+  /** Value chunks of a recompute another instance started (several instances on one database). */
+  @IsBoolean()
+  recomputeHelp!: boolean;
+
   /** The LTV/CAC a channel should reach: its maximum affordable CAC is LTV over this ratio. */
   @IsNumber()
   @Min(1)

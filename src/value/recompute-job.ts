@@ -1,19 +1,15 @@
 import { DataSource } from 'typeorm';
-import {
-  ActivitySummaries,
-  assessAdvocates,
-  summarizeActivity,
-} from '../advocates/advocate-assessment';
 import { storeDefaultGrowth } from '../advocates/ranking/snapshot-growth';
 import { HaloSettings } from '../config/halo-settings';
-import { sqliteConnection } from '../database/sql';
 import { optimizeSqlite } from '../database/sqlite-optimize';
 import { coefficientsFrom } from './coefficients';
-import { ValueResult, computeValues } from './engine/compute-values';
-import { Coefficients } from './engine/value-types';
-import { runInWorker } from '../common/workers/run-in-worker';
+import { planValuation } from './engine/compute-values';
+import { brandSimpleFormula } from './engine/simple-formula';
+import { chunkRanges, ChunkLeases } from './chunks/chunk-leases';
+import { RecomputePlan, storePlan } from './chunks/recompute-plan';
+import { valueRunChunks } from './chunks/value-chunks';
 import { discardSnapshots, publishSnapshots } from './snapshot-publisher';
-import { Progress, writeSnapshots } from './snapshot-writer';
+import { Progress } from './snapshot-writer';
 
 export type { Progress } from './snapshot-writer';
 import { ValueInputsLoader } from './value-inputs.loader';
@@ -33,71 +29,28 @@ export function asOfDate(asOf: number): string {
 }
 
 /**
- * One recompute: load aggregated inputs, fit once, value every member, replace the snapshots
- * of asOf's date, and record the model on the run. Runs on the given connection, which is a
- * worker thread's own in the service; with `parallelActivity` (the worker) the activity sums
- * run on a second connection in another thread meanwhile.
+ * One recompute: fit the spend model and calibrate influence once on the whole brand (the
+ * plan), then value the members in key-ordered chunks, each leased in the database so that
+ * other instances can take some (src/value/chunks), and publish the run's snapshots of asOf's
+ * date when every chunk is done. Runs on the given connection, which is a worker thread's own
+ * in the service. `holder` names this instance in the chunk leases.
  */
 export async function executeRecompute(
   dataSource: DataSource,
   settings: JobSettings,
   runId: string,
   asOf: number,
+  holder: string,
   progress: Progress = () => undefined,
-  options: { parallelActivity?: boolean } = {},
 ): Promise<RecomputeOutcome> {
   const started = Date.now();
-  const coefficients = coefficientsFrom(settings);
+  const leases = new ChunkLeases(dataSource, holder, settings.value.recomputeChunkLeaseMs);
   try {
     progress('load', 0, 1);
-    const activity = activitySummaries(dataSource, settings, asOf, options.parallelActivity);
-    // A rejection is handled where the summaries are awaited; this keeps it from counting as
-    // unhandled while the values are computed.
-    activity.catch(() => undefined);
-    const spendChoice = await decideSpendModel(dataSource, settings, asOf);
-    const result = await valueMembers(
-      dataSource,
-      settings,
-      asOf,
-      coefficients,
-      progress,
-      spendChoice,
-    );
-    progress('assess', 0, result.values.length);
-    const assessments = assessAdvocates(
-      settings.advocates,
-      settings.money.baseCurrency,
-      asOf,
-      result.values,
-      await activity,
-    );
-    await writeSnapshots(
-      dataSource,
-      {
-        runId,
-        asOf,
-        asOfDate: asOfDate(asOf),
-        currency: settings.money.baseCurrency,
-        values: result.values,
-        assessments,
-      },
-      progress,
-    );
+    const { plan, report } = await planRun(dataSource, settings, runId, asOf, leases);
+    await valueRunChunks(dataSource, plan, leases, { wait: true, progress });
+    const { members } = await leases.progress(runId);
     const durationMs = Date.now() - started;
-    const model = {
-      method: result.model.method,
-      reason: result.model.reason,
-      timeUnit: 'days',
-      customers: result.model.customers,
-      repeatBuyers: result.model.repeatBuyers,
-      bgnbd: withHoldoutError(result.model.bgnbd, spendChoice.choice.errors.bgnbd),
-      modifiedBgnbd: withHoldoutError(result.model.modifiedBgnbd, spendChoice.choice.errors.mbgnbd),
-      choice: spendChoice.choice,
-      gammaGamma: result.model.gammaGamma,
-      calibration: result.calibration,
-      simpleFormula: result.simpleFormula,
-      coefficients,
-    };
     await publishSnapshots(
       dataSource,
       { runId, asOfDate: asOfDate(asOf) },
@@ -105,16 +58,16 @@ export async function executeRecompute(
         status: 'succeeded',
         finishedAt: Date.now(),
         durationMs,
-        members: result.values.length,
-        method: result.model.method,
-        model: JSON.stringify(model),
+        members,
+        method: plan.valuation.model.method,
+        model: JSON.stringify(report),
       },
     );
     // The ranking's growth sorts and period segments read these instead of comparing every
     // member's snapshots; without them (a failure here) it compares, with the same answers.
     await storeDefaultGrowth(dataSource).catch(() => null);
     await optimizeSqlite(dataSource);
-    return { members: result.values.length, method: result.model.method, durationMs };
+    return { members, method: plan.valuation.model.method, durationMs };
   } catch (error) {
     await dataSource.transaction(async (manager) => {
       await discardSnapshots(manager, [runId]);
@@ -129,40 +82,57 @@ export async function executeRecompute(
   }
 }
 
-/** Loads and values in one function, so that the inputs can be collected before the write. */
-async function valueMembers(
+/**
+ * The brand-wide part of a run, in a function of its own so that its inputs (every buyer's
+ * summary, all content) are garbage once the plan and the chunks are stored: fits the spend
+ * model (the week's choice), calibrates influence and splits the members into chunks.
+ */
+async function planRun(
   dataSource: DataSource,
   settings: JobSettings,
+  runId: string,
   asOf: number,
-  coefficients: Coefficients,
-  progress: Progress,
-  spendChoice: Parameters<typeof computeValues>[3],
-): Promise<ValueResult> {
-  const inputs = await new ValueInputsLoader(dataSource).load(asOf, settings.value);
-  progress('compute', 0, inputs.memberIds.length);
-  return computeValues(inputs, coefficients, settings.value.driversPerMember, spendChoice);
+  leases: ChunkLeases,
+): Promise<{ plan: RecomputePlan; report: object }> {
+  const coefficients = coefficientsFrom(settings);
+  const spendChoice = await decideSpendModel(dataSource, settings, asOf);
+  const inputs = await new ValueInputsLoader(dataSource).loadBrand(asOf, settings.value);
+  const valuation = planValuation(inputs, coefficients, spendChoice);
+  const { model, calibration } = valuation;
+  const report = {
+    method: model.method,
+    reason: model.reason,
+    timeUnit: 'days',
+    customers: model.customers,
+    repeatBuyers: model.repeatBuyers,
+    bgnbd: withHoldoutError(model.bgnbd, spendChoice.choice.errors.bgnbd),
+    modifiedBgnbd: withHoldoutError(model.modifiedBgnbd, spendChoice.choice.errors.mbgnbd),
+    choice: spendChoice.choice,
+    gammaGamma: model.gammaGamma,
+    calibration,
+    simpleFormula: brandSimpleFormula(model.simple, inputs.spend, coefficients),
+    coefficients,
+  };
+  const plan = await storePlan(
+    dataSource,
+    leases,
+    {
+      runId,
+      asOf,
+      asOfDate: asOfDate(asOf),
+      settings: { value: settings.value, money: settings.money, advocates: settings.advocates },
+      valuation,
+      brand: {
+        campaigns: inputs.campaigns,
+        averageOrderMarginMinor: inputs.averageOrderMarginMinor,
+      },
+    },
+    chunkRanges(inputs.memberIds, settings.value.recomputeChunkSize),
+  );
+  return { plan, report };
 }
 
 /** A full-data fit as stored, with its model's error on the week's holdout (null if not run). */
 function withHoldoutError<T extends object>(fit: T | null, holdoutError: number | null) {
   return fit && { ...fit, holdoutError };
-}
-
-/**
- * On PostgreSQL the pool runs the activity query beside the value queries anyway; on SQLite
- * one connection answers one query at a time, so a second thread gets its own.
- */
-function activitySummaries(
-  dataSource: DataSource,
-  settings: JobSettings,
-  asOf: number,
-  parallel = false,
-): Promise<ActivitySummaries> {
-  if (parallel && sqliteConnection(dataSource))
-    return runInWorker<ActivitySummaries>(__dirname, 'activity-summary.worker', {
-      settings: { database: settings.database },
-      engagement: settings.advocates.engagement,
-      asOf,
-    });
-  return summarizeActivity(dataSource, settings.advocates.engagement, asOf);
 }

@@ -28,12 +28,18 @@ export class RecomputeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: HaloSettings,
-    leases: LeaseService,
+    private readonly leases: LeaseService,
   ) {
     this.lock = new RecomputeLock(dataSource, leases);
   }
 
   private readonly lock: RecomputeLock;
+  /** The run this instance is computing, which its chunk helper leaves to it. */
+  private current: string | null = null;
+
+  get runningRunId(): string | null {
+    return this.current;
+  }
 
   onRunCompleted(listener: RunCompletedListener): void {
     this.completedListeners.push(listener);
@@ -77,13 +83,16 @@ export class RecomputeService {
       database: this.settings.database,
       advocates: this.settings.advocates,
     };
+    this.current = run.id;
     try {
       const outcome = this.settings.value.recomputeInWorker
         ? await this.inWorker(jobSettings, run.id, asOf, progress)
-        : await executeRecompute(this.dataSource, jobSettings, run.id, asOf, progress);
+        : await executeRecompute(this.dataSource, jobSettings, run.id, asOf, this.holder, progress);
       this.logger.log({ runId: run.id, asOf: new Date(asOf).toISOString(), ...outcome });
     } catch (error) {
       this.logger.error({ runId: run.id, error: String(error) });
+    } finally {
+      this.current = null;
     }
     const finished = await this.dataSource.getRepository(ValueRun).findOneByOrFail({ id: run.id });
     if (finished.status === 'succeeded')
@@ -92,6 +101,11 @@ export class RecomputeService {
           this.logger.error({ runId: run.id, listener: 'completed', error: String(error) }),
         );
     return finished;
+  }
+
+  /** This instance in the chunk leases of the runs it starts. */
+  private get holder(): string {
+    return `${this.leases.holder}:run`;
   }
 
   private inWorker(
@@ -103,7 +117,7 @@ export class RecomputeService {
     return runInWorker<RecomputeOutcome>(
       __dirname,
       'recompute.worker',
-      { settings: JSON.parse(JSON.stringify(settings)), runId, asOf },
+      { settings: JSON.parse(JSON.stringify(settings)), runId, asOf, holder: this.holder },
       (message) => {
         if (message.type === 'progress')
           progress(String(message.stage), Number(message.done), Number(message.total));

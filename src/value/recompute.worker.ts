@@ -6,16 +6,13 @@ interface WorkerInput {
   settings: JobSettings;
   runId: string;
   asOf: number;
+  holder: string;
 }
 
 /** A recompute on its own connection, so the API, /health and the crons keep answering. */
-serveWorkerJob<WorkerInput, RecomputeOutcome>((dataSource, { settings, runId, asOf }, post) =>
-  executeRecompute(
-    dataSource,
-    settings,
-    runId,
-    asOf,
-    (stage, done, total) => post({ type: 'progress', stage, done, total }),
-    { parallelActivity: true },
-  ),
+serveWorkerJob<WorkerInput, RecomputeOutcome>(
+  (dataSource, { settings, runId, asOf, holder }, post) =>
+    executeRecompute(dataSource, settings, runId, asOf, holder, (stage, done, total) =>
+      post({ type: 'progress', stage, done, total }),
+    ),
 );

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AdvocateAssessment } from '../advocates/advocate-assessment';
 import { timeOrderedUuids } from '../common/ids/time-ordered-uuid';
 import { sqliteConnection } from '../database/sql';
+import { ChunkCompletion } from './chunks/chunk-leases';
 import { MemberValue } from './engine/value-types';
 import { ValueSnapshot } from './value-snapshot.entity';
 
@@ -18,7 +19,6 @@ export interface SnapshotBatch {
 }
 
 const INSERT_CHUNK = 400;
-const PROGRESS_EVERY = 10_000;
 
 const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
   ['id', 'id'],
@@ -52,19 +52,18 @@ const SNAPSHOT_COLUMNS: [string, keyof ValueSnapshot][] = [
 ];
 
 /**
- * Writes the run's snapshots, one per valued member, under the run: nobody reads them until
- * `publishSnapshots` makes the run current for its date. Objectors to profiling keep none.
+ * Writes the snapshots of a run's chunk, one per valued member, under the run: nobody reads them
+ * until `publishSnapshots` makes the run current for its date. Objectors to profiling keep none.
+ * `completion` marks the chunk done in the same transaction (or throws, and nothing is written).
  */
 export async function writeSnapshots(
   dataSource: DataSource,
   batch: SnapshotBatch,
-  progress: Progress,
+  completion: ChunkCompletion,
 ): Promise<void> {
-  progress('write', 0, batch.values.length);
   const sqlite = sqliteConnection(dataSource);
-  if (sqlite) writeSqliteSnapshots(sqlite, batch, progress);
-  else await writeChunks(dataSource, batch, progress);
-  progress('done', batch.values.length, batch.values.length);
+  if (sqlite) writeSqliteSnapshots(sqlite, batch, completion);
+  else await writeChunks(dataSource, batch, completion);
 }
 
 /** Rows in member order with increasing ids, so that the table and its keys grow at the end. */
@@ -108,30 +107,26 @@ function* snapshotRows(batch: SnapshotBatch): Generator<Partial<ValueSnapshot>> 
 function writeSqliteSnapshots(
   database: SqliteDatabase,
   batch: SnapshotBatch,
-  progress: Progress,
+  completion: ChunkCompletion,
 ): void {
   const insert = database.prepare(
     `INSERT INTO value_snapshot_rows (${SNAPSHOT_COLUMNS.map(([column]) => column).join(', ')})
      VALUES (${SNAPSHOT_COLUMNS.map(() => '?').join(', ')})`,
   );
   database.transaction(() => {
-    let written = 0;
-    for (const row of snapshotRows(batch)) {
+    for (const row of snapshotRows(batch))
       insert.run(...SNAPSHOT_COLUMNS.map(([, property]) => row[property] ?? null));
-      written += 1;
-      if (written % PROGRESS_EVERY === 0) progress('write', written, batch.values.length);
-    }
+    completion.sqlite(database);
   })();
 }
 
 async function writeChunks(
   dataSource: DataSource,
   batch: SnapshotBatch,
-  progress: Progress,
+  completion: ChunkCompletion,
 ): Promise<void> {
   await dataSource.transaction(async (manager) => {
     let chunk: Partial<ValueSnapshot>[] = [];
-    let written = 0;
     const flush = async () => {
       await manager
         .createQueryBuilder()
@@ -140,14 +135,13 @@ async function writeChunks(
         .values(chunk)
         .updateEntity(false)
         .execute();
-      written += chunk.length;
       chunk = [];
-      progress('write', written, batch.values.length);
     };
     for (const row of snapshotRows(batch)) {
       chunk.push(row);
       if (chunk.length === INSERT_CHUNK) await flush();
     }
     if (chunk.length) await flush();
+    await completion.manager(manager);
   });
 }

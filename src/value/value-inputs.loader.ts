@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { forEachRow, rawQuery } from '../database/sql';
+import { MemberRange, memberScope } from './chunks/member-range';
 import { PurchaseDay, summarizeDays } from './math/repeat-buying-summary';
 import { CampaignCost } from './engine/referral-value';
 import { ValueInputs } from './engine/compute-values';
@@ -27,17 +28,91 @@ export interface MarginRates {
   marginByCategory: Record<string, number>;
 }
 
+/** Brand-wide inputs a chunk takes from its run's plan. */
+export interface BrandInputs {
+  campaigns: CampaignCost[];
+  averageOrderMarginMinor: number;
+}
+
+export type BrandPlanInputs = BrandInputs &
+  Pick<ValueInputs, 'memberIds' | 'spend' | 'contents' | 'attributedPurchases'>;
+
+const marginFunction = (rates: MarginRates) => (category: unknown) =>
+  rates.marginByCategory[String(category ?? '')] ?? rates.margin;
+
+/** The brand's average net order × margin, for modeled influence. */
+const averageOrderMargin = (spend: SpendTotals, rates: MarginRates) =>
+  spend.orders > 0 ? (spend.netMinor / spend.orders) * rates.margin : 0;
+
+/** A converted, approved referral as the value model counts it. */
+const counted = (f: string) =>
+  `${f}.status = 'converted' AND ${f}.converted_at <= :asOf AND ${f}.referee_member_id IS NOT NULL
+   AND ${f}.rejected_at IS NULL AND (${f}.flags = '' OR ${f}.approved_at IS NOT NULL)`;
+
+/** Orders that name content (the partial index ix_purchases_attributed holds them). */
+const attributed = (p: string) =>
+  `${p}.kind = 'order' AND ${p}.occurred_at <= :asOf
+   AND (${p}.attribution_review_id IS NOT NULL OR ${p}.attribution_mention_id IS NOT NULL OR ${p}.attribution_event_id IS NOT NULL)`;
+
 /**
  * Reads everything the value model needs as of one instant, aggregated in SQL so that the
  * rows crossing into JavaScript are per member-day, not per purchase. The same SQL runs on
  * SQLite and PostgreSQL (instants are epoch-ms integers).
+ *
+ * With a member range (a recompute chunk) it reads what valuing those members needs: their own
+ * records, the spend of their referees and grand-referees, the referrals of their referees, and
+ * every order attributed to their content with all the content that order names (the choice
+ * of content is the order's). The brand-wide inputs (campaigns, average order) come from the
+ * run's plan instead.
  */
 export class ValueInputsLoader {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly scope;
 
-  async load(asOf: number, rates: MarginRates): Promise<ValueInputs> {
-    const marginOf = (category: unknown) =>
-      rates.marginByCategory[String(category ?? '')] ?? rates.margin;
+  constructor(
+    private readonly dataSource: DataSource,
+    range: MemberRange = { from: null, to: null },
+  ) {
+    this.scope = memberScope(range);
+  }
+
+  /** Binds the range's parameters beside the query's own. */
+  private parameters(parameters: Record<string, unknown>): Record<string, unknown> {
+    return { ...parameters, ...this.scope.parameters };
+  }
+
+  /** `sql` when the loader reads a range, else nothing (everyone). */
+  private when(sql: (inRange: (column: string) => string) => string): string {
+    return this.scope.bounded ? sql(this.scope.inRange) : '';
+  }
+
+  /** Members whose referrals a chunk reads: its own, and its referees' (second degree). */
+  private referrers(column: string): string {
+    const inRange = this.scope.inRange;
+    return `${column} IN (SELECT m.id FROM members m WHERE ${inRange('m.id')}
+      UNION SELECT g.referee_member_id FROM referrals g WHERE ${counted('g')} AND ${inRange('g.referrer_id')})`;
+  }
+
+  /** Members whose spend a chunk reads: its own, its referees' and its grand-referees'. */
+  private spenders(column: string): string {
+    return `${column} IN (SELECT m.id FROM members m WHERE ${this.scope.inRange('m.id')}
+      UNION SELECT f.referee_member_id FROM referrals f WHERE ${counted('f')} AND ${this.referrers('f.referrer_id')})`;
+  }
+
+  /** Orders naming content of the chunk's members: the content's owners earn their credit. */
+  private chunkOrders(p: string): string {
+    const inRange = this.scope.inRange;
+    return `${attributed(p)} AND (
+         ${p}.attribution_review_id IN (SELECT v.id FROM reviews v WHERE ${inRange('v.member_id')})
+      OR ${p}.attribution_mention_id IN (SELECT n.id FROM mentions n WHERE ${inRange('n.member_id')})
+      OR ${p}.attribution_event_id IN (SELECT h.event_id FROM event_attendance h WHERE h.role = 'host' AND ${inRange('h.member_id')}))`;
+  }
+
+  /**
+   * Everything the model needs. A chunk passes the brand-wide figures its plan holds (`brand`):
+   * the campaigns and the average order are the whole brand's, not the chunk's.
+   */
+  async load(asOf: number, rates: MarginRates, brand?: BrandInputs): Promise<ValueInputs> {
+    const marginOf = marginFunction(rates);
     const [
       memberIds,
       spend,
@@ -51,15 +126,12 @@ export class ValueInputsLoader {
       this.memberIds(),
       this.spendSummaries(asOf, marginOf),
       this.referralEdges(asOf),
-      this.campaignCosts(),
+      brand ? brand.campaigns : this.campaignCosts(),
       this.contents(asOf),
       this.attributedPurchases(asOf, marginOf),
       this.guestOrders(asOf, marginOf),
       this.feedbackCounts(asOf),
     ]);
-    // The brand's average net order × margin, for modeled influence.
-    const averageOrderMarginMinor =
-      spend.orders > 0 ? (spend.netMinor / spend.orders) * rates.margin : 0;
     return {
       memberIds,
       spend: spend.summaries,
@@ -69,23 +141,44 @@ export class ValueInputsLoader {
       attributedPurchases,
       guestOrders,
       feedback,
-      averageOrderMarginMinor,
+      averageOrderMarginMinor: brand?.averageOrderMarginMinor ?? averageOrderMargin(spend, rates),
+    };
+  }
+
+  /**
+   * What a run fits and calibrates on, brand-wide: every member's repeat-buying summary, the
+   * campaigns, the content and the orders that name it. Per-member inputs are read by chunk.
+   */
+  async loadBrand(asOf: number, rates: MarginRates): Promise<BrandPlanInputs> {
+    const marginOf = marginFunction(rates);
+    const [memberIds, spend, campaigns, contents, attributedPurchases] = await Promise.all([
+      this.memberIds(),
+      this.spendSummaries(asOf, marginOf),
+      this.campaignCosts(),
+      this.contents(asOf),
+      this.attributedPurchases(asOf, marginOf),
+    ]);
+    return {
+      memberIds,
+      spend: spend.summaries,
+      campaigns,
+      contents,
+      attributedPurchases,
+      averageOrderMarginMinor: averageOrderMargin(spend, rates),
     };
   }
 
   /** The repeat-buying summaries alone, for model validation (no referrals, content, ...). */
   async loadSpendSummaries(asOf: number, rates: MarginRates): Promise<SpendSummary[]> {
-    const spend = await this.spendSummaries(
-      asOf,
-      (category) => rates.marginByCategory[String(category ?? '')] ?? rates.margin,
-    );
+    const spend = await this.spendSummaries(asOf, marginFunction(rates));
     return spend.summaries;
   }
 
   private async memberIds(): Promise<string[]> {
     const rows = await rawQuery(
       this.dataSource,
-      'SELECT id FROM members WHERE merged_into_id IS NULL ORDER BY id',
+      `SELECT id FROM members WHERE merged_into_id IS NULL ${this.when((inRange) => `AND ${inRange('id')}`)} ORDER BY id`,
+      this.parameters({}),
     );
     return rows.map((row) => row.string('id'));
   }
@@ -105,8 +198,8 @@ export class ValueInputsLoader {
       this.dataSource,
       `SELECT r.member_id, o.occurred_at, o.product_category, r.base_amount_minor
          FROM purchases r JOIN purchases o ON o.id = r.refund_of_id
-        WHERE r.kind = 'refund' AND r.occurred_at <= :asOf`,
-      { asOf },
+        WHERE r.kind = 'refund' AND r.occurred_at <= :asOf ${this.when(() => `AND ${this.spenders('r.member_id')}`)}`,
+      this.parameters({ asOf }),
       ([memberId, orderAt, category, amount]) => {
         const refund = {
           day: Math.floor(Number(orderAt) / DAY_MS),
@@ -138,8 +231,9 @@ export class ValueInputsLoader {
     const orders = await forEachRow(
       this.dataSource,
       `SELECT member_id, occurred_at, base_amount_minor, product_category FROM purchases
-        WHERE kind = 'order' AND occurred_at <= :asOf ORDER BY member_id, occurred_at`,
-      { asOf },
+        WHERE kind = 'order' AND occurred_at <= :asOf ${this.when(() => `AND ${this.spenders('member_id')}`)}
+        ORDER BY member_id, occurred_at`,
+      this.parameters({ asOf }),
       ([member, occurredAt, amountValue, category]) => {
         const memberId = String(member);
         if (current?.memberId !== memberId) {
@@ -167,10 +261,9 @@ export class ValueInputsLoader {
   private async referralEdges(asOf: number): Promise<ReferralEdge[]> {
     const rows = await rawQuery(
       this.dataSource,
-      `SELECT id, referrer_id, referee_member_id, converted_at, base_reward_minor FROM referrals
-        WHERE status = 'converted' AND converted_at <= :asOf AND referee_member_id IS NOT NULL
-          AND rejected_at IS NULL AND (flags = '' OR approved_at IS NOT NULL)`,
-      { asOf },
+      `SELECT id, referrer_id, referee_member_id, converted_at, base_reward_minor FROM referrals f
+        WHERE ${counted('f')} ${this.when(() => `AND ${this.referrers('f.referrer_id')}`)}`,
+      this.parameters({ asOf }),
     );
     return rows.map((row) => ({
       id: row.string('id'),
@@ -198,13 +291,15 @@ export class ValueInputsLoader {
   private async contents(asOf: number): Promise<Content[]> {
     const reviews = await rawQuery(
       this.dataSource,
-      'SELECT id, member_id, published_at, platform, views FROM reviews WHERE published_at <= :asOf',
-      { asOf },
+      `SELECT id, member_id, published_at, platform, views FROM reviews WHERE published_at <= :asOf
+       ${this.when((inRange) => `AND (${inRange('member_id')} OR id IN (SELECT p.attribution_review_id FROM purchases p WHERE ${this.chunkOrders('p')}))`)}`,
+      this.parameters({ asOf }),
     );
     const mentions = await rawQuery(
       this.dataSource,
-      'SELECT id, member_id, posted_at, platform, reach FROM mentions WHERE member_id IS NOT NULL AND posted_at <= :asOf',
-      { asOf },
+      `SELECT id, member_id, posted_at, platform, reach FROM mentions WHERE member_id IS NOT NULL AND posted_at <= :asOf
+       ${this.when((inRange) => `AND (${inRange('member_id')} OR id IN (SELECT p.attribution_mention_id FROM purchases p WHERE ${this.chunkOrders('p')}))`)}`,
+      this.parameters({ asOf }),
     );
     const hosts = await rawQuery(
       this.dataSource,
@@ -212,8 +307,14 @@ export class ValueInputsLoader {
               (SELECT COUNT(*) FROM event_attendance x WHERE x.event_id = e.id AND x.status = 'attended') AS attendees,
               (SELECT COUNT(*) FROM event_guests g WHERE g.event_id = e.id) AS guests
          FROM events e JOIN event_attendance a ON a.event_id = e.id
-        WHERE a.role = 'host' AND a.member_id IS NOT NULL AND e.starts_at <= :asOf`,
-      { asOf },
+        WHERE a.role = 'host' AND a.member_id IS NOT NULL AND e.starts_at <= :asOf
+        ${this.when(
+          (
+            inRange,
+          ) => `AND (e.id IN (SELECT h.event_id FROM event_attendance h WHERE h.role = 'host' AND ${inRange('h.member_id')})
+            OR e.id IN (SELECT p.attribution_event_id FROM purchases p WHERE ${this.chunkOrders('p')}))`,
+        )}`,
+      this.parameters({ asOf }),
     );
     const events = new Map<string, Content>();
     for (const row of hosts) {
@@ -263,8 +364,9 @@ export class ValueInputsLoader {
          FROM purchases p
         WHERE p.kind = 'order' AND p.occurred_at <= :asOf
           AND (p.attribution_review_id IS NOT NULL OR p.attribution_mention_id IS NOT NULL OR p.attribution_event_id IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.converting_purchase_id = p.id AND f.status = 'converted')`,
-      { asOf },
+          AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.converting_purchase_id = p.id AND f.status = 'converted')
+          ${this.when(() => `AND p.id IN (SELECT c.id FROM purchases c WHERE ${this.chunkOrders('c')})`)}`,
+      this.parameters({ asOf }),
     );
     return rows.map((row) => ({
       purchaseId: row.string('id'),
@@ -295,8 +397,9 @@ export class ValueInputsLoader {
                                       ORDER BY q.occurred_at, q.id LIMIT 1)
         WHERE g.guest_member_id IS NOT NULL AND a.member_id IS NOT NULL
           AND p.occurred_at >= e.starts_at AND p.occurred_at <= :asOf
-          AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.converting_purchase_id = p.id AND f.status = 'converted')`,
-      { asOf },
+          AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.converting_purchase_id = p.id AND f.status = 'converted')
+          ${this.when((inRange) => `AND ${inRange('a.member_id')}`)}`,
+      this.parameters({ asOf }),
     );
     return rows.map((row) => ({
       purchaseId: row.string('purchase_id'),
@@ -313,8 +416,8 @@ export class ValueInputsLoader {
       `SELECT member_id,
               SUM(CASE WHEN accepted_at <= :asOf AND (declined_at IS NULL OR declined_at > :asOf) THEN 1 ELSE 0 END) AS accepted,
               SUM(CASE WHEN shipped_at <= :asOf THEN 1 ELSE 0 END) AS shipped
-         FROM feedback GROUP BY member_id`,
-      { asOf },
+         FROM feedback ${this.when((inRange) => `WHERE ${inRange('member_id')}`)} GROUP BY member_id`,
+      this.parameters({ asOf }),
     );
     return new Map(
       rows.map((row) => [

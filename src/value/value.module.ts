@@ -6,6 +6,7 @@ import { MergeMovers } from '../members/merge-movers';
 import { AcquisitionMetricsController } from './acquisition/acquisition-metrics.controller';
 import { AcquisitionMetricsService } from './acquisition/acquisition-metrics.service';
 import { RecomputeService } from './recompute.service';
+import { RecomputeHelperService } from './chunks/recompute-helper.service';
 import { ValueScheduleService } from './value-schedule.service';
 import { ValueController } from './value.controller';
 import { ValueQueryService } from './value-query.service';
@@ -17,10 +18,11 @@ import { ProductValueModule } from './products/product-value.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ValueRun } from './value-run.entity';
 import { ValueSnapshot } from './value-snapshot.entity';
+import { ValueRunChunk, ValueRunPlan } from './chunks/value-run-chunk.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ValueRun, ValueSnapshot]),
+    TypeOrmModule.forFeature([ValueRun, ValueSnapshot, ValueRunChunk, ValueRunPlan]),
     LeasedJobsModule,
     MembersModule,
     ProductValueModule,
@@ -28,6 +30,7 @@ import { ValueSnapshot } from './value-snapshot.entity';
   controllers: [ValueController, ModelValidationController, AcquisitionMetricsController],
   providers: [
     RecomputeService,
+    RecomputeHelperService,
     ValueQueryService,
     ValueScheduleService,
     ModelValidationService,

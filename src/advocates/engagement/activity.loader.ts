@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { forEachRow, rawQuery } from '../../database/sql';
 import { ActivityType } from '../../config/activity-types';
+import { MemberRange, memberScope } from '../../value/chunks/member-range';
 import { Activity, DAY_MS } from './engagement-score';
 
 /** Activities in [from, to) (to exclusive), of one member or of everyone. */
@@ -8,6 +9,8 @@ export interface ActivityScope {
   from?: number;
   to: number;
   memberId?: string;
+  /** Members by id in a range: a recompute's chunk. */
+  memberRange?: MemberRange;
   /**
    * Invitations too, as the community metrics count them. They earn no engagement and are no
    * activity for recency, so the engagement score never asks for them.
@@ -174,6 +177,7 @@ export class ActivityLoader {
       const conditions = [`${time} < :to`];
       if (scope.from !== undefined) conditions.push(`${time} >= :from`);
       if (scope.memberId !== undefined) conditions.push(`${member} = :memberId`);
+      if (scope.memberRange) conditions.push(memberScope(scope.memberRange).inRange(member));
       return `${sql} AND ${conditions.join(' AND ')}`;
     });
   }
@@ -183,6 +187,7 @@ export class ActivityLoader {
       from: scope.from,
       to: scope.to,
       memberId: scope.memberId,
+      ...(scope.memberRange && memberScope(scope.memberRange).parameters),
     };
   }
 }

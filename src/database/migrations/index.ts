@@ -23,6 +23,7 @@ import { Webhooks1733000080000 } from './1733000080000-webhooks';
 import { WebhookFailureIndex1733000090000 } from './1733000090000-webhook-failure-index';
 import { AuditEntries1733000040000 } from './1733000040000-audit-entries';
 import { ReferralConversionIndex1733000120000 } from './1733000120000-referral-conversion-index';
+import { ValueRunChunks1733000125000 } from './1733000125000-value-run-chunks';
 import { ImportRuns1733000100000 } from './1733000100000-import-runs';
 import { SnapshotGrowth1733000110000 } from './1733000110000-snapshot-growth';
 import { SnapshotDateRunIndex1733000111000 } from './1733000111000-snapshot-date-run-index';
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SnapshotGrowth1733000110000,
   SnapshotDateRunIndex1733000111000,
   ReferralConversionIndex1733000120000,
+  ValueRunChunks1733000125000,
 ];

@@ -1,5 +1,5 @@
 import { roundMinor } from '../../common/money/money';
-import { Calibration, computeInfluenceValues } from './influence-value';
+import { Calibration, computeInfluenceValues, influenceCalibration } from './influence-value';
 import { CampaignCost, cacSavedFunction, computeReferralValues } from './referral-value';
 import { BrandSimpleFormula, brandSimpleFormula, memberSimpleFormula } from './simple-formula';
 import { ReusedFits, SpendChoice, SpendModel, SpendPredictor, fitSpendModel } from './spend-model';
@@ -35,6 +35,24 @@ export interface ValueResult {
   values: MemberValue[];
 }
 
+/** What a run fits and calibrates once, brand-wide, and values every member (chunk) with. */
+export interface ValuationPlan {
+  model: SpendModel;
+  calibration: Calibration[];
+}
+
+/** The spend model fitted on every buyer and the influence calibrated on all content. */
+export function planValuation(
+  inputs: Pick<ValueInputs, 'spend' | 'contents' | 'attributedPurchases'>,
+  coefficients: Coefficients,
+  spendChoice?: { choice: SpendChoice; reuse: ReusedFits },
+): ValuationPlan {
+  return {
+    model: fitSpendModel(inputs.spend, coefficients, spendChoice?.choice, spendChoice?.reuse),
+    calibration: influenceCalibration(inputs.contents, inputs.attributedPurchases, coefficients),
+  };
+}
+
 /** The whole value model for every member, as of one date (docs/value-model.md). */
 export function computeValues(
   inputs: ValueInputs,
@@ -42,7 +60,26 @@ export function computeValues(
   driversPerMember = 10,
   spendChoice?: { choice: SpendChoice; reuse: ReusedFits },
 ): ValueResult {
-  const model = fitSpendModel(inputs.spend, coefficients, spendChoice?.choice, spendChoice?.reuse);
+  const plan = planValuation(inputs, coefficients, spendChoice);
+  return {
+    model: plan.model,
+    calibration: plan.calibration,
+    simpleFormula: brandSimpleFormula(plan.model.simple, inputs.spend, coefficients),
+    values: valueMembers(inputs, plan, coefficients, driversPerMember),
+  };
+}
+
+/**
+ * The values of `inputs.memberIds` with a plan: all of them, or one chunk whose inputs hold
+ * what its members' values read (their referees' spend, the orders naming their content).
+ */
+export function valueMembers(
+  inputs: ValueInputs,
+  plan: ValuationPlan,
+  coefficients: Coefficients,
+  driversPerMember = 10,
+): MemberValue[] {
+  const model = plan.model;
   const predictor = new SpendPredictor(model, coefficients);
   const spendBy = new Map<
     string,
@@ -90,9 +127,10 @@ export function computeValues(
     inputs.guestOrders,
     inputs.averageOrderMarginMinor,
     coefficients,
+    plan.calibration,
   );
 
-  const values = inputs.memberIds.map((memberId): MemberValue => {
+  return inputs.memberIds.map((memberId): MemberValue => {
     const spend = spendBy.get(memberId);
     const referral = referrals.get(memberId);
     const memberInfluence = influence.values.get(memberId);
@@ -175,10 +213,4 @@ export function computeValues(
         .slice(0, driversPerMember),
     };
   });
-  return {
-    model,
-    calibration: influence.calibration,
-    simpleFormula: brandSimpleFormula(model.simple, inputs.spend, coefficients),
-    values,
-  };
 }

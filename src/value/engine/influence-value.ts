@@ -44,6 +44,8 @@ export function computeInfluenceValues(
     Coefficients,
     'attributionWindowDays' | 'attributionModel' | 'minCalibrationOrders' | 'conversionPerReach'
   >,
+  /** The run's calibration (a chunk sees part of the content); else calibrated on `contents`. */
+  fixedCalibration?: Calibration[],
 ): { values: Map<string, InfluenceValue>; calibration: Calibration[] } {
   const contentByKey = new Map(
     contents.map((content) => [contentKey(content.kind, content.id), content]),
@@ -103,7 +105,7 @@ export function computeInfluenceValues(
     });
   }
 
-  const calibration = calibrate(contents, ordersByPlatform, coefficients);
+  const calibration = fixedCalibration ?? calibrate(contents, ordersByPlatform, coefficients);
   const conversion = new Map(
     calibration.map((entry) => [entry.platform, entry.conversionPerReach]),
   );
@@ -185,6 +187,16 @@ export function computeInfluenceValues(
     }
   }
   return { values, calibration };
+}
+
+/** Conversion per reach by platform, from every piece of content and the orders naming it. */
+export function influenceCalibration(
+  contents: readonly Content[],
+  purchases: readonly AttributedPurchase[],
+  coefficients: Parameters<typeof computeInfluenceValues>[4],
+): Calibration[] {
+  // With no average order nothing is modeled: this runs the attribution alone.
+  return computeInfluenceValues(contents, purchases, [], 0, coefficients).calibration;
 }
 
 function chooseContents(eligible: Content[], model: 'last' | 'first' | 'linear'): Content[] {
