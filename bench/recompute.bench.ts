@@ -102,7 +102,7 @@ async function measure(file: string): Promise<void> {
   const outcome = await runInWorker<RecomputeOutcome>(
     join(__dirname, '../src/value'),
     'recompute.worker',
-    { settings: JSON.parse(JSON.stringify(settings)), runId, asOf: AS_OF },
+    { settings: JSON.parse(JSON.stringify(settings)), runId, asOf: AS_OF, holder: 'bench' },
     (message) => {
       if (message.type !== 'progress') return;
       const now = performance.now();

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { parseAmount } from '../common/money/money';
 import { currencyDecimals } from '../common/money/currency';
 import { ActivityType } from '../config/activity-types';
-import { MemberRange } from '../value/chunks/member-range';
+import { MemberRange } from '../database/member-range';
 import { ActivityLoader } from './engagement/activity.loader';
 import { ConfiguredTier, TierRule, tierRulesFrom, tierWithReason } from './tiers/tier-rules';
 

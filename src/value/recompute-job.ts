@@ -8,6 +8,7 @@ import { brandSimpleFormula } from './engine/simple-formula';
 import { chunkRanges, ChunkLeases } from './chunks/chunk-leases';
 import { RecomputePlan, storePlan } from './chunks/recompute-plan';
 import { valueRunChunks } from './chunks/value-chunks';
+import { KeptBrandInputs } from './chunks/kept-brand-inputs';
 import { discardSnapshots, publishSnapshots } from './snapshot-publisher';
 import { Progress } from './snapshot-writer';
 
@@ -47,8 +48,8 @@ export async function executeRecompute(
   const leases = new ChunkLeases(dataSource, holder, settings.value.recomputeChunkLeaseMs);
   try {
     progress('load', 0, 1);
-    const { plan, report } = await planRun(dataSource, settings, runId, asOf, leases);
-    await valueRunChunks(dataSource, plan, leases, { wait: true, progress });
+    const { plan, report, kept } = await planRun(dataSource, settings, runId, asOf, leases);
+    await valueRunChunks(dataSource, plan, leases, { progress, kept });
     const { members } = await leases.progress(runId);
     const durationMs = Date.now() - started;
     await publishSnapshots(
@@ -83,9 +84,9 @@ export async function executeRecompute(
 }
 
 /**
- * The brand-wide part of a run, in a function of its own so that its inputs (every buyer's
- * summary, all content) are garbage once the plan and the chunks are stored: fits the spend
- * model (the week's choice), calibrates influence and splits the members into chunks.
+ * The brand-wide part of a run: fits the spend model (the week's choice), calibrates influence
+ * and splits the members into chunks. What it read of every buyer and all content is kept for
+ * this instance's chunks (compact records; the member list and the rest are garbage after).
  */
 async function planRun(
   dataSource: DataSource,
@@ -93,7 +94,7 @@ async function planRun(
   runId: string,
   asOf: number,
   leases: ChunkLeases,
-): Promise<{ plan: RecomputePlan; report: object }> {
+): Promise<{ plan: RecomputePlan; report: object; kept: KeptBrandInputs }> {
   const coefficients = coefficientsFrom(settings);
   const spendChoice = await decideSpendModel(dataSource, settings, asOf);
   const inputs = await new ValueInputsLoader(dataSource).loadBrand(asOf, settings.value);
@@ -129,7 +130,7 @@ async function planRun(
     },
     chunkRanges(inputs.memberIds, settings.value.recomputeChunkSize),
   );
-  return { plan, report };
+  return { plan, report, kept: new KeptBrandInputs(inputs) };
 }
 
 /** A full-data fit as stored, with its model's error on the week's holdout (null if not run). */

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { forEachRow, rawQuery } from '../database/sql';
-import { MemberRange, memberScope } from './chunks/member-range';
+import { KeptBrandInputs } from './chunks/kept-brand-inputs';
+import { MemberRange, memberScope } from '../database/member-range';
 import { PurchaseDay, summarizeDays } from './math/repeat-buying-summary';
 import { CampaignCost } from './engine/referral-value';
 import { ValueInputs } from './engine/compute-values';
@@ -111,7 +112,13 @@ export class ValueInputsLoader {
    * Everything the model needs. A chunk passes the brand-wide figures its plan holds (`brand`):
    * the campaigns and the average order are the whole brand's, not the chunk's.
    */
-  async load(asOf: number, rates: MarginRates, brand?: BrandInputs): Promise<ValueInputs> {
+  async load(
+    asOf: number,
+    rates: MarginRates,
+    brand?: BrandInputs,
+    kept?: KeptBrandInputs,
+  ): Promise<ValueInputs> {
+    if (kept && brand) return this.loadKept(asOf, rates, brand, kept);
     const marginOf = marginFunction(rates);
     const [
       memberIds,
@@ -142,6 +149,36 @@ export class ValueInputsLoader {
       guestOrders,
       feedback,
       averageOrderMarginMinor: brand?.averageOrderMarginMinor ?? averageOrderMargin(spend, rates),
+    };
+  }
+
+  /**
+   * A chunk of the run's own instance: its members and their referrals, guests and feedback
+   * read here, their spend and content taken from what the plan read (the same records the
+   * range queries above select).
+   */
+  private async loadKept(
+    asOf: number,
+    rates: MarginRates,
+    brand: BrandInputs,
+    kept: KeptBrandInputs,
+  ): Promise<ValueInputs> {
+    const marginOf = marginFunction(rates);
+    const [memberIds, referrals, guestOrders, feedback] = await Promise.all([
+      this.memberIds(),
+      this.referralEdges(asOf),
+      this.guestOrders(asOf, marginOf),
+      this.feedbackCounts(asOf),
+    ]);
+    return {
+      memberIds,
+      spend: kept.spendOf([...memberIds, ...referrals.map((edge) => edge.refereeId)]),
+      referrals,
+      campaigns: brand.campaigns,
+      ...kept.influenceOf(memberIds),
+      guestOrders,
+      feedback,
+      averageOrderMarginMinor: brand.averageOrderMarginMinor,
     };
   }
 

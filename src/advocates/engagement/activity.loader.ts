@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { forEachRow, rawQuery } from '../../database/sql';
 import { ActivityType } from '../../config/activity-types';
-import { MemberRange, memberScope } from '../../value/chunks/member-range';
+import { MemberRange, memberScope } from '../../database/member-range';
 import { Activity, DAY_MS } from './engagement-score';
 
 /** Activities in [from, to) (to exclusive), of one member or of everyone. */

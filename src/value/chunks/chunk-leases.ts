@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
-import { MemberRange } from './member-range';
+import { ValueRun } from '../value-run.entity';
+import { MemberRange } from '../../database/member-range';
 import { ValueRunChunk } from './value-run-chunk.entity';
 
 /** Marks a chunk done in the transaction that writes its snapshot rows (snapshot-writer.ts). */
@@ -8,6 +9,9 @@ export interface ChunkCompletion {
   sqlite: (database: SqliteDatabase) => void;
   manager: (manager: EntityManager) => Promise<void>;
 }
+
+/** Chunks are taken and completed only while their run runs (not once it failed). */
+const RUN_RUNNING = `EXISTS (SELECT 1 FROM value_runs r WHERE r.id = run_id AND r.status = 'running')`;
 
 /** The chunk's lease went to another instance (this one stopped renewing in time). */
 export class ChunkLeaseLostError extends Error {
@@ -78,7 +82,8 @@ export class ChunkLeases {
           attempts: () => 'attempts + 1',
         })
         .where(
-          'run_id = :runId AND chunk_no = :chunkNo AND status = :pending AND lease_expires_at < :now',
+          `run_id = :runId AND chunk_no = :chunkNo AND status = :pending AND lease_expires_at < :now
+           AND ${RUN_RUNNING}`,
           { runId, chunkNo: candidate.chunkNo, pending: 'pending', now },
         )
         .execute();
@@ -128,7 +133,8 @@ export class ChunkLeases {
         const changes = database
           .prepare(
             `UPDATE value_run_chunks SET status = 'done', members = ?, done_at = ?
-              WHERE run_id = ? AND chunk_no = ? AND holder = ? AND status = 'pending'`,
+              WHERE run_id = ? AND chunk_no = ? AND holder = ? AND status = 'pending'
+                AND ${RUN_RUNNING}`,
           )
           .run(members, doneAt, chunk.runId, chunk.chunkNo, this.holder).changes;
         if (changes !== 1) throw new ChunkLeaseLostError(chunk);
@@ -136,22 +142,31 @@ export class ChunkLeases {
       manager: async (manager) => {
         const result = await manager
           .getRepository(ValueRunChunk)
-          .update(
-            { runId: chunk.runId, chunkNo: chunk.chunkNo, holder: this.holder, status: 'pending' },
-            { status: 'done', members, doneAt },
-          );
+          .createQueryBuilder()
+          .update()
+          .set({ status: 'done', members, doneAt })
+          .where(
+            `run_id = :runId AND chunk_no = :chunkNo AND holder = :holder AND status = 'pending'
+             AND ${RUN_RUNNING}`,
+            { runId: chunk.runId, chunkNo: chunk.chunkNo, holder: this.holder },
+          )
+          .execute();
         if (result.affected !== 1) throw new ChunkLeaseLostError(chunk);
       },
     };
   }
 
-  /** Chunks not yet done, and members valued so far. */
-  async progress(runId: string): Promise<{ pending: number; members: number; chunks: number }> {
+  /** Chunks not yet done, members valued so far, and whether the run still runs. */
+  async progress(
+    runId: string,
+  ): Promise<{ pending: number; members: number; chunks: number; running: boolean }> {
     const chunks = await this.chunks.find({
       select: { status: true, members: true },
       where: { runId },
     });
+    const run = await this.dataSource.getRepository(ValueRun).findOneBy({ id: runId });
     return {
+      running: run?.status === 'running',
       pending: chunks.filter((chunk) => chunk.status === 'pending').length,
       members: chunks.reduce((total, chunk) => total + chunk.members, 0),
       chunks: chunks.length,

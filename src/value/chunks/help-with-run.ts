@@ -3,7 +3,7 @@ import { ChunkLeases } from './chunk-leases';
 import { loadPlan } from './recompute-plan';
 import { valueRunChunks } from './value-chunks';
 
-/** Values chunks of another instance's run until none is free; returns how many it valued. */
+/** Values chunks of another instance's run until every chunk is done; returns how many here. */
 export async function helpWithRun(
   dataSource: DataSource,
   runId: string,
@@ -14,7 +14,6 @@ export async function helpWithRun(
   if (!plan) return 0;
   let valued = 0;
   await valueRunChunks(dataSource, plan, new ChunkLeases(dataSource, holder, leaseMs), {
-    wait: false,
     progress: () => (valued += 1),
   });
   return valued;

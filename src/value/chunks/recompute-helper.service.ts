@@ -78,15 +78,17 @@ export class RecomputeHelperService implements OnApplicationBootstrap, OnApplica
     return started.result;
   }
 
-  /** A running run, not this instance's, with a chunk nobody holds. */
+  /**
+   * A running run, not this instance's, with chunks not yet done (held or not: the worker waits
+   * for free or expired ones until all are done).
+   */
   private async runNeedingHelp(): Promise<string | null> {
     const rows = await rawQuery(
       this.dataSource,
       `SELECT c.run_id AS run_id FROM value_run_chunks c JOIN value_runs r ON r.id = c.run_id
-        WHERE c.status = 'pending' AND c.lease_expires_at < :now AND r.status = 'running'
-          AND r.id <> :own
+        WHERE c.status = 'pending' AND r.status = 'running' AND r.id <> :own
         LIMIT 1`,
-      { now: Date.now(), own: this.recompute.runningRunId ?? '' },
+      { own: this.recompute.runningRunId ?? '' },
     );
     return rows[0]?.string('run_id') ?? null;
   }

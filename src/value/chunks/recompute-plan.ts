@@ -3,7 +3,7 @@ import { HaloSettings } from '../../config/halo-settings';
 import { ValuationPlan } from '../engine/compute-values';
 import { BrandInputs } from '../value-inputs.loader';
 import { ChunkLeases } from './chunk-leases';
-import { MemberRange } from './member-range';
+import { MemberRange } from '../../database/member-range';
 import { ValueRunPlan } from './value-run-chunk.entity';
 
 /** The settings that decide a member's value: the run's, whichever instance values a chunk. */

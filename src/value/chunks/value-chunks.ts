@@ -5,6 +5,7 @@ import { valueMembers } from '../engine/compute-values';
 import { Progress, writeSnapshots } from '../snapshot-writer';
 import { ValueInputsLoader } from '../value-inputs.loader';
 import { ChunkLeaseLostError, ChunkLeases } from './chunk-leases';
+import { KeptBrandInputs } from './kept-brand-inputs';
 import { RecomputePlan } from './recompute-plan';
 import { ValueRunChunk } from './value-run-chunk.entity';
 
@@ -21,6 +22,7 @@ export async function valueChunk(
   plan: RecomputePlan,
   chunk: ValueRunChunk,
   leases: ChunkLeases,
+  kept?: KeptBrandInputs,
 ): Promise<number> {
   const range = { from: chunk.fromMemberId, to: chunk.toMemberId };
   const { settings, asOf } = plan;
@@ -30,6 +32,7 @@ export async function valueChunk(
       asOf,
       settings.value,
       plan.brand,
+      kept,
     );
     const activity = await summarizeActivity(
       dataSource,
@@ -69,23 +72,23 @@ export async function valueChunk(
 }
 
 /**
- * Values the run's chunks that nobody holds until none is left. With `wait` (the instance that
- * started the run) it then waits for the chunks other instances hold, taking over any whose
- * lease expires, until every chunk is done. A chunk that fails here is given back and the error
- * thrown: the run's owner fails the run, a helper stops helping it.
+ * Values the run's chunks that nobody holds, then waits for those other instances hold, taking
+ * over any whose lease expires, until every chunk is done or the run no longer runs (failed).
+ * Every instance on the run does this, its owner and its helpers alike. A chunk that fails here
+ * is given back and the error thrown: the run's owner fails the run, a helper stops helping it.
  */
 export async function valueRunChunks(
   dataSource: DataSource,
   plan: RecomputePlan,
   leases: ChunkLeases,
-  options: { wait: boolean; progress?: Progress },
+  options: { progress?: Progress; kept?: KeptBrandInputs } = {},
 ): Promise<void> {
   const progress = options.progress ?? (() => undefined);
   for (;;) {
     const chunk = await leases.claim(plan.runId);
     if (chunk) {
       try {
-        await valueChunk(dataSource, plan, chunk, leases);
+        await valueChunk(dataSource, plan, chunk, leases, options.kept);
       } catch (error) {
         // Another instance values it now; its rows were not written.
         if (error instanceof ChunkLeaseLostError) continue;
@@ -96,9 +99,8 @@ export async function valueRunChunks(
       progress('value', state.chunks - state.pending, state.chunks);
       continue;
     }
-    if (!options.wait) return;
     const state = await leases.progress(plan.runId);
-    if (state.pending === 0) return;
+    if (state.pending === 0 || !state.running) return;
     await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
   }
 }

@@ -41,6 +41,18 @@ export interface ValuationPlan {
   calibration: Calibration[];
 }
 
+/**
+ * One predictor per plan, shared by its chunks: it keeps the costly part of a prediction per
+ * (x, T), which members of every chunk share.
+ */
+const predictors = new WeakMap<ValuationPlan, SpendPredictor>();
+
+function predictorOf(plan: ValuationPlan, coefficients: Coefficients): SpendPredictor {
+  let predictor = predictors.get(plan);
+  if (!predictor) predictors.set(plan, (predictor = new SpendPredictor(plan.model, coefficients)));
+  return predictor;
+}
+
 /** The spend model fitted on every buyer and the influence calibrated on all content. */
 export function planValuation(
   inputs: Pick<ValueInputs, 'spend' | 'contents' | 'attributedPurchases'>,
@@ -80,7 +92,7 @@ export function valueMembers(
   driversPerMember = 10,
 ): MemberValue[] {
   const model = plan.model;
-  const predictor = new SpendPredictor(model, coefficients);
+  const predictor = predictorOf(plan, coefficients);
   const spendBy = new Map<
     string,
     {
