@@ -33,6 +33,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   VALUE_RECOMPUTE_CHUNK_SIZE: { path: 'value.recomputeChunkSize', parse: toNumber },
   VALUE_RECOMPUTE_CHUNK_LEASE_MS: { path: 'value.recomputeChunkLeaseMs', parse: toNumber },
   VALUE_RECOMPUTE_HELP: { path: 'value.recomputeHelp', parse: toBoolean },
+  VALUE_RECOMPUTE_THREADS: { path: 'value.recomputeThreads', parse: toNumber },
   SMTP_HOST: { path: 'digests.smtp.host', parse: String },
   SMTP_PORT: { path: 'digests.smtp.port', parse: toNumber },
   SMTP_SECURE: { path: 'digests.smtp.secure', parse: toBoolean },

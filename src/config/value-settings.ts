@@ -172,6 +172,15 @@ export class ValueSettings {
   @IsBoolean()
   recomputeHelp!: boolean;
 
+  /**
+   * Threads of the instance that runs a recompute valuing its chunks, each on its own connection
+   * (1: the recompute's worker alone).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  recomputeThreads!: number;
+
   /** The LTV/CAC a channel should reach: its maximum affordable CAC is LTV over this ratio. */
   @IsNumber()
   @Min(1)

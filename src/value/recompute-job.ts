@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { runInWorker } from '../common/workers/run-in-worker';
 import { storeDefaultGrowth } from '../advocates/ranking/snapshot-growth';
 import { HaloSettings } from '../config/halo-settings';
 import { optimizeSqlite } from '../database/sqlite-optimize';
@@ -49,7 +51,19 @@ export async function executeRecompute(
   try {
     progress('load', 0, 1);
     const { plan, report, kept } = await planRun(dataSource, settings, runId, asOf, leases);
+    // More threads of this instance value chunks beside this one, each on its own connection.
+    const threads = Array.from({ length: settings.value.recomputeThreads - 1 }, (_, at) =>
+      runInWorker<number>(join(__dirname, 'chunks'), 'recompute-helper.worker', {
+        settings: { database: settings.database },
+        runId,
+        holder: `${holder}:${at + 2}`,
+        leaseMs: settings.value.recomputeChunkLeaseMs,
+      }),
+    );
+    // A thread's failure fails the run once this one's own chunks are done.
+    threads.forEach((thread) => thread.catch(() => undefined));
     await valueRunChunks(dataSource, plan, leases, { progress, kept });
+    await Promise.all(threads);
     const { members } = await leases.progress(runId);
     const durationMs = Date.now() - started;
     await publishSnapshots(

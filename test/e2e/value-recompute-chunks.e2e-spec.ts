@@ -8,6 +8,8 @@ import { ValueRun } from '../../src/value/value-run.entity';
 import { expectSameFigures, storedFigures, valuedInOnePass } from '../support/chunked-recompute';
 import { waitFor } from '../support/spawn-halo';
 import { TestApp, createTestApp } from '../support/test-app';
+import { startSecondInstance } from '../support/app-instance';
+import request from 'supertest';
 
 const DAY_MS = 86_400_000;
 const MEMBERS = 400;
@@ -68,6 +70,32 @@ describe('recompute in chunks', () => {
     for (const kind of ['referral', 'second-degree-referral', 'review', 'mention', 'guest'])
       expect(drivers.some((driver) => driver.kind === kind)).toBe(true);
     expectSameFigures(stored, expected);
+  });
+
+  it('values chunks in several threads of one instance with the same figures', async () => {
+    const threaded = await startSecondInstance(test, {
+      // Small chunks, so that the threads (each starts a worker and a connection) take some.
+      VALUE_RECOMPUTE_CHUNK_SIZE: '5',
+      VALUE_RECOMPUTE_THREADS: '3',
+      VALUE_RECOMPUTE_HELP: 'false',
+    });
+    try {
+      const asOf = Date.now() - 3 * DAY_MS;
+      const run = await request(threaded.getHttpServer())
+        .post('/api/v1/value/recompute')
+        .set('Authorization', test.keys.manager)
+        .send({ asOf: new Date(asOf).toISOString() })
+        .expect(200);
+      expect(run.body).toMatchObject({ status: 'succeeded', members: MEMBERS });
+      const holders = new Set((await chunksOf(run.body.id)).map((chunk) => chunk.holder));
+      expect(holders.size).toBeGreaterThan(1);
+      expectSameFigures(
+        await storedFigures(dataSource(), run.body.id),
+        await valuedInOnePass(dataSource(), test.app.get(HaloSettings), asOf),
+      );
+    } finally {
+      await threaded.close();
+    }
   });
 
   it('takes over a chunk whose holder stopped renewing its lease, and values it once', async () => {
