@@ -3,12 +3,11 @@ import { DAY_MS, parseIsoInstant } from '../../common/dates/iso-date';
 import { invalidField } from '../../common/errors/domain-error';
 import { AdvocatesSettings } from '../../config/advocates-settings';
 import { normalizePlatform } from '../../members/normalize';
-import { Basis, ListAdvocatesQuery, Segment } from '../dto/list-advocates.query';
-import { rawQuery } from '../../database/sql';
+import { ListAdvocatesQuery, Segment } from '../dto/list-advocates.query';
 import { RankingPlan, SortKey } from './ranking-plan';
-import { figures } from './ranking-sql';
 import { SnapshotCalendar } from './snapshot-calendar';
 import { DEFAULT_PERIOD_DAYS, growthStored } from './snapshot-growth';
+import { gemsOf } from './snapshot-gems';
 
 const SEGMENT_SORTS: Record<Segment, SortKey> = {
   'hidden-gems': 'advocacy',
@@ -91,48 +90,10 @@ export class RankingPlanner {
       },
       tiers,
       atRiskPAlive: this.settings.atRiskPAlive,
-      gems: query.segment === 'hidden-gems' ? await this.gems(currentDate, basis) : null,
+      gems:
+        query.segment === 'hidden-gems'
+          ? await gemsOf(this.dataSource, currentDate, basis, this.settings.hiddenGemsDecile)
+          : null,
     };
-  }
-
-  /**
-   * The advocacy value of the top decile's last member (ties included) and the customers'
-   * median spend, over the snapshots read as current (members who object to profiling have
-   * none, so they are not in these figures).
-   */
-  private async gems(
-    date: string,
-    basis: Basis,
-  ): Promise<{ advocacyMinor: number; medianSpendMinor: number } | null> {
-    const advocacy = figures(basis).advocacy('s');
-    const count = async (condition: string) => {
-      const [row] = await rawQuery(
-        this.dataSource,
-        `SELECT COUNT(*) AS n FROM value_snapshots s WHERE s.as_of_date = :date AND ${condition}`,
-        { date },
-      );
-      return row.number('n');
-    };
-    const advocates = await count(`${advocacy} > 0`);
-    const customers = await count('s.order_count > 0');
-    if (!advocates || !customers) return null;
-    const rank = Math.ceil(advocates * this.settings.hiddenGemsDecile);
-    const [threshold] = await rawQuery(
-      this.dataSource,
-      `SELECT ${advocacy} AS v FROM value_snapshots s WHERE s.as_of_date = :date AND ${advocacy} > 0
-        ORDER BY ${advocacy} DESC LIMIT 1 OFFSET ${rank - 1}`,
-      { date },
-    );
-    const middle = await rawQuery(
-      this.dataSource,
-      `SELECT s.spend_minor AS v FROM value_snapshots s WHERE s.as_of_date = :date AND s.order_count > 0
-        ORDER BY s.spend_minor LIMIT 2 OFFSET ${Math.floor((customers - 1) / 2)}`,
-      { date },
-    );
-    const median =
-      customers % 2 === 1
-        ? middle[0].number('v')
-        : (middle[0].number('v') + middle[1].number('v')) / 2;
-    return { advocacyMinor: threshold.number('v'), medianSpendMinor: median };
   }
 }

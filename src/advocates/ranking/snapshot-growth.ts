@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DAY_MS } from '../../common/dates/iso-date';
 import { rawQuery } from '../../database/sql';
 import { SnapshotCalendar } from './snapshot-calendar';
+import { storeGems } from './snapshot-gems';
 
 /** The period a ranking compares when the request names none: the 30 days to now. */
 export const DEFAULT_PERIOD_DAYS = 30;
@@ -81,7 +82,8 @@ export async function storeGrowth(
 
 /**
  * Stores what a ranking without `from` and `to` asked at `now` compares: the latest date's
- * snapshots with the latest at or before 30 days earlier. Nothing when there is no such start.
+ * snapshots with the latest at or before 30 days earlier (nothing when there is no such start),
+ * and what its hidden gems read of them (snapshot-gems.ts).
  */
 export async function storeDefaultGrowth(
   dataSource: DataSource,
@@ -89,6 +91,8 @@ export async function storeDefaultGrowth(
 ): Promise<{ currentDate: string; startDate: string } | null> {
   const calendar = new SnapshotCalendar(dataSource);
   const currentDate = await calendar.latestDate();
+  // Hidden gems' counts and median of the date's snapshots, whatever the period.
+  if (currentDate !== null) await storeGems(dataSource, currentDate);
   const startDate = await calendar.cutoffDate(now - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (currentDate === null || startDate === null) return null;
   await storeGrowth(dataSource, currentDate, startDate);

@@ -24,6 +24,8 @@ import { WebhookFailureIndex1733000090000 } from './1733000090000-webhook-failur
 import { AuditEntries1733000040000 } from './1733000040000-audit-entries';
 import { ReferralConversionIndex1733000120000 } from './1733000120000-referral-conversion-index';
 import { ValueRunChunks1733000125000 } from './1733000125000-value-run-chunks';
+import { RankingRunIndexes1733000130000 } from './1733000130000-ranking-run-indexes';
+import { SnapshotGems1733000131000 } from './1733000131000-snapshot-gems';
 import { ImportRuns1733000100000 } from './1733000100000-import-runs';
 import { SnapshotGrowth1733000110000 } from './1733000110000-snapshot-growth';
 import { SnapshotDateRunIndex1733000111000 } from './1733000111000-snapshot-date-run-index';
@@ -59,4 +61,6 @@ export const MIGRATIONS = [
   SnapshotDateRunIndex1733000111000,
   ReferralConversionIndex1733000120000,
   ValueRunChunks1733000125000,
+  RankingRunIndexes1733000130000,
+  SnapshotGems1733000131000,
 ];
