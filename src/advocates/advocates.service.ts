@@ -20,7 +20,8 @@ import {
   rankingSql,
 } from './ranking/ranking-sql';
 import { SnapshotCalendar } from './ranking/snapshot-calendar';
-import { rawQuery } from '../database/sql';
+import { isSqlite, rawQuery } from '../database/sql';
+import { VersionedCache } from '../database/read-cache/versioned-cache';
 
 const EXPORT_CHUNK = 1000;
 
@@ -29,6 +30,7 @@ const EXPORT_CHUNK = 1000;
 export class AdvocatesService {
   private readonly planner: RankingPlanner;
   private readonly rows: AdvocateRows;
+  private readonly counts: VersionedCache<number>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,19 +38,29 @@ export class AdvocatesService {
   ) {
     this.planner = new RankingPlanner(dataSource, settings.advocates);
     this.rows = new AdvocateRows(dataSource);
+    this.counts = new VersionedCache(dataSource);
   }
 
   async list(query: ListAdvocatesQuery): Promise<AdvocateListDto> {
     const plan = await this.planner.plan(query);
     if (!plan) return { items: [], nextCursor: null, total: 0, sort: this.planner.sortOf(query) };
     const sql = rankingSql(plan);
+    const limit = query.limit ?? 50;
     // Where every row is computed anyway, the first page counts them in the same pass.
     const countAlong = sql.ranksEveryRow && query.cursor === undefined;
-    const page = await this.page(sql, query.limit ?? 50, query.cursor, query.offset, countAlong);
+    let total: number | null = null;
+    let pageSql = sql;
+    if (sql.filtersMembers && sql.sortIndexed && !countAlong && isSqlite(this.dataSource)) {
+      // The count tells how many rows the sort's order holds before the page's last one.
+      total = await this.count(sql);
+      if (await this.walkOrder(plan, total, (query.offset ?? 0) + limit + 1))
+        pageSql = rankingSql(plan, { walkOrder: true });
+    }
+    const page = await this.page(pageSql, limit, query.cursor, query.offset, countAlong);
     return {
       items: await this.rows.toDtos(plan, page.ids),
       nextCursor: page.nextCursor,
-      total: page.total ?? (await this.count(sql)),
+      total: page.total ?? total ?? (await this.count(sql)),
       sort: plan.sort,
     };
   }
@@ -149,13 +161,34 @@ export class AdvocatesService {
     }
   }
 
-  private async count(sql: RankingSql): Promise<number> {
-    const [row] = await rawQuery(
-      this.dataSource,
-      `SELECT COUNT(*) AS total ${sql.countBody}`,
-      sql.parameters,
-    );
-    return row.number('total');
+  /**
+   * Whether a page of a ranking whose filters name members reads fewer rows walking the sort's
+   * order (about `rows` × snapshots / matches of them) than looking up every match: where the
+   * matches are a fair share of the snapshots.
+   */
+  private async walkOrder(plan: RankingPlan, matches: number, rows: number): Promise<boolean> {
+    if (matches * matches < rows * 1000) return false;
+    const snapshots = await this.counts.get(`snapshots ${plan.currentDate}`, async () => {
+      const [row] = await rawQuery(
+        this.dataSource,
+        'SELECT COUNT(*) AS n FROM value_snapshots s WHERE s.as_of_date = :date',
+        { date: plan.currentDate },
+      );
+      return row.number('n');
+    });
+    return matches * matches >= rows * snapshots;
+  }
+
+  /** Counts are kept until anything is written: paging, or asking again, counts once. */
+  private count(sql: RankingSql): Promise<number> {
+    return this.counts.get(JSON.stringify([sql.countBody, sql.parameters]), async () => {
+      const [row] = await rawQuery(
+        this.dataSource,
+        `SELECT COUNT(*) AS total ${sql.countBody}`,
+        sql.parameters,
+      );
+      return row.number('total');
+    });
   }
 
   private async page(

@@ -26,6 +26,7 @@ import { ReferralConversionIndex1733000120000 } from './1733000120000-referral-c
 import { ValueRunChunks1733000125000 } from './1733000125000-value-run-chunks';
 import { RankingRunIndexes1733000130000 } from './1733000130000-ranking-run-indexes';
 import { SnapshotGems1733000131000 } from './1733000131000-snapshot-gems';
+import { PlatformMemberIndexes1733000132000 } from './1733000132000-platform-member-indexes';
 import { ImportRuns1733000100000 } from './1733000100000-import-runs';
 import { SnapshotGrowth1733000110000 } from './1733000110000-snapshot-growth';
 import { SnapshotDateRunIndex1733000111000 } from './1733000111000-snapshot-date-run-index';
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ValueRunChunks1733000125000,
   RankingRunIndexes1733000130000,
   SnapshotGems1733000131000,
+  PlatformMemberIndexes1733000132000,
 ];
