@@ -146,6 +146,18 @@ async function main(): Promise<void> {
           ),
       ),
     );
+  // Filtered rankings after a write each time: the kept count is never given, each is counted.
+  for (const query of ['limit=50&tag=vip', 'limit=50&platform=instagram&minPurchases=2'])
+    report(
+      `/api/v1/advocates?${query}, after a write (computed)`,
+      await latency(`${url}/api/v1/advocates?${query}`, auth, heavy, () =>
+        app
+          .get(DataSource)
+          .query(
+            'UPDATE members SET updated_at = updated_at + 1 WHERE id = (SELECT MIN(id) FROM members)',
+          ),
+      ),
+    );
   // The same growth requests without the stored comparisons: the snapshots compared per
   // request, as before they were stored (the baseline of the figures above).
   const [{ n: stored }] = await app

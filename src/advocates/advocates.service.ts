@@ -48,19 +48,24 @@ export class AdvocatesService {
     const limit = query.limit ?? 50;
     // Where every row is computed anyway, the first page counts them in the same pass.
     const countAlong = sql.ranksEveryRow && query.cursor === undefined;
-    let total: number | null = null;
+    let countSql = sql;
     let pageSql = sql;
-    if (sql.filtersMembers && sql.sortIndexed && !countAlong && isSqlite(this.dataSource)) {
-      // The count tells how many rows the sort's order holds before the page's last one.
-      total = await this.count(sql);
-      if (await this.walkOrder(plan, total, (query.offset ?? 0) + limit + 1))
-        pageSql = rankingSql(plan, { walkOrder: true });
+    if (sql.memberSets.length && sql.sortIndexed && !countAlong && isSqlite(this.dataSource)) {
+      const { members, snapshots } = await this.memberShare(plan, sql);
+      // Walking the sort's order reads about `rows` × snapshots / members rows for a page;
+      // the member set driving reads every member of it and sorts them.
+      const rows = (query.offset ?? 0) + limit + 1;
+      if (members * members >= rows * snapshots) pageSql = rankingSql(plan, { walkOrder: true });
+      // Counting by the set looks each member's snapshot up (a table row too when a filter
+      // reads the snapshot); an index pass tests each snapshot of the date against the set.
+      if (sql.filtersSnapshots && members * 10 >= snapshots)
+        countSql = rankingSql(plan, { walkOrder: true });
     }
     const page = await this.page(pageSql, limit, query.cursor, query.offset, countAlong);
     return {
       items: await this.rows.toDtos(plan, page.ids),
       nextCursor: page.nextCursor,
-      total: page.total ?? total ?? (await this.count(sql)),
+      total: page.total ?? (await this.count(countSql)),
       sort: plan.sort,
     };
   }
@@ -162,21 +167,37 @@ export class AdvocatesService {
   }
 
   /**
-   * Whether a page of a ranking whose filters name members reads fewer rows walking the sort's
-   * order (about `rows` × snapshots / matches of them) than looking up every match: where the
-   * matches are a fair share of the snapshots.
+   * The smallest member set that the filters name (an upper bound of the matches), and the
+   * number of snapshots of the date: as stored with the hidden gems' counts after the
+   * recompute (a deletion since changes it by little), else counted.
    */
-  private async walkOrder(plan: RankingPlan, matches: number, rows: number): Promise<boolean> {
-    if (matches * matches < rows * 1000) return false;
-    const snapshots = await this.counts.get(`snapshots ${plan.currentDate}`, async () => {
+  private async memberShare(
+    plan: RankingPlan,
+    sql: RankingSql,
+  ): Promise<{ members: number; snapshots: number }> {
+    let members = Infinity;
+    for (const set of sql.memberSets) {
       const [row] = await rawQuery(
         this.dataSource,
-        'SELECT COUNT(*) AS n FROM value_snapshots s WHERE s.as_of_date = :date',
-        { date: plan.currentDate },
+        `SELECT COUNT(*) AS n FROM (${set}) m`,
+        sql.parameters,
       );
-      return row.number('n');
-    });
-    return matches * matches >= rows * snapshots;
+      members = Math.min(members, row.number('n'));
+    }
+    const [stored] = await rawQuery(
+      this.dataSource,
+      `SELECT g.snapshots FROM value_snapshot_gems g JOIN value_snapshot_dates d
+         ON d.as_of_date = g.as_of_date AND d.run_id = g.run_id
+        WHERE g.as_of_date = :date AND g.basis = 'all'`,
+      { date: plan.currentDate },
+    );
+    const snapshots = stored
+      ? stored.number('snapshots')
+      : await this.count({
+          ...sql,
+          countBody: 'FROM value_snapshots s WHERE s.as_of_date = :current',
+        });
+    return { members, snapshots };
   }
 
   /** Counts are kept until anything is written: paging, or asking again, counts once. */

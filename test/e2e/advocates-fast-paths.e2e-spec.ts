@@ -226,7 +226,7 @@ describe('advocates: fast paths answer as the statements they replace', () => {
   });
 
   (process.env.TEST_DATABASE_URL ? it.skip : it)(
-    'walks the sort order for member filters (SQLite) with the rows of the member sets',
+    'walks the sort order for member filters (SQLite) with the rows and count of the member sets',
     async () => {
       for (const query of REQUESTS.filter(
         (request) => request.tag || request.platform || request.q,
@@ -254,6 +254,17 @@ describe('advocates: fast paths answer as the statements they replace', () => {
           const walked = await pages(true);
           expect(walked).toEqual(await pages(false));
           expect(walked.length).toBeGreaterThan(0);
+          const count = async (walkOrder: boolean) => {
+            const sql = rankingSql(plan, { walkOrder });
+            const [row] = await rawQuery(
+              dataSource,
+              `SELECT COUNT(*) AS n ${sql.countBody}`,
+              sql.parameters,
+            );
+            return row.number('n');
+          };
+          expect(await count(true)).toBe(walked.length);
+          expect(await count(false)).toBe(walked.length);
         }
       }
     },

@@ -30,8 +30,13 @@ export interface RankingSql {
   memberId: string;
   /** The sort or the segment compares periods: every row is computed, none comes from an index. */
   ranksEveryRow: boolean;
-  /** A filter names a set of members from another table (tag, platform, channel, q). */
-  filtersMembers: boolean;
+  /**
+   * The sets of members that filters name and an index lists at little cost (tag, platform),
+   * as SELECTs of `member_id` with the statement's parameters.
+   */
+  memberSets: string[];
+  /** A filter or the segment reads a column of the snapshot besides the sort's. */
+  filtersSnapshots: boolean;
   /** An index of the current snapshots holds the rows in the sort's order. */
   sortIndexed: boolean;
 }
@@ -182,7 +187,12 @@ export function rankingSql(plan: RankingPlan, options: RankingSqlOptions = {}): 
     // The stored rows' index ends with the member: their copy of it keeps the index's order.
     memberId: stored && growthSort ? 'g.member_id' : 's.member_id',
     ranksEveryRow: everyRow,
-    filtersMembers: filters.membersFiltered,
+    memberSets: filters.memberSets,
+    filtersSnapshots:
+      plan.segment !== undefined ||
+      plan.filters.tier !== undefined ||
+      plan.filters.minPurchases !== undefined ||
+      plan.filters.activeSince !== undefined,
     sortIndexed:
       !needsPeriod &&
       (plan.sort === 'spend' ||
@@ -211,9 +221,10 @@ function filterClauses(
   plan: RankingPlan,
   parameters: Record<string, unknown>,
   member: string,
-): { clauses: string[]; membersFiltered: boolean } {
+): { clauses: string[]; memberSets: string[] } {
   const { filters } = plan;
   const clauses: string[] = [];
+  const memberSets: string[] = [];
   const add = (clause: string, values: Record<string, unknown>) => {
     clauses.push(clause);
     Object.assign(parameters, values);
@@ -224,14 +235,16 @@ function filterClauses(
   if (filters.activeSince !== undefined)
     add('s.last_activity_at >= :activeSince', { activeSince: filters.activeSince });
   // Filters on other tables name a set of members, built once per statement from an index.
+  const addSet = (set: string, values: Record<string, unknown>) => {
+    add(`${member} IN (${set})`, values);
+    memberSets.push(set);
+  };
   if (filters.tag !== undefined)
-    add(`${member} IN (SELECT t.member_id FROM member_tags t WHERE t.tag = :tag)`, {
-      tag: filters.tag,
-    });
+    addSet('SELECT t.member_id FROM member_tags t WHERE t.tag = :tag', { tag: filters.tag });
   if (filters.platform !== undefined)
-    add(
-      `${member} IN (SELECT i.member_id FROM identities i WHERE i.platform = :platform
-         UNION SELECT n.member_id FROM mentions n WHERE n.platform = :platform AND n.member_id IS NOT NULL)`,
+    addSet(
+      `SELECT i.member_id FROM identities i WHERE i.platform = :platform
+         UNION SELECT n.member_id FROM mentions n WHERE n.platform = :platform AND n.member_id IS NOT NULL`,
       { platform: filters.platform },
     );
   const onMember: string[] = [];
@@ -247,9 +260,7 @@ function filterClauses(
   }
   if (onMember.length)
     clauses.push(`${member} IN (SELECT m.id FROM members m WHERE ${onMember.join(' AND ')})`);
-  const membersFiltered =
-    filters.tag !== undefined || filters.platform !== undefined || onMember.length > 0;
-  return { clauses, membersFiltered };
+  return { clauses, memberSets };
 }
 
 function segmentClause(
