@@ -36,6 +36,17 @@ describe('recompute in chunks', () => {
       .getRepository(ValueRunChunk)
       .find({ where: { runId }, order: { chunkNo: 'ASC' } });
 
+  /** Claims every free chunk of the running run as a holder that never renews (for 4 s). */
+  const stallChunks = () => {
+    const stalled = new ChunkLeases(dataSource(), 'stalled-instance', 4_000);
+    return waitFor(async () => {
+      const running = await dataSource().getRepository(ValueRun).findOneBy({ status: 'running' });
+      if (!running || !(await chunksOf(running.id)).length) return false;
+      while (await stalled.claim(running.id));
+      return true;
+    }, 60_000);
+  };
+
   beforeAll(async () => {
     test = await createTestApp({
       VALUE_RECOMPUTE_CHUNK_SIZE: String(CHUNK),
@@ -74,21 +85,28 @@ describe('recompute in chunks', () => {
 
   it('values chunks in several threads of one instance with the same figures', async () => {
     const threaded = await startSecondInstance(test, {
-      // Small chunks, so that the threads (each starts a worker and a connection) take some.
       VALUE_RECOMPUTE_CHUNK_SIZE: '5',
+      VALUE_RECOMPUTE_CHUNK_LEASE_MS: String(LEASE_MS),
       VALUE_RECOMPUTE_THREADS: '3',
       VALUE_RECOMPUTE_HELP: 'false',
     });
     try {
       const asOf = Date.now() - 3 * DAY_MS;
-      const run = await request(threaded.getHttpServer())
+      const answer = request(threaded.getHttpServer())
         .post('/api/v1/value/recompute')
         .set('Authorization', test.keys.manager)
         .send({ asOf: new Date(asOf).toISOString() })
-        .expect(200);
+        .then((response) => response);
+      // A stalled holder takes every chunk it can for one lease, so that the threads (each
+      // starts a worker and a connection, slower than the first thread values 80 small chunks)
+      // are all waiting when the chunks come free.
+      await stallChunks();
+      const run = await answer;
+      expect(run.status).toBe(200);
       expect(run.body).toMatchObject({ status: 'succeeded', members: MEMBERS });
       const holders = new Set((await chunksOf(run.body.id)).map((chunk) => chunk.holder));
       expect(holders.size).toBeGreaterThan(1);
+      expect(holders.has('stalled-instance')).toBe(false);
       expectSameFigures(
         await storedFigures(dataSource(), run.body.id),
         await valuedInOnePass(dataSource(), test.app.get(HaloSettings), asOf),
