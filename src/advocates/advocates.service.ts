@@ -176,14 +176,9 @@ export class AdvocatesService {
     sql: RankingSql,
   ): Promise<{ members: number; snapshots: number }> {
     let members = Infinity;
-    for (const set of sql.memberSets) {
-      const [row] = await rawQuery(
-        this.dataSource,
-        `SELECT COUNT(*) AS n FROM (${set}) m`,
-        sql.parameters,
-      );
-      members = Math.min(members, row.number('n'));
-    }
+    // Kept like the totals: a dashboard paging or asking again does not count the set again.
+    for (const set of sql.memberSets)
+      members = Math.min(members, await this.count({ ...sql, countBody: `FROM (${set}) m` }));
     const [stored] = await rawQuery(
       this.dataSource,
       `SELECT g.snapshots FROM value_snapshot_gems g JOIN value_snapshot_dates d

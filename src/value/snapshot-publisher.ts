@@ -1,18 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { clearStoredGrowth } from '../advocates/ranking/snapshot-growth';
+import { runStatement } from '../database/sql';
 import { ValueRun } from './value-run.entity';
 
 /** Members who object to profiling: valued with everyone (aggregates), stored for no one. */
 const OBJECTORS = 'member_id IN (SELECT id FROM members WHERE profiling_objection_at IS NOT NULL)';
-
-async function change(
-  manager: EntityManager,
-  sql: string,
-  parameters: Record<string, unknown>,
-): Promise<void> {
-  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
-  await manager.query(text, values);
-}
 
 /**
  * Makes a run's snapshots the current ones for its date, in the transaction that records the
@@ -31,18 +23,18 @@ export async function publishSnapshots(
   const parameters = { runId: run.runId, date: run.asOfDate, now: Date.now() };
   await dataSource.transaction(async (manager) => {
     await clearStoredGrowth(manager);
-    await change(
+    await runStatement(
       manager,
       `DELETE FROM value_snapshot_rows WHERE run_id = :runId AND ${OBJECTORS}`,
       parameters,
     );
-    await change(
+    await runStatement(
       manager,
       `INSERT INTO value_snapshot_dates (as_of_date, run_id, swapped_at) VALUES (:date, :runId, :now)
        ON CONFLICT (as_of_date) DO UPDATE SET run_id = excluded.run_id, swapped_at = excluded.swapped_at`,
       parameters,
     );
-    await change(
+    await runStatement(
       manager,
       'DELETE FROM value_snapshot_rows WHERE as_of_date = :date AND run_id <> :runId',
       parameters,
@@ -60,7 +52,7 @@ export async function discardSnapshots(
   runIds: readonly string[],
 ): Promise<void> {
   if (!runIds.length) return;
-  await change(
+  await runStatement(
     manager,
     `DELETE FROM value_snapshot_rows WHERE run_id IN (:...runIds)
        AND run_id NOT IN (SELECT run_id FROM value_snapshot_dates)`,

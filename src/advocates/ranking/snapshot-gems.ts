@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { ResultRow, readRows } from '../../database/sql';
+import { DataSource } from 'typeorm';
+import { SqlRunner, rawQuery, runStatement } from '../../database/sql';
 import { BASES, Basis } from '../dto/list-advocates.query';
 import { figures } from './ranking-sql';
 
@@ -18,35 +18,18 @@ interface GemCounts {
   medianSpendMinor: number | null;
 }
 
-type Reader = DataSource | EntityManager;
-
-/** A statement with named parameters, through a data source or a transaction's manager. */
-function execute(reader: Reader, sql: string, parameters: Record<string, unknown>) {
-  const driver = reader instanceof DataSource ? reader.driver : reader.connection.driver;
-  const [text, values] = driver.escapeQueryWithParameters(sql, parameters);
-  return reader.query(text, values);
-}
-
-async function query(
-  reader: Reader,
-  sql: string,
-  parameters: Record<string, unknown>,
-): Promise<ResultRow[]> {
-  return readRows(await execute(reader, sql, parameters));
-}
-
 /** The date's current snapshots: through the view, so by the run that is current. */
 const SNAPSHOTS = 'SELECT COUNT(*) AS n FROM value_snapshots s WHERE s.as_of_date = :date';
 
 /** Counts and median over the date's current snapshots (members objecting to profiling have none). */
-async function countGems(reader: Reader, date: string, basis: Basis): Promise<GemCounts> {
+async function countGems(reader: SqlRunner, date: string, basis: Basis): Promise<GemCounts> {
   const advocacy = figures(basis).advocacy('s');
   const count = async (condition: string) =>
-    (await query(reader, `${SNAPSHOTS} AND ${condition}`, { date }))[0].number('n');
+    (await rawQuery(reader, `${SNAPSHOTS} AND ${condition}`, { date }))[0].number('n');
   const advocates = await count(`${advocacy} > 0`);
   const customers = await count('s.order_count > 0');
   if (!customers) return { advocates, customers, medianSpendMinor: null };
-  const middle = await query(
+  const middle = await rawQuery(
     reader,
     `SELECT s.spend_minor AS v FROM value_snapshots s WHERE s.as_of_date = :date AND s.order_count > 0
       ORDER BY s.spend_minor LIMIT 2 OFFSET ${Math.floor((customers - 1) / 2)}`,
@@ -70,7 +53,7 @@ async function storedGemCounts(
   date: string,
   basis: Basis,
 ): Promise<GemCounts | null> {
-  const [row] = await query(
+  const [row] = await rawQuery(
     dataSource,
     `SELECT g.snapshots, g.advocates, g.customers, g.median_spend_minor, (${SNAPSHOTS}) AS current_snapshots
        FROM value_snapshot_gems g
@@ -103,7 +86,7 @@ export async function gemsOf(
   if (!counts.advocates || !counts.customers) return null;
   const advocacy = figures(basis).advocacy('s');
   const rank = Math.ceil(counts.advocates * decile);
-  const [threshold] = await query(
+  const [threshold] = await rawQuery(
     dataSource,
     `SELECT ${advocacy} AS v FROM value_snapshots s WHERE s.as_of_date = :date AND ${advocacy} > 0
       ORDER BY ${advocacy} DESC LIMIT 1 OFFSET ${rank - 1}`,
@@ -118,8 +101,8 @@ export async function gemsOf(
  */
 export async function storeGems(dataSource: DataSource, date: string): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await execute(manager, 'DELETE FROM value_snapshot_gems', {});
-    const [current] = await query(
+    await runStatement(manager, 'DELETE FROM value_snapshot_gems', {});
+    const [current] = await rawQuery(
       manager,
       'SELECT d.run_id FROM value_snapshot_dates d WHERE d.as_of_date = :date',
       { date },
@@ -127,10 +110,10 @@ export async function storeGems(dataSource: DataSource, date: string): Promise<v
     if (!current) return;
     // Counted before the figures: a deletion between the two statements (PostgreSQL reads
     // each at its own start) leaves more snapshots stored than there are, never as many.
-    const [snapshots] = await query(manager, SNAPSHOTS, { date });
+    const [snapshots] = await rawQuery(manager, SNAPSHOTS, { date });
     for (const basis of BASES) {
       const counts = await countGems(manager, date, basis);
-      await execute(
+      await runStatement(
         manager,
         `INSERT INTO value_snapshot_gems (as_of_date, run_id, basis, snapshots, advocates, customers, median_spend_minor)
          VALUES (:date, :runId, :basis, :snapshots, :advocates, :customers, :median)`,

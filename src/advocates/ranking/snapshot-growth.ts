@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DAY_MS } from '../../common/dates/iso-date';
-import { rawQuery } from '../../database/sql';
+import { rawQuery, runStatement } from '../../database/sql';
 import { SnapshotCalendar } from './snapshot-calendar';
 import { storeGems } from './snapshot-gems';
 
@@ -40,18 +40,9 @@ const GROWTH_ROWS = `INSERT INTO value_snapshot_growth (snapshot_id, start_date,
       (SELECT MAX(bx.as_of_date) FROM value_snapshots bx
         WHERE bx.member_id = s.member_id AND bx.as_of_date <= :startDate)`;
 
-async function change(
-  manager: EntityManager,
-  sql: string,
-  parameters: Record<string, unknown> = {},
-): Promise<void> {
-  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
-  await manager.query(text, values);
-}
-
 /** Forgets every stored comparison: in the transaction that publishes a run. */
 export async function clearStoredGrowth(manager: EntityManager): Promise<void> {
-  await change(manager, 'DELETE FROM value_snapshot_growth');
+  await runStatement(manager, 'DELETE FROM value_snapshot_growth');
 }
 
 /** Whether the comparisons of `currentDate` with `startDate` are stored. */
@@ -76,7 +67,7 @@ export async function storeGrowth(
 ): Promise<void> {
   await dataSource.transaction(async (manager) => {
     await clearStoredGrowth(manager);
-    await change(manager, GROWTH_ROWS, { current: currentDate, startDate });
+    await runStatement(manager, GROWTH_ROWS, { current: currentDate, startDate });
   });
 }
 

@@ -2,14 +2,36 @@ import { DataSource, EntityManager } from 'typeorm';
 import { sqliteConnection } from './dialect';
 import { ResultRow, readRows } from './result-row';
 
+/** A connection, or a transaction's manager: raw SQL runs on either. */
+export type SqlRunner = DataSource | EntityManager;
+
+function escaped(
+  runner: SqlRunner,
+  sql: string,
+  parameters: Record<string, unknown>,
+): [string, unknown[]] {
+  const driver = runner instanceof DataSource ? runner.driver : runner.connection.driver;
+  return driver.escapeQueryWithParameters(sql, parameters);
+}
+
 /** Named parameters (`:name`, `:...list`) on SQLite and PostgreSQL alike. */
 export async function rawQuery(
-  dataSource: DataSource,
+  runner: SqlRunner,
   sql: string,
   parameters: Record<string, unknown> = {},
 ): Promise<ResultRow[]> {
-  const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters);
-  return readRows(await dataSource.query(text, values));
+  const [text, values] = escaped(runner, sql, parameters);
+  return readRows(await runner.query(text, values));
+}
+
+/** A statement that answers no rows (INSERT, UPDATE, DELETE), with named parameters. */
+export async function runStatement(
+  runner: SqlRunner,
+  sql: string,
+  parameters: Record<string, unknown> = {},
+): Promise<void> {
+  const [text, values] = escaped(runner, sql, parameters);
+  await runner.query(text, values);
 }
 
 /**
@@ -22,7 +44,7 @@ export async function anyRow(
   sql: string,
   parameters: Record<string, unknown>,
 ): Promise<boolean> {
-  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+  const [text, values] = escaped(manager, sql, parameters);
   const rows: unknown[] = await manager.query(text, values);
   return rows.length > 0;
 }
