@@ -74,6 +74,14 @@ export class DatabaseSettings {
   @IsInt()
   @Min(0)
   busyTimeoutMs!: number;
+
+  /**
+   * SQLite's page cache per connection, in MiB. Every thread that opens the file (the server,
+   * an import's or a recompute's worker) holds one; the operating system caches the file too.
+   */
+  @IsInt()
+  @Min(1)
+  sqliteCacheMb!: number;
 }
 
 export class MoneySettings {

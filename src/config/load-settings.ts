@@ -24,6 +24,7 @@ const ENVIRONMENT_OVERRIDES: Record<string, { path: string; parse: (raw: string)
   SQLITE_PATH: { path: 'database.sqlitePath', parse: String },
   DATABASE_URL: { path: 'database.url', parse: String },
   DB_BUSY_TIMEOUT_MS: { path: 'database.busyTimeoutMs', parse: toNumber },
+  SQLITE_CACHE_MB: { path: 'database.sqliteCacheMb', parse: toNumber },
   HALO_ADMIN_KEY: { path: 'auth.adminKey', parse: String },
   AUTH_FAILURES_PER_MINUTE: { path: 'auth.failuresPerMinute', parse: toNumber },
   BASE_CURRENCY: { path: 'money.baseCurrency', parse: String },

@@ -13,7 +13,9 @@ describe('dataSourceOptions on SQLite', () => {
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'halo-immediate-'));
     const file = join(folder, 'halo.sqlite');
-    const options = dataSourceOptions({ database: { sqlitePath: file, busyTimeoutMs: 5000 } });
+    const options = dataSourceOptions({
+      database: { sqlitePath: file, busyTimeoutMs: 5000, sqliteCacheMb: 12 },
+    });
     dataSource = new DataSource({ ...options, entities: [], migrations: [] });
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE t (x INTEGER)');
@@ -25,6 +27,10 @@ describe('dataSourceOptions on SQLite', () => {
     other.close();
     await dataSource.destroy();
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('gives the connection the page cache the settings name', async () => {
+    expect(await dataSource.query('PRAGMA cache_size')).toEqual([{ cache_size: -12 * 1024 }]);
   });
 
   it('takes the write lock when a transaction begins, so a write after a read never meets a newer snapshot', async () => {

@@ -1,3 +1,4 @@
+import { collectGarbageInWorker } from '../common/workers/collect-garbage';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { runInWorker } from '../common/workers/run-in-worker';
@@ -51,6 +52,7 @@ export async function executeRecompute(
   try {
     progress('load', 0, 1);
     const { plan, report, kept } = await planRun(dataSource, settings, runId, asOf, leases);
+    collectGarbageInWorker();
     // More threads of this instance value chunks beside this one, each on its own connection.
     const threads = Array.from({ length: settings.value.recomputeThreads - 1 }, (_, at) =>
       runInWorker<number>(join(__dirname, 'chunks'), 'recompute-helper.worker', {
@@ -111,6 +113,8 @@ async function planRun(
 ): Promise<{ plan: RecomputePlan; report: object; kept: KeptBrandInputs }> {
   const coefficients = coefficientsFrom(settings);
   const spendChoice = await decideSpendModel(dataSource, settings, asOf);
+  // The holdout's fits are garbage before the brand's inputs are read (see collectGarbageInWorker).
+  collectGarbageInWorker();
   const inputs = await new ValueInputsLoader(dataSource).loadBrand(asOf, settings.value);
   const valuation = planValuation(inputs, coefficients, spendChoice);
   const { model, calibration } = valuation;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { collectGarbageInWorker } from '../../common/workers/collect-garbage';
 import { assessAdvocates, summarizeActivity } from '../../advocates/advocate-assessment';
 import { coefficientsFrom } from '../coefficients';
 import { valueMembers } from '../engine/compute-values';
@@ -40,6 +41,8 @@ export async function valueChunk(
       asOf,
       range,
     );
+    // The rows the inputs were built from are garbage before the values are.
+    collectGarbageInWorker();
     const values = valueMembers(
       inputs,
       plan.valuation,
@@ -95,6 +98,9 @@ export async function valueRunChunks(
         await leases.release(chunk).catch(() => undefined);
         throw error;
       }
+      // The chunk's inputs, values and breakdowns are garbage now: collected before the next
+      // chunk's pile up on them (bounds the worker's memory by about one chunk).
+      collectGarbageInWorker();
       const state = await leases.progress(plan.runId);
       progress('value', state.chunks - state.pending, state.chunks);
       continue;
