@@ -249,7 +249,10 @@ function filterClauses(
     );
   const onMember: string[] = [];
   if (filters.channel !== undefined) {
-    onMember.push('m.acquisition_channel = :channel');
+    // "|| ''" keeps SQLite off the channel index: a channel names a fifth of the members, and
+    // fetching them row by row through the index took 2-3x as long as reading the table in order
+    // (64 against 34 ms at 100,000 members; 30 against 11 with a name search beside it).
+    onMember.push("(m.acquisition_channel || '') = :channel");
     parameters.channel = filters.channel;
   }
   if (filters.q !== undefined) {
