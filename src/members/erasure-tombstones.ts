@@ -4,6 +4,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { conflict } from '../common/errors/domain-error';
 import { AppSecretsService } from '../database/app-secrets.service';
+import { findAmong } from '../database/batch/batch-plan';
 import { ErasureTombstone, TombstoneKind } from './erasure-tombstone.entity';
 import { MembersErrorCode } from './members-error-code';
 import { normalizeEmail, normalizeHandle, normalizePlatform } from './normalize';
@@ -51,9 +52,13 @@ export class ErasureTombstones {
   async erased(keys: PersonKey[], manager = this.dataSource.manager): Promise<PersonKey[]> {
     if (!keys.length) return [];
     const hashes = await Promise.all(keys.map((key) => this.hash(key)));
-    const found = await manager
-      .getRepository(ErasureTombstone)
-      .find({ select: { hash: true }, where: { hash: In([...new Set(hashes)]) } });
+    const found = await findAmong(
+      manager,
+      ErasureTombstone,
+      hashes,
+      (chunk) => ({ hash: In(chunk) }),
+      { select: { hash: true } },
+    );
     const erased = new Set(found.map((row) => row.hash));
     return keys.filter((_, index) => erased.has(hashes[index]));
   }

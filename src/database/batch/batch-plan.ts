@@ -1,4 +1,11 @@
-import { EntityManager, EntityTarget, FindManyOptions, ObjectLiteral } from 'typeorm';
+import {
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOperator,
+  ObjectLiteral,
+  Raw,
+} from 'typeorm';
 import { insertRows } from './insert-statement';
 
 /**
@@ -70,8 +77,37 @@ export async function findAmong<T extends ObjectLiteral, V>(
 ): Promise<T[]> {
   const found: T[] = [];
   for (const chunk of inChunks(values))
-    found.push(...(await manager.getRepository(entity).find({ ...options, where: where(chunk) })));
+    found.push(
+      ...(await manager
+        .getRepository(entity)
+        .find({ ...options, where: withArrayParameters(where(chunk)) })),
+    );
   return found;
+}
+
+/**
+ * The same conditions with each `In(list)` as one array parameter. TypeORM's In makes a named
+ * parameter per value, which its query builder then checks, copies and substitutes one by one:
+ * about 1.5 ms for 500 values, a tenth of an import's time. `IN (:...name)` is expanded by the
+ * driver's escaping in one pass and selects the same rows.
+ */
+function withArrayParameters<W>(where: W): W {
+  let parameters = 0;
+  const rewrite = (conditions: unknown): unknown => {
+    if (Array.isArray(conditions)) return conditions.map(rewrite);
+    if (!conditions || typeof conditions !== 'object' || conditions instanceof FindOperator)
+      return conditions;
+    return Object.fromEntries(
+      Object.entries(conditions).map(([key, value]) => {
+        if (!(value instanceof FindOperator) || value.type !== 'in') return [key, value];
+        const list = value.value as unknown;
+        if (!Array.isArray(list) || !list.length) return [key, value];
+        const name = `among_${parameters++}`;
+        return [key, Raw((column) => `${column} IN (:...${name})`, { [name]: list })];
+      }),
+    );
+  };
+  return rewrite(where) as W;
 }
 
 /** The rows by a key of theirs (the last row wins on a shared key). */
