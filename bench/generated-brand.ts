@@ -28,6 +28,21 @@ export const TODAY = Math.floor(Date.now() / DAY) * DAY;
 const CHANNELS = ['referral', 'paid-search', 'events', 'organic', 'social'];
 const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'blog'];
 
+/** The tables generateBrand fills, parents before children (for copying them elsewhere). */
+export const BRAND_TABLES = [
+  'members',
+  'member_tags',
+  'identities',
+  'purchases',
+  'mentions',
+  'reviews',
+  'referrals',
+  'events',
+  'event_attendance',
+  'event_guests',
+  'feedback',
+] as const;
+
 export interface BrandOptions {
   /** The day purchases and activity run up to; default today. */
   until?: number;

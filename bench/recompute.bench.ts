@@ -7,14 +7,20 @@
  * The recompute runs as in the service: in a worker thread with its own connection.
  * BENCH_DB=<file> keeps the generated database and reuses it on the next run (which then
  * replaces the snapshots of the same date, a little slower than a new date's).
+ *
+ * BENCH_DATABASE_URL (set by `npm run bench -- --database postgres`, a fresh database) runs it on
+ * PostgreSQL: the brand is generated into the SQLite file as above, then copied table by table
+ * into the migrated PostgreSQL database (bench/sqlite-to-postgres.ts) and the file removed
+ * (unless BENCH_DB names it); the measure is the same, on PostgreSQL. The peak RSS is then
+ * this process's only, not the server's.
  * Run: npx ts-node --transpile-only bench/recompute.bench.ts
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadSettings } from '../src/config/load-settings';
 import { dataSourceOptions } from '../src/database/data-source-options';
@@ -23,10 +29,14 @@ import { RecomputeOutcome } from '../src/value/recompute-job';
 import { runInWorker } from '../src/common/workers/run-in-worker';
 import { ValueRun } from '../src/value/value-run.entity';
 import { writeBenchFigures } from './bench-result';
-import { generateBrand } from './generated-brand';
+import { BRAND_TABLES, generateBrand } from './generated-brand';
+import { copySqliteToPostgres } from './sqlite-to-postgres';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
 const AS_OF = Date.UTC(2026, 10, 1);
+// The harness (bench/run.ts --database postgres) gives a fresh PostgreSQL database here.
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+const DATABASE = POSTGRES_URL ? 'PostgreSQL' : 'SQLite';
 
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -35,10 +45,11 @@ async function main(): Promise<void> {
   const file =
     process.env.BENCH_DB ?? join(mkdtempSync(join(tmpdir(), 'halo-bench-')), 'bench.sqlite');
   if (process.argv.includes('--measure')) return measure(file);
-  if (existsSync(file)) {
+  const reuse = existsSync(file);
+  const dataSource = await open(loadSettings({ SQLITE_PATH: file }));
+  if (reuse) {
     console.log(`reusing ${file}`);
   } else {
-    const dataSource = await open(file);
     const generating = Date.now();
     const counts = generateBrand(sqliteConnection(dataSource)!, MEMBERS, {
       until: AS_OF,
@@ -52,8 +63,23 @@ async function main(): Promise<void> {
         .filter(([key]) => key !== 'members')
         .reduce((sum, [, value]) => sum + value, 0)}`,
     );
-    await dataSource.destroy();
   }
+  if (POSTGRES_URL) {
+    const migrating = Date.now();
+    const postgres = await open(loadSettings({ DATABASE_URL: POSTGRES_URL }));
+    console.log(`migrated PostgreSQL in ${Date.now() - migrating} ms`);
+    const copying = Date.now();
+    const copied = await copySqliteToPostgres(
+      sqliteConnection(dataSource)!,
+      postgres,
+      BRAND_TABLES,
+    );
+    await postgres.destroy();
+    console.log(`copied to PostgreSQL (and analyzed) in ${Date.now() - copying} ms:`, copied);
+  }
+  await dataSource.destroy();
+  if (POSTGRES_URL && !process.env.BENCH_DB)
+    rmSync(dirname(file), { recursive: true, force: true });
   // A fresh process measures, so that its memory is the recompute's and not the generator's.
   const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--measure'], {
     env: { ...process.env, BENCH_DB: file },
@@ -62,27 +88,29 @@ async function main(): Promise<void> {
   process.exitCode = child.status ?? 1;
 }
 
-async function open(file: string): Promise<DataSource> {
-  const settings = loadSettings({ SQLITE_PATH: file });
+async function open(settings: ReturnType<typeof loadSettings>): Promise<DataSource> {
   const dataSource = new DataSource({ ...dataSourceOptions(settings), migrationsRun: true });
   await dataSource.initialize();
   return dataSource;
 }
 
 async function measure(file: string): Promise<void> {
-  const settings = loadSettings({ SQLITE_PATH: file });
-  const dataSource = await open(file);
+  const settings = loadSettings(
+    POSTGRES_URL ? { DATABASE_URL: POSTGRES_URL } : { SQLITE_PATH: file },
+  );
+  const dataSource = await open(settings);
   // The baseline does the grouping work but returns one row, so that no result lingers in
-  // this process's memory during the recompute.
+  // this process's memory during the recompute. Integer division on both databases.
   const baselineStarted = performance.now();
   await dataSource.query(
     'SELECT COUNT(*), SUM(total) FROM (SELECT member_id, occurred_at / 86400000 AS day, SUM(base_amount_minor) AS total FROM purchases GROUP BY member_id, occurred_at / 86400000) days',
   );
   const baselineMs = performance.now() - baselineStarted;
   const single = await recomputeOnce(dataSource, settings, AS_OF);
-  const note = `${single.outcome.members} members, method ${single.outcome.method}`;
+  const note = `${single.outcome.members} members, method ${single.outcome.method}, ${DATABASE}`;
   // The same run shared by two threads (as a second instance would share it): on two cores
-  // both compete with SQLite's single writer, so this is no halving, but it is the design's.
+  // both compete with the database (SQLite's single writer, or the PostgreSQL server on the
+  // same cores), so this is no halving, but it is the design's.
   // A day earlier, so that it too writes a date that has no snapshots yet (replacing a date's
   // snapshots deletes the old ones, which would make it slower for another reason).
   const shared = await recomputeOnce(
@@ -116,7 +144,7 @@ async function measure(file: string): Promise<void> {
       baseline: Math.round(single.ms),
       baselineLabel: 'the same recompute in 1 thread',
       better: 'lower',
-      note: `peak RSS ${shared.peakRssMb} MB`,
+      note: `peak RSS ${shared.peakRssMb} MB, ${DATABASE}`,
     },
   ]);
   await dataSource.destroy();

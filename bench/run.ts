@@ -9,7 +9,12 @@
  *   npm run bench -- --quick              # small sizes, under a minute on 2 cores
  *   npm run bench -- --database postgres  # the benches that run on PostgreSQL, on a fresh database
  *   npm run bench -- --only fit,import    # some benches
+ *   npm run bench -- --database postgres --only recompute --members 1000000
+ *                                         # the opt-in size: a brand of 1,000,000 members on
+ *                                         # PostgreSQL, reported, not a gate
  *
+ * --members N sets the size of the generated brand of the benches that generate one (advocates,
+ * recompute), in place of their default (100,000, or 2,000 with --quick).
  * `npm run bench` builds first (tsc into dist/), so it works from a fresh clone after `npm ci`.
  * PostgreSQL: BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a
  * server where the harness may create and drop a database.
@@ -31,6 +36,8 @@ interface BenchPlan {
   databases: Database[];
   args: (quick: boolean) => string[];
   env: (quick: boolean) => Record<string, string>;
+  /** Generates a brand of MEMBERS members, which --members overrides. */
+  generatesBrand?: true;
 }
 
 const BENCHES: BenchPlan[] = [
@@ -59,13 +66,15 @@ const BENCHES: BenchPlan[] = [
       MEMBERS: quick ? '2000' : '100000',
       REQUESTS: quick ? '20' : '200',
     }),
+    generatesBrand: true,
   },
   {
     name: 'recompute',
     measures: 'recompute of a generated brand against one GROUP BY scan of purchases, peak RSS',
-    databases: ['sqlite'],
+    databases: ['sqlite', 'postgres'],
     args: () => [],
     env: (quick) => ({ MEMBERS: quick ? '2000' : '100000' }),
+    generatesBrand: true,
   },
   {
     name: 'writes',
@@ -88,6 +97,8 @@ interface Options {
   quick: boolean;
   database: Database;
   only?: string[];
+  /** The generated brand's size, for the benches that generate one. */
+  members?: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -107,9 +118,21 @@ function parseOptions(argv: string[]): Options {
       }
       options.database = database;
     } else if (arg.startsWith('--only')) options.only = value().split(',');
-    else if (arg === '--help' || arg === '-h') {
+    else if (arg.startsWith('--members')) {
+      const members = Number(value());
+      if (!Number.isInteger(members) || members < 1) {
+        throw new Error('--members must be a positive whole number');
+      }
+      options.members = members;
+    } else if (arg === '--help' || arg === '-h') {
       console.log(
-        'npm run bench -- [--quick] [--database sqlite|postgres] [--only fit,import,...]\n',
+        'npm run bench -- [--quick] [--database sqlite|postgres] [--only fit,import,...] [--members N]\n\n' +
+          `  --members N  the generated brand's size (default 100,000; 2,000 with --quick) for ${BENCHES.filter(
+            (bench) => bench.generatesBrand,
+          )
+            .map((bench) => bench.name)
+            .join(', ')};\n` +
+          '               e.g. --database postgres --only recompute --members 1000000, the opt-in size\n',
       );
       for (const bench of BENCHES) {
         console.log(`  ${bench.name.padEnd(10)} ${bench.measures} (${bench.databases.join(', ')})`);
@@ -152,6 +175,7 @@ async function runBench(
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...plan.env(options.quick),
+    ...(plan.generatesBrand && options.members ? { MEMBERS: String(options.members) } : {}),
     BENCH_RESULT_FILE: resultFile,
     LOG_LEVEL: 'warn',
   };
@@ -258,7 +282,7 @@ async function main(): Promise<void> {
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const about = machine();
   console.log(
-    `bench ${options.quick ? '--quick ' : ''}on ${options.database}: ${about.cores} cores (${about.cpu}), ` +
+    `bench ${options.quick ? '--quick ' : ''}${options.members ? `--members ${options.members} ` : ''}on ${options.database}: ${about.cores} cores (${about.cpu}), ` +
       `node ${about.node}, load average ${about.loadAverageAtStart.join(' ')}`,
   );
   const outcomes: BenchOutcome[] = [];
@@ -289,6 +313,7 @@ async function main(): Promise<void> {
     finishedAt: finishedAt.toISOString(),
     seconds: Number(((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(1)),
     quick: options.quick,
+    ...(options.members ? { members: options.members } : {}),
     database: options.database,
     machine: { ...about, loadAverageAtEnd: os.loadavg().map((load) => Number(load.toFixed(2))) },
     benches: outcomes.map((outcome) => ({
