@@ -40,11 +40,11 @@ export function dataSourceOptions(settings: Pick<HaloSettings, 'database'>): Dat
 /**
  * SQLite's defaults suit a small embedded file: a 2 MB page cache and temporary b-trees on
  * disk. A recompute writes 100,000 snapshots into a dozen indexes and sorts large groupings;
- * a larger page cache keeps the indexes' pages at hand (`database.sqliteCacheMb`, 16 MiB by
+ * a larger page cache keeps the indexes' pages at hand (`database.sqliteCacheMb`, 32 MiB by
  * default). Every connection holds its own cache and a process holds several (the server's,
- * an import's or a recompute's worker thread): at 64 MiB each a 100,000-member recompute
- * peaked at about 470 MB RSS and a 50,000-row import at 340 MB, at 16 MiB at 350 and 290 MB;
- * the operating system's cache of the file serves the pages that no longer fit. In WAL mode
+ * an import's or a recompute's worker thread). Measured on a 100,000-member recompute: 64 MiB
+ * each, 17.7 s and 452 MB peak RSS; 32 MiB, 17.7 s and 370 MB; 16 MiB, 20.6 s and 340 MB (the
+ * operating system's cache of the file serves the pages that no longer fit). In WAL mode
  * synchronous=NORMAL keeps the database consistent after a crash (a power loss may drop the
  * last commits), the setting SQLite recommends for WAL.
  */
