@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -27,5 +28,23 @@ describe('collectGarbageInWorker', () => {
     `);
     // 8 million small objects: several hundred MB until collected.
     expect(Number(answer.before) - Number(answer.after)).toBeGreaterThan(100 * 1024 * 1024);
+  });
+
+  it('does nothing on the main thread: the process gains no gc flag', () => {
+    // In a process of its own: the flag is process-wide, and a jest worker may hold a recompute
+    // worker's already. Had the call set it, every context created afterwards would have gc.
+    const module = join(__dirname, 'collect-garbage.ts');
+    const answer = execFileSync(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-e',
+        `require(${JSON.stringify(module)}).collectGarbageInWorker();
+         process.stdout.write(require('node:vm').runInNewContext('typeof gc'));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(answer).toBe('undefined');
   });
 });
