@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+const MODULE = join(__dirname, 'collect-garbage.ts');
+
 /** Runs `code` in a worker thread that has collectGarbageInWorker; answers what it posts. */
 function inWorker(code: string): Promise<Record<string, number>> {
-  const module = join(__dirname, 'collect-garbage.ts');
   const worker = new Worker(
-    `const { collectGarbageInWorker } = require(${JSON.stringify(module)});\n${code}`,
+    `const { collectGarbageInWorker } = require(${JSON.stringify(MODULE)});\n${code}`,
     { eval: true, execArgv: ['-r', 'ts-node/register/transpile-only'] },
   );
   return new Promise((resolve, reject) => {
@@ -33,14 +34,13 @@ describe('collectGarbageInWorker', () => {
   it('does nothing on the main thread: the process gains no gc flag', () => {
     // In a process of its own: the flag is process-wide, and a jest worker may hold a recompute
     // worker's already. Had the call set it, every context created afterwards would have gc.
-    const module = join(__dirname, 'collect-garbage.ts');
     const answer = execFileSync(
       process.execPath,
       [
         '-r',
         'ts-node/register/transpile-only',
         '-e',
-        `require(${JSON.stringify(module)}).collectGarbageInWorker();
+        `require(${JSON.stringify(MODULE)}).collectGarbageInWorker();
          process.stdout.write(require('node:vm').runInNewContext('typeof gc'));`,
       ],
       { encoding: 'utf8' },
